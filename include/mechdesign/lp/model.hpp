@@ -1,0 +1,183 @@
+#ifndef MECHDESIGN_LP_MODEL_HPP
+#define MECHDESIGN_LP_MODEL_HPP
+
+/// \file
+/// \brief A linear program in bounded-row form: optimise c'x + c0 subject to
+/// row_lower ≤ A x ≤ row_upper and col_lower ≤ x ≤ col_upper, with named rows and columns and a
+/// sparse A built from triplets. Solver-independent; lp/glpk.hpp solves it.
+
+#include <fmt/format.h>
+
+#include <Eigen/Core>
+#include <Eigen/SparseCore>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "mechdesign/core/error.hpp"
+#include "mechdesign/core/type_space.hpp"
+
+namespace mechdesign::lp {
+
+/// \brief +∞, for absent bounds.
+inline constexpr double inf = std::numeric_limits<double>::infinity();
+
+/// \brief Direction of optimisation.
+enum class objective_sense { maximize, minimize };
+
+/// \brief A linear program with named, bounded rows and columns (see the file comment).
+class model {
+ public:
+  using sparse_matrix = Eigen::SparseMatrix<double, Eigen::RowMajor>;
+
+  /// \brief An empty model with the given direction.
+  explicit model(objective_sense sense = objective_sense::maximize) : sense_(sense) {}
+
+  /// \brief Add a column lower ≤ x ≤ upper with objective coefficient \p objective; returns its
+  /// index. Use ±lp::inf for absent bounds.
+  index_t add_variable(std::string name, double lower = 0.0, double upper = inf,
+                       double objective = 0.0) {
+    col_names_.push_back(std::move(name));
+    col_lower_.push_back(lower);
+    col_upper_.push_back(upper);
+    objective_.push_back(objective);
+    return static_cast<index_t>(col_names_.size()) - 1;
+  }
+
+  /// \brief Add a row lower ≤ Σ coefficients ≤ upper; repeated columns are summed. Returns the
+  /// row index.
+  index_t add_row(std::string name, const std::vector<std::pair<index_t, double>>& coefficients,
+                  double lower, double upper) {
+    const index_t r = static_cast<index_t>(row_names_.size());
+    row_names_.push_back(std::move(name));
+    row_lower_.push_back(lower);
+    row_upper_.push_back(upper);
+    for (const auto& [c, v] : coefficients) triplets_.emplace_back(r, c, v);
+    return r;
+  }
+
+  /// \brief Add \p value to A(row, col) (entries given twice are summed).
+  void add_coefficient(index_t row, index_t col, double value) {
+    triplets_.emplace_back(row, col, value);
+  }
+
+  /// \brief Set the objective coefficient of column \p col.
+  void set_objective(index_t col, double value) {
+    check_col(col);
+    objective_[static_cast<std::size_t>(col)] = value;
+  }
+  /// \brief Replace the whole objective vector. \throws dimension_error on a size mismatch.
+  void set_objective(const Eigen::Ref<const Eigen::VectorXd>& c) {
+    if (c.size() != num_cols()) {
+      throw dimension_error(
+          fmt::format("lp::model: objective has {} entries for {} columns", c.size(), num_cols()));
+    }
+    for (index_t j = 0; j < c.size(); ++j) objective_[static_cast<std::size_t>(j)] = c(j);
+  }
+  /// \brief The constant c0 added to the objective.
+  void set_objective_constant(double c0) { constant_ = c0; }
+  /// \brief Change the bounds of row \p row.
+  void set_row_bounds(index_t row, double lower, double upper) {
+    check_row(row);
+    row_lower_[static_cast<std::size_t>(row)] = lower;
+    row_upper_[static_cast<std::size_t>(row)] = upper;
+  }
+  /// \brief Change the bounds of column \p col.
+  void set_col_bounds(index_t col, double lower, double upper) {
+    check_col(col);
+    col_lower_[static_cast<std::size_t>(col)] = lower;
+    col_upper_[static_cast<std::size_t>(col)] = upper;
+  }
+
+  objective_sense sense() const noexcept { return sense_; }
+  index_t num_rows() const noexcept { return static_cast<index_t>(row_names_.size()); }
+  index_t num_cols() const noexcept { return static_cast<index_t>(col_names_.size()); }
+  double objective_constant() const noexcept { return constant_; }
+  double objective(index_t col) const { return objective_.at(static_cast<std::size_t>(col)); }
+  Eigen::VectorXd objective_vector() const {
+    return Eigen::Map<const Eigen::VectorXd>(objective_.data(), num_cols());
+  }
+  double row_lower(index_t r) const { return row_lower_.at(static_cast<std::size_t>(r)); }
+  double row_upper(index_t r) const { return row_upper_.at(static_cast<std::size_t>(r)); }
+  double col_lower(index_t c) const { return col_lower_.at(static_cast<std::size_t>(c)); }
+  double col_upper(index_t c) const { return col_upper_.at(static_cast<std::size_t>(c)); }
+  const std::string& row_name(index_t r) const {
+    return row_names_.at(static_cast<std::size_t>(r));
+  }
+  const std::string& col_name(index_t c) const {
+    return col_names_.at(static_cast<std::size_t>(c));
+  }
+  /// \brief Number of stored triplets (before duplicates are summed).
+  std::size_t num_triplets() const noexcept { return triplets_.size(); }
+
+  /// \brief The constraint matrix A with duplicate entries summed and explicit zeros dropped.
+  /// \throws the exceptions of validate().
+  sparse_matrix matrix() const {
+    validate();
+    sparse_matrix a(num_rows(), num_cols());
+    a.setFromTriplets(triplets_.begin(), triplets_.end());
+    a.prune(0.0, 0.0);
+    a.makeCompressed();
+    return a;
+  }
+
+  /// \brief Check everything a solver would choke on: indices in range, finite coefficients,
+  /// finite objective, no NaN bounds, no +∞ lower or −∞ upper bound, lower ≤ upper.
+  /// \throws index_error, non_finite_error, model_error naming the offending row/column.
+  void validate() const {
+    for (const auto& t : triplets_) {
+      if (t.row() < 0 || t.row() >= num_rows() || t.col() < 0 || t.col() >= num_cols()) {
+        throw index_error(fmt::format("lp::model: coefficient at ({}, {}) outside the {}x{} model",
+                                      t.row(), t.col(), num_rows(), num_cols()));
+      }
+      if (!std::isfinite(t.value())) {
+        throw non_finite_error(fmt::format("lp::model: coefficient of '{}' in row '{}' is {}",
+                                           col_name(t.col()), row_name(t.row()), t.value()));
+      }
+    }
+    if (!std::isfinite(constant_)) throw non_finite_error("lp::model: objective constant");
+    for (index_t j = 0; j < num_cols(); ++j) {
+      if (!std::isfinite(objective(j))) {
+        throw non_finite_error(fmt::format("lp::model: objective coefficient of '{}' is {}",
+                                           col_name(j), objective(j)));
+      }
+      check_bounds(col_lower(j), col_upper(j), "column", col_name(j));
+    }
+    for (index_t r = 0; r < num_rows(); ++r)
+      check_bounds(row_lower(r), row_upper(r), "row", row_name(r));
+  }
+
+ private:
+  static void check_bounds(double lo, double up, const char* what, const std::string& name) {
+    if (std::isnan(lo) || std::isnan(up)) {
+      throw non_finite_error(fmt::format("lp::model: {} '{}' has a NaN bound", what, name));
+    }
+    if (lo == inf || up == -inf) {
+      throw model_error(fmt::format("lp::model: {} '{}' has bounds [{}, {}]", what, name, lo, up));
+    }
+    if (lo > up) {
+      throw model_error(fmt::format("lp::model: {} '{}' has lower bound {} above upper bound {}",
+                                    what, name, lo, up));
+    }
+  }
+  void check_row(index_t r) const {
+    if (r < 0 || r >= num_rows())
+      throw index_error(fmt::format("lp::model: row {} out of range", r));
+  }
+  void check_col(index_t c) const {
+    if (c < 0 || c >= num_cols())
+      throw index_error(fmt::format("lp::model: column {} out of range", c));
+  }
+
+  objective_sense sense_;
+  double constant_ = 0.0;
+  std::vector<std::string> row_names_, col_names_;
+  std::vector<double> row_lower_, row_upper_, col_lower_, col_upper_, objective_;
+  std::vector<Eigen::Triplet<double, index_t>> triplets_;
+};
+
+}  // namespace mechdesign::lp
+
+#endif  // MECHDESIGN_LP_MODEL_HPP

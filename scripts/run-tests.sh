@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Configure, build and test mechdesign with CTest.
+#
+#   scripts/run-tests.sh              build/tests: RelWithDebInfo, warnings as errors
+#   scripts/run-tests.sh --sanitize   build/sanitize: Debug (-O1) with ASan + UBSan
+#
+# Tests and examples are both built; CTest runs the unit tests, the header self-containment
+# check, the packaging tests (not under --sanitize) and every example.
+set -euo pipefail
+
+usage() { sed -n '2,8s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+
+sanitize=0
+for arg in "$@"; do
+  case "$arg" in
+    --sanitize) sanitize=1 ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "run-tests: unknown argument: $arg" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jobs="${JOBS:-2}"
+
+bash "$root/scripts/install-deps.sh"
+
+common=(-DMECHDESIGN_BUILD_TESTS=ON -DMECHDESIGN_BUILD_EXAMPLES=ON -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)
+if [[ $sanitize -eq 1 ]]; then
+  build="$root/build/sanitize"
+  # No -Werror here: GCC's sanitizer instrumentation causes spurious warnings; the normal build
+  # is the one that enforces them.
+  config=(-DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-g -O1" -DMECHDESIGN_SANITIZE=ON
+    -DMECHDESIGN_WERROR=OFF)
+  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+else
+  build="$root/build/tests"
+  config=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DMECHDESIGN_WERROR=ON -DMECHDESIGN_SANITIZE=OFF)
+fi
+
+echo "run-tests: configuring $build"
+cmake -S "$root" -B "$build" "${common[@]}" "${config[@]}"
+echo "run-tests: building with -j$jobs"
+cmake --build "$build" -j "$jobs"
+echo "run-tests: testing"
+ctest --test-dir "$build" --output-on-failure --no-tests=error -j "$jobs"

@@ -1,0 +1,205 @@
+#include <catch2/catch.hpp>
+#include <mechdesign/lp/glpk.hpp>
+#include <mechdesign/lp/solver_error.hpp>
+#include <random>
+#include <thread>
+
+using namespace mechdesign;
+using lp::inf;
+
+namespace {
+
+// max 3x + 2y  s.t.  x + y <= 4,  x + 3y <= 7,  x - y >= -10,  0 <= x <= 3,  y >= 0.
+// Optimum x = 3, y = 1, value 11; dual of row 0 is 2, rows 1 and 2 are slack; x sits at its
+// upper bound with reduced cost 3 - 2 = 1.
+lp::model small_max() {
+  lp::model m(lp::objective_sense::maximize);
+  const index_t x = m.add_variable("x", 0.0, 3.0, 3.0);
+  const index_t y = m.add_variable("y", 0.0, inf, 2.0);
+  m.add_row("r0", {{x, 1.0}, {y, 1.0}}, -inf, 4.0);
+  m.add_row("r1", {{x, 1.0}, {y, 3.0}}, -inf, 7.0);
+  m.add_row("r2", {{x, 1.0}, {y, -1.0}}, -10.0, inf);
+  return m;
+}
+
+// min x + y  s.t.  x + 2y >= 4,  3x + y >= 6: optimum (8/5, 6/5), value 14/5, duals (2/5, 1/5).
+lp::model small_min() {
+  lp::model m(lp::objective_sense::minimize);
+  const index_t x = m.add_variable("x", 0.0, inf, 1.0);
+  const index_t y = m.add_variable("y", 0.0, inf, 1.0);
+  m.add_row("a", {{x, 1.0}, {y, 2.0}}, 4.0, inf);
+  m.add_row("b", {{x, 3.0}, {y, 1.0}}, 6.0, inf);
+  return m;
+}
+
+lp::model random_lp(unsigned seed, int rows, int cols) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<double> u(0.1, 1.0);
+  lp::model m(lp::objective_sense::maximize);
+  for (int j = 0; j < cols; ++j) m.add_variable(fmt::format("x{}", j), 0.0, inf, u(rng));
+  for (int r = 0; r < rows; ++r) {
+    std::vector<std::pair<index_t, double>> row;
+    for (int j = 0; j < cols; ++j) row.emplace_back(j, u(rng));
+    m.add_row(fmt::format("r{}", r), row, -inf, 1.0 + u(rng));
+  }
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("GLPK solves a maximisation with the documented dual signs", "[lp][glpk]") {
+  const auto s = lp::solve(small_max());
+  REQUIRE(s.ok());
+  CHECK(s.objective == Approx(11.0).margin(1e-9));
+  CHECK(s.x(0) == Approx(3.0).margin(1e-9));
+  CHECK(s.x(1) == Approx(1.0).margin(1e-9));
+  CHECK(s.row_duals(0) == Approx(2.0).margin(1e-9));  // binding <= row of a max: dual >= 0
+  CHECK(s.row_duals(1) == Approx(0.0).margin(1e-9));
+  CHECK(s.row_duals(2) == Approx(0.0).margin(1e-9));
+  CHECK(s.reduced_costs(0) == Approx(1.0).margin(1e-9));
+  CHECK(s.reduced_costs(1) == Approx(0.0).margin(1e-9));
+  CHECK(s.check.passed);
+  CHECK(s.check.dual_objective == Approx(11.0).margin(1e-9));
+}
+
+TEST_CASE("GLPK solves a minimisation with the documented dual signs", "[lp][glpk]") {
+  const auto s = lp::solve(small_min());
+  REQUIRE(s.ok());
+  CHECK(s.objective == Approx(2.8).margin(1e-9));
+  CHECK(s.row_duals(0) == Approx(0.4).margin(1e-9));  // binding >= row of a min: dual >= 0
+  CHECK(s.row_duals(1) == Approx(0.2).margin(1e-9));
+}
+
+TEST_CASE("infeasible and unbounded problems get their status", "[lp][glpk]") {
+  const bool presolve = GENERATE(false, true);
+  lp::glpk_options opt;
+  opt.presolve = presolve;
+  lp::model infeasible(lp::objective_sense::maximize);
+  const index_t x = infeasible.add_variable("x", 0.0, inf, 1.0);
+  infeasible.add_row("x<=-1", {{x, 1.0}}, -inf, -1.0);
+  CHECK(lp::solve(infeasible, opt).state == lp::status::infeasible);
+
+  lp::model unbounded(lp::objective_sense::maximize);
+  const index_t a = unbounded.add_variable("a", 0.0, inf, 1.0);
+  const index_t b = unbounded.add_variable("b", 0.0, inf, 1.0);
+  unbounded.add_row("a-b<=1", {{a, 1.0}, {b, -1.0}}, -inf, 1.0);
+  const auto s = lp::solve(unbounded, opt);
+  if (presolve) {
+    CHECK((s.state == lp::status::unbounded || s.state == lp::status::infeasible_or_unbounded));
+  } else {
+    CHECK(s.state == lp::status::unbounded);
+  }
+  CHECK_FALSE(s.ok());
+  CHECK_THROWS_AS(lp::require_optimal(s, "unbounded test"), solver_error);
+  try {
+    lp::require_optimal(s, "unbounded test");
+  } catch (const solver_error& e) {
+    CHECK(e.result().state == s.state);
+    CHECK_THAT(e.what(), Catch::Contains("unbounded test"));
+  }
+}
+
+TEST_CASE("presolve and exact re-solve reach the same optimum", "[lp][glpk]") {
+  lp::glpk_options opt;
+  opt.presolve = true;
+  CHECK(lp::solve(small_max(), opt).objective == Approx(11.0).margin(1e-9));
+  opt.presolve = false;
+  opt.exact = true;
+  const auto s = lp::solve(small_max(), opt);
+  REQUIRE(s.ok());
+  CHECK(s.exact);
+  CHECK(s.objective == 11.0);  // rational arithmetic: exactly
+  CHECK(s.x(1) == 1.0);
+}
+
+TEST_CASE("a changed objective re-solves warm from the previous basis", "[lp][glpk]") {
+  lp::glpk_solver solver;
+  const auto first = solver.solve(random_lp(7, 30, 40));
+  REQUIRE(first.ok());
+  CHECK_FALSE(first.warm_started);
+  CHECK(first.iterations > 0);
+  const auto same = solver.solve();
+  REQUIRE(same.ok());
+  CHECK(same.warm_started);
+  CHECK(same.iterations == 0);  // the basis is still optimal
+  Eigen::VectorXd c = solver.current_model().objective_vector();
+  c(0) += 0.5;
+  solver.set_objective(c);
+  const auto warm = solver.solve();
+  REQUIRE(warm.ok());
+  CHECK(warm.warm_started);
+  // the same model solved cold agrees
+  lp::model cold_model = solver.current_model();
+  const auto cold = lp::solve(cold_model);
+  CHECK(warm.objective == Approx(cold.objective).epsilon(1e-10));
+  CHECK(warm.iterations <= cold.iterations);
+}
+
+TEST_CASE("limits are reported as statuses", "[lp][glpk]") {
+  lp::glpk_options opt;
+  opt.iteration_limit = 1;
+  const auto s = lp::solve(random_lp(3, 40, 60), opt);
+  CHECK(s.state == lp::status::iteration_limit);
+  CHECK_FALSE(s.ok());
+}
+
+TEST_CASE("bad models are rejected before GLPK sees them", "[lp][glpk][errors]") {
+  {
+    lp::model m = small_max();
+    m.add_coefficient(0, 0, std::nan(""));
+    CHECK_THROWS_AS(lp::solve(m), non_finite_error);
+  }
+  {
+    lp::model m = small_max();
+    m.add_coefficient(5, 0, 1.0);
+    CHECK_THROWS_AS(lp::solve(m), index_error);
+  }
+  {
+    lp::model m = small_max();
+    m.set_row_bounds(0, 2.0, 1.0);
+    CHECK_THROWS_AS(lp::solve(m), model_error);
+  }
+  {
+    lp::model m = small_max();
+    m.set_col_bounds(0, inf, inf);
+    CHECK_THROWS_AS(lp::solve(m), model_error);
+  }
+  {
+    lp::model m = small_max();
+    m.set_objective(1, std::numeric_limits<double>::infinity());
+    CHECK_THROWS_AS(lp::solve(m), non_finite_error);
+  }
+  lp::glpk_solver solver;
+  CHECK_THROWS_AS(solver.solve(), model_error);
+  CHECK_THROWS_AS(solver.set_objective(Eigen::VectorXd::Zero(2)), model_error);
+  solver.load(small_max());
+  CHECK_THROWS_AS(solver.set_objective(Eigen::VectorXd::Zero(3)), dimension_error);
+}
+
+TEST_CASE("duplicate coefficients are summed", "[lp][model]") {
+  lp::model m(lp::objective_sense::maximize);
+  const index_t x = m.add_variable("x", 0.0, inf, 1.0);
+  m.add_row("2x<=4", {{x, 1.0}, {x, 1.0}}, -inf, 4.0);
+  const auto s = lp::solve(m);
+  REQUIRE(s.ok());
+  CHECK(s.x(0) == Approx(2.0).margin(1e-12));
+}
+
+TEST_CASE("each thread can solve with its own GLPK environment", "[lp][glpk][threads]") {
+  std::vector<double> values(4, 0.0);
+  std::vector<std::thread> workers;
+  for (int w = 0; w < 4; ++w) {
+    workers.emplace_back([w, &values] {
+      {
+        const auto s = lp::solve(random_lp(100 + static_cast<unsigned>(w), 20, 25));
+        values[static_cast<std::size_t>(w)] = s.ok() ? s.objective : -1.0;
+      }
+      lp::free_thread_environment();
+    });
+  }
+  for (auto& t : workers) t.join();
+  for (int w = 0; w < 4; ++w) {
+    const auto s = lp::solve(random_lp(100 + static_cast<unsigned>(w), 20, 25));
+    CHECK(values[static_cast<std::size_t>(w)] == Approx(s.objective).epsilon(1e-12));
+  }
+}

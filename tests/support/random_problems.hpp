@@ -1,0 +1,86 @@
+// Seeded random finite Bayesian problems for property tests.
+#ifndef MECHDESIGN_TESTS_SUPPORT_RANDOM_PROBLEMS_HPP
+#define MECHDESIGN_TESTS_SUPPORT_RANDOM_PROBLEMS_HPP
+
+#include <mechdesign/mechdesign.hpp>
+#include <optional>
+#include <random>
+#include <vector>
+
+namespace test_support {
+
+struct random_spec {
+  int players = 2;
+  int types = 2;      // per player
+  int decisions = 3;  // in the grand coalition
+  std::optional<mechdesign::budget_rule> money;
+  bool correlated = false;
+};
+
+// A random distribution with every entry at least 0.05 / n before normalisation.
+inline Eigen::VectorXd random_distribution(std::mt19937& rng, mechdesign::index_t n) {
+  std::uniform_real_distribution<double> u(0.05, 1.0);
+  Eigen::VectorXd v(n);
+  for (mechdesign::index_t k = 0; k < n; ++k) v(k) = u(rng);
+  return v / v.sum();
+}
+
+// Grand coalition with random utilities in [-10, 10]; every singleton gets decision 0 of the
+// grand coalition ("status quo", utility 0 for all), so the problem is superadditive.
+inline mechdesign::bayesian_problem<> random_problem(const random_spec& spec, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::vector<mechdesign::index_t> sizes(static_cast<std::size_t>(spec.players), spec.types);
+  mechdesign::type_space ts(sizes);
+  mechdesign::prior<> p;
+  if (spec.correlated) {
+    p = mechdesign::prior<>::joint(ts, random_distribution(rng, ts.num_profiles()));
+  } else {
+    std::vector<Eigen::VectorXd> marginals;
+    for (int i = 0; i < spec.players; ++i)
+      marginals.push_back(random_distribution(rng, spec.types));
+    p = mechdesign::prior<>::independent(marginals);
+  }
+  mechdesign::bayesian_problem<> problem(p);
+  std::uniform_real_distribution<double> u(-10.0, 10.0);
+  std::vector<std::string> labels;
+  for (int d = 0; d < spec.decisions; ++d)
+    labels.push_back(d == 0 ? "status quo" : fmt::format("d{}", d));
+  std::vector<Eigen::MatrixXd> tables;
+  for (int i = 0; i < spec.players; ++i) {
+    Eigen::MatrixXd m(spec.decisions, ts.num_profiles());
+    for (mechdesign::index_t j = 0; j < m.cols(); ++j) {
+      m(0, j) = 0.0;
+      for (mechdesign::index_t d = 1; d < m.rows(); ++d) m(d, j) = u(rng);
+    }
+    tables.push_back(m);
+  }
+  problem.set_decisions(mechdesign::coalition::grand(spec.players), labels, tables);
+  for (int i = 0; i < spec.players; ++i) {
+    problem.set_decisions(mechdesign::coalition{i}, {"status quo"},
+                          {Eigen::MatrixXd::Zero(1, ts.num_profiles())});
+  }
+  if (spec.money) problem.set_money(*spec.money);
+  return problem;
+}
+
+// Random strictly positive weights. With money, weights proportional to the marginals
+// (λ_k(t) = c p_k(t)) keep the primal bounded: a dollar is worth the same to everyone.
+inline mechdesign::type_vectors<> random_weights(const mechdesign::coalition_problem<>& g,
+                                                 std::mt19937& rng) {
+  std::uniform_real_distribution<double> u(0.1, 1.0);
+  mechdesign::type_vectors<> lambda;
+  for (int k = 0; k < g.num_members(); ++k) {
+    if (g.money()) {
+      lambda.push_back(g.beliefs().marginal(k));
+    } else {
+      Eigen::VectorXd l(g.num_types(k));
+      for (mechdesign::index_t t = 0; t < l.size(); ++t) l(t) = u(rng);
+      lambda.push_back(l);
+    }
+  }
+  return lambda;
+}
+
+}  // namespace test_support
+
+#endif  // MECHDESIGN_TESTS_SUPPORT_RANDOM_PROBLEMS_HPP
