@@ -135,6 +135,19 @@ TEST_CASE("a changed objective re-solves warm from the previous basis", "[lp][gl
   CHECK(warm.iterations <= cold.iterations);
 }
 
+TEST_CASE("an optimum that fails verification is not returned as an answer", "[lp][glpk]") {
+  // A verifier threshold far below double rounding rejects GLPK's (correct) point: the status
+  // says so, the residuals are in the message, and require_optimal refuses it.
+  lp::glpk_options opt;
+  opt.verify_tolerance = 1e-300;
+  const auto s = lp::solve(random_lp(11, 30, 40), opt);
+  CHECK(s.state == lp::status::verification_failed);
+  CHECK_FALSE(s.ok());
+  CHECK_FALSE(s.check.passed);
+  CHECK_THAT(s.message, Catch::Contains("failed verification") && Catch::Contains("duality gap"));
+  CHECK_THROWS_AS(lp::require_optimal(s, "strict"), solver_error);
+}
+
 TEST_CASE("limits are reported as statuses", "[lp][glpk]") {
   lp::glpk_options opt;
   opt.iteration_limit = 1;

@@ -91,21 +91,33 @@ class model {
     col_upper_[static_cast<std::size_t>(col)] = upper;
   }
 
+  /// \brief Direction of optimisation.
   objective_sense sense() const noexcept { return sense_; }
+  /// \brief Number of rows (constraints).
   index_t num_rows() const noexcept { return static_cast<index_t>(row_names_.size()); }
+  /// \brief Number of columns (variables).
   index_t num_cols() const noexcept { return static_cast<index_t>(col_names_.size()); }
+  /// \brief The constant c0 of the objective.
   double objective_constant() const noexcept { return constant_; }
+  /// \brief Objective coefficient of column \p col.
   double objective(index_t col) const { return objective_.at(static_cast<std::size_t>(col)); }
+  /// \brief The objective coefficients as a vector.
   Eigen::VectorXd objective_vector() const {
     return Eigen::Map<const Eigen::VectorXd>(objective_.data(), num_cols());
   }
+  /// \brief Lower bound of row \p r (−∞ if none).
   double row_lower(index_t r) const { return row_lower_.at(static_cast<std::size_t>(r)); }
+  /// \brief Upper bound of row \p r (+∞ if none).
   double row_upper(index_t r) const { return row_upper_.at(static_cast<std::size_t>(r)); }
+  /// \brief Lower bound of column \p c (−∞ if none).
   double col_lower(index_t c) const { return col_lower_.at(static_cast<std::size_t>(c)); }
+  /// \brief Upper bound of column \p c (+∞ if none).
   double col_upper(index_t c) const { return col_upper_.at(static_cast<std::size_t>(c)); }
+  /// \brief Name of row \p r.
   const std::string& row_name(index_t r) const {
     return row_names_.at(static_cast<std::size_t>(r));
   }
+  /// \brief Name of column \p c.
   const std::string& col_name(index_t c) const {
     return col_names_.at(static_cast<std::size_t>(c));
   }

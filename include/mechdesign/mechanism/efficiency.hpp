@@ -90,7 +90,7 @@ inline efficiency_result test_incentive_efficiency(const coalition_problem<doubl
                                                    const mechanism<double>& m, double tol = 1e-7,
                                                    const primal_options& options = {}) {
   efficiency_result r;
-  validate_mechanism(g, m, 1e-9);
+  validate_mechanism(g, m, tol);
   r.ic = check_incentive_compatibility(g, m, tol);
   r.interim = interim_utilities(g, m);
   if (!r.ic.ok) {

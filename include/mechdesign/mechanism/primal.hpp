@@ -80,8 +80,9 @@ class incentive_primal {
     build();
   }
 
-  /// \brief Set participation thresholds w_k(t) (−∞ or NaN-free; use -lp::inf for none).
-  /// \throws dimension_error, non_finite_error (NaN or +∞).
+  /// \brief Impose U_k(μ | t) ≥ w_k(t) for every member and type (003 eq. (4.3)); an entry
+  /// -lp::inf leaves that type unconstrained.
+  /// \throws dimension_error, non_finite_error (NaN or +∞ thresholds).
   void set_participation(const type_vectors<double>& thresholds) {
     if (static_cast<int>(thresholds.size()) != g_.num_members()) {
       throw dimension_error(fmt::format("set_participation: {} vectors for {} members",
