@@ -79,9 +79,11 @@ TEST_CASE("correlated beliefs enter the interim utility", "[core][incentives]") 
 TEST_CASE("IC checks run in long double", "[core][incentives][scalar]") {
   using ld = long double;
   using vec = prior<ld>::vector;
-  vec a = vec::Constant(2, 0.8L), b = vec::Ones(1);
-  a(1) = 0.2L;
-  bayesian_problem<ld> problem(prior<ld>::independent({a, b}));
+  std::vector<vec> marginals(2);
+  marginals[0] = vec::Constant(2, 0.8L);
+  marginals[0](1) = 0.2L;
+  marginals[1] = vec::Ones(1);
+  bayesian_problem<ld> problem(prior<ld>::independent(std::move(marginals)));
   problem.set_decisions(coalition{0, 1}, {"no trade", "trade at 0", "trade at 90"},
                         [](int i, index_t d, const profile& t) -> ld {
                           if (d == 0) return 0;

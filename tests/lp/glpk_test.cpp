@@ -4,23 +4,14 @@
 #include <random>
 #include <thread>
 
+#include "support/small_lps.hpp"
+
 using namespace mechdesign;
 using lp::inf;
 
 namespace {
 
-// max 3x + 2y  s.t.  x + y <= 4,  x + 3y <= 7,  x - y >= -10,  0 <= x <= 3,  y >= 0.
-// Optimum x = 3, y = 1, value 11; dual of row 0 is 2, rows 1 and 2 are slack; x sits at its
-// upper bound with reduced cost 3 - 2 = 1.
-lp::model small_max() {
-  lp::model m(lp::objective_sense::maximize);
-  const index_t x = m.add_variable("x", 0.0, 3.0, 3.0);
-  const index_t y = m.add_variable("y", 0.0, inf, 2.0);
-  m.add_row("r0", {{x, 1.0}, {y, 1.0}}, -inf, 4.0);
-  m.add_row("r1", {{x, 1.0}, {y, 3.0}}, -inf, 7.0);
-  m.add_row("r2", {{x, 1.0}, {y, -1.0}}, -10.0, inf);
-  return m;
-}
+using test_support::small_max;
 
 // min x + y  s.t.  x + 2y >= 4,  3x + y >= 6: optimum (8/5, 6/5), value 14/5, duals (2/5, 1/5).
 lp::model small_min() {

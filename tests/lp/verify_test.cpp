@@ -2,27 +2,18 @@
 #include <mechdesign/lp/glpk.hpp>
 #include <mechdesign/lp/verify.hpp>
 
+#include "support/small_lps.hpp"
+
 using namespace mechdesign;
 using lp::inf;
 
-namespace {
-
-lp::model small_max() {
-  lp::model m(lp::objective_sense::maximize);
-  const index_t x = m.add_variable("x", 0.0, 3.0, 3.0);
-  const index_t y = m.add_variable("y", 0.0, inf, 2.0);
-  m.add_row("r0", {{x, 1.0}, {y, 1.0}}, -inf, 4.0);
-  m.add_row("r1", {{x, 1.0}, {y, 3.0}}, -inf, 7.0);
-  return m;
-}
-
-}  // namespace
+using test_support::small_max;
 
 TEST_CASE("the verifier accepts the optimum and recomputes its own reduced costs", "[lp][verify]") {
   const lp::model m = small_max();
   lp::solution s;
   s.x = Eigen::Vector2d(3.0, 1.0);
-  s.row_duals = Eigen::Vector2d(2.0, 0.0);
+  s.row_duals = Eigen::Vector3d(2.0, 0.0, 0.0);
   const auto v = lp::verify(m, s);
   CHECK(v.passed);
   CHECK(v.duality_gap == Approx(0.0).margin(1e-15));

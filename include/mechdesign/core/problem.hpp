@@ -45,6 +45,42 @@ inline bool is_balanced(budget_rule r) noexcept {
   return r == budget_rule::ex_post_balanced || r == budget_rule::ex_ante_balanced;
 }
 
+namespace detail {
+
+/// Checks one utility table per member of \p s: shape |labels| × \p num_profiles and finite
+/// entries; messages name the player, decision and profile.
+template <class Scalar>
+void check_utility_tables(
+    const char* where, const coalition& s, const std::vector<std::string>& labels,
+    const std::vector<Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>>& tables,
+    index_t num_profiles) {
+  if (labels.empty()) throw model_error(fmt::format("{}: D_{} is empty", where, s.to_string()));
+  if (static_cast<int>(tables.size()) != s.size()) {
+    throw dimension_error(
+        fmt::format("{}: {} utility tables for coalition {}", where, tables.size(), s.to_string()));
+  }
+  for (std::size_t k = 0; k < tables.size(); ++k) {
+    const auto& u = tables[k];
+    const int player = s.members()[k];
+    if (u.rows() != static_cast<index_t>(labels.size()) || u.cols() != num_profiles) {
+      throw dimension_error(fmt::format(
+          "{}: utility table of player {} is {}x{}, expected {}x{} (decisions x profiles)", where,
+          player, u.rows(), u.cols(), labels.size(), num_profiles));
+    }
+    for (index_t j = 0; j < u.cols(); ++j) {
+      for (index_t d = 0; d < u.rows(); ++d) {
+        if (!is_finite(u(d, j))) {
+          throw non_finite_error(fmt::format(
+              "{}: utility of player {} at decision {} ('{}') and profile {} is not finite", where,
+              player, d, labels[static_cast<std::size_t>(d)], j));
+        }
+      }
+    }
+  }
+}
+
+}  // namespace detail
+
 /// \brief The game Γ_S restricted to one coalition: its members' types, prior, decisions and
 /// restricted utilities u_i^S(d_S, t_S) (003 §3.1). Every mechanism computation runs on this.
 template <class Scalar = double>
@@ -70,30 +106,8 @@ class coalition_problem {
           fmt::format("coalition_problem: {} members but the prior has {} players", members_.size(),
                       prior_.types().num_players()));
     }
-    if (labels_.empty()) throw model_error("coalition_problem: the decision set is empty");
-    if (static_cast<int>(utilities_.size()) != members_.size()) {
-      throw dimension_error(fmt::format("coalition_problem: {} utility tables for {} members",
-                                        utilities_.size(), members_.size()));
-    }
-    for (std::size_t k = 0; k < utilities_.size(); ++k) {
-      const matrix& u = utilities_[k];
-      if (u.rows() != num_decisions() || u.cols() != num_profiles()) {
-        throw dimension_error(fmt::format(
-            "coalition_problem: utility table of player {} is {}x{}, expected {}x{} "
-            "(decisions x profiles)",
-            members_.members()[k], u.rows(), u.cols(), num_decisions(), num_profiles()));
-      }
-      for (index_t j = 0; j < u.cols(); ++j) {
-        for (index_t d = 0; d < u.rows(); ++d) {
-          if (!detail::is_finite(u(d, j))) {
-            throw non_finite_error(fmt::format(
-                "coalition_problem: utility of player {} at decision {} and profile {} is not "
-                "finite",
-                members_.members()[k], d, j));
-          }
-        }
-      }
-    }
+    detail::check_utility_tables("coalition_problem", members_, labels_, utilities_,
+                                 num_profiles());
   }
 
   /// \brief The coalition S (global player indices).
@@ -175,33 +189,7 @@ class bayesian_problem {
   bayesian_problem& set_decisions(const coalition& s, std::vector<std::string> labels,
                                   std::vector<matrix> utilities) {
     types().check_coalition(s);
-    if (labels.empty()) {
-      throw model_error(fmt::format("set_decisions: D_{} is empty", s.to_string()));
-    }
-    if (static_cast<int>(utilities.size()) != s.size()) {
-      throw dimension_error(fmt::format("set_decisions: {} utility tables for coalition {}",
-                                        utilities.size(), s.to_string()));
-    }
-    for (std::size_t k = 0; k < utilities.size(); ++k) {
-      const matrix& u = utilities[k];
-      if (u.rows() != static_cast<index_t>(labels.size()) || u.cols() != types().num_profiles()) {
-        throw dimension_error(fmt::format(
-            "set_decisions: utility of player {} in {} is {}x{}, expected {}x{} (decisions x "
-            "profiles of N)",
-            s.members()[k], s.to_string(), u.rows(), u.cols(), labels.size(),
-            types().num_profiles()));
-      }
-      for (index_t j = 0; j < u.cols(); ++j) {
-        for (index_t d = 0; d < u.rows(); ++d) {
-          if (!detail::is_finite(u(d, j))) {
-            throw non_finite_error(fmt::format(
-                "set_decisions: utility of player {} in {} at decision {} ('{}'), "
-                "profile {} is not finite",
-                s.members()[k], s.to_string(), d, labels[static_cast<std::size_t>(d)], j));
-          }
-        }
-      }
-    }
+    detail::check_utility_tables("set_decisions", s, labels, utilities, types().num_profiles());
     entries_[s.mask()] = entry{s, std::move(labels), std::move(utilities)};
     return *this;
   }
