@@ -13,6 +13,7 @@
 #include "mechdesign/lp/verify.hpp"
 #include "mechdesign/mechanism/efficiency.hpp"
 #include "mechdesign/mechanism/primal.hpp"
+#include "mechdesign/mechanism/selection.hpp"
 
 namespace mechdesign::detail {
 
@@ -109,6 +110,22 @@ struct fmt::formatter<mechdesign::efficiency_result> : mechdesign::detail::plain
       out = fmt::format_to(out, " (min lambda {:.6g}; residuals (3.8a) {:.3g}, (3.8b) {:.3g})",
                            r.conditions.min_weight, r.conditions.complementary_slackness,
                            r.conditions.virtual_optimality);
+    }
+    if (!r.message.empty()) out = fmt::format_to(out, "; {}", r.message);
+    return out;
+  }
+};
+
+template <>
+struct fmt::formatter<mechdesign::strong_solution_result> : mechdesign::detail::plain_formatter {
+  template <class Ctx>
+  auto format(const mechdesign::strong_solution_result& r, Ctx& ctx) const {
+    auto out = fmt::format_to(ctx.out(), "strong solution: {}", mechdesign::to_string(r.status));
+    if (r.exists()) {
+      out = fmt::format_to(
+          out, " (dictator utilities [{:.6g}])",
+          fmt::join(r.dictator_utilities.data(),
+                    r.dictator_utilities.data() + r.dictator_utilities.size(), ", "));
     }
     if (!r.message.empty()) out = fmt::format_to(out, "; {}", r.message);
     return out;

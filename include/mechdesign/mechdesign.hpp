@@ -19,7 +19,9 @@
 #include "mechdesign/lp/verify.hpp"
 #include "mechdesign/mechanism/efficiency.hpp"
 #include "mechdesign/mechanism/primal.hpp"
+#include "mechdesign/mechanism/selection.hpp"
 #include "mechdesign/mechanism/virtual_utility.hpp"
+#include "mechdesign/mechanism/warranted_claims.hpp"
 #include "mechdesign/version.hpp"
 
 #endif  // MECHDESIGN_MECHDESIGN_HPP

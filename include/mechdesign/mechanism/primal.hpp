@@ -38,6 +38,7 @@
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/lp/solver_error.hpp"
+#include "mechdesign/mechanism/detail/mechanism_lp.hpp"
 #include "mechdesign/mechanism/virtual_utility.hpp"
 
 namespace mechdesign {
@@ -162,30 +163,21 @@ class incentive_primal {
   }
 
  private:
-  using terms = std::vector<std::pair<index_t, double>>;
+  using terms = detail::lp_terms;
 
-  index_t mu_col(index_t d, index_t j) const { return j * g_.num_decisions() + d; }
-  index_t x_col(int k, index_t j) const {
-    return g_.num_decisions() * g_.num_profiles() + j * g_.num_members() + k;
-  }
+  // A view of g_ (created per use, so that moving the object cannot leave it dangling).
+  detail::mechanism_columns columns() const { return detail::mechanism_columns(g_); }
 
-  // Column terms of U_k(μ, τ | t) for every (t, τ): terms_[t][τ].
+  // Column terms of U_k(μ, τ | t) for every (t, τ): out[t][τ].
   std::vector<std::vector<terms>> misreport_terms(int k) const {
     const index_t nk = g_.num_types(k);
     std::vector<std::vector<terms>> out(static_cast<std::size_t>(nk),
                                         std::vector<terms>(static_cast<std::size_t>(nk)));
-    const auto& u = g_.utility(k);
     for (index_t j = 0; j < g_.num_profiles(); ++j) {
       const index_t t = g_.types().type_of(j, k);
-      const double w = g_.belief(k, j);
-      if (w == 0.0) continue;
       for (index_t tau = 0; tau < nk; ++tau) {
-        const index_t jr = g_.types().with_type(j, k, tau);
-        auto& dst = out[static_cast<std::size_t>(t)][static_cast<std::size_t>(tau)];
-        for (index_t d = 0; d < g_.num_decisions(); ++d) {
-          if (u(d, j) != 0.0) dst.emplace_back(mu_col(d, jr), w * u(d, j));
-        }
-        if (g_.money()) dst.emplace_back(x_col(k, jr), w);
+        columns().add_report_terms(out[static_cast<std::size_t>(t)][static_cast<std::size_t>(tau)],
+                                   k, j, tau, g_.belief(k, j));
       }
     }
     return out;
@@ -193,26 +185,7 @@ class incentive_primal {
 
   void build() {
     lp::model m(lp::objective_sense::maximize);
-    for (index_t j = 0; j < g_.num_profiles(); ++j) {
-      for (index_t d = 0; d < g_.num_decisions(); ++d) {
-        m.add_variable(
-            fmt::format("mu[{}|{}]", g_.decision_labels()[static_cast<std::size_t>(d)], j));
-      }
-    }
-    if (g_.money()) {
-      for (index_t j = 0; j < g_.num_profiles(); ++j) {
-        for (int k = 0; k < g_.num_members(); ++k) {
-          m.add_variable(
-              fmt::format("x[{}|{}]", g_.members().members()[static_cast<std::size_t>(k)], j),
-              -lp::inf, lp::inf);
-        }
-      }
-    }
-    for (index_t j = 0; j < g_.num_profiles(); ++j) {
-      terms row;
-      for (index_t d = 0; d < g_.num_decisions(); ++d) row.emplace_back(mu_col(d, j), 1.0);
-      m.add_row(fmt::format("sum[{}]", j), row, 1.0, 1.0);
-    }
+    columns().add_to(m);
     for (int k = 0; k < g_.num_members(); ++k) {
       const index_t nk = g_.num_types(k);
       const int player = g_.members().members()[static_cast<std::size_t>(k)];
@@ -243,44 +216,14 @@ class incentive_primal {
       utility_terms_.push_back(std::move(own));
       thresholds_.push_back(Eigen::VectorXd::Constant(nk, -lp::inf));
     }
-    if (g_.money()) {
-      const budget_rule rule = *g_.money();
-      const double lo = is_balanced(rule) ? 0.0 : -lp::inf;
-      if (is_ex_post(rule)) {
-        for (index_t j = 0; j < g_.num_profiles(); ++j) {
-          terms row;
-          for (int k = 0; k < g_.num_members(); ++k) row.emplace_back(x_col(k, j), 1.0);
-          m.add_row(fmt::format("budget[{}]", j), row, lo, 0.0);
-        }
-      } else {
-        terms row;
-        for (index_t j = 0; j < g_.num_profiles(); ++j) {
-          for (int k = 0; k < g_.num_members(); ++k)
-            row.emplace_back(x_col(k, j), g_.probability(j));
-        }
-        m.add_row("budget", row, lo, 0.0);
-      }
-    }
     solver_.load(m);
   }
 
   void extract(primal_result& r) const {
     const lp::solution& s = r.lp;
     r.objective = s.objective;
-    mechanism<double>& mu = r.optimal_mechanism;
-    mu.probabilities.resize(g_.num_decisions(), g_.num_profiles());
-    for (index_t j = 0; j < g_.num_profiles(); ++j) {
-      for (index_t d = 0; d < g_.num_decisions(); ++d) {
-        mu.probabilities(d, j) = std::max(0.0, s.x(mu_col(d, j)));
-      }
-      mu.probabilities.col(j) /= mu.probabilities.col(j).sum();
-    }
-    if (g_.money()) {
-      mu.transfers.resize(g_.num_members(), g_.num_profiles());
-      for (index_t j = 0; j < g_.num_profiles(); ++j) {
-        for (int k = 0; k < g_.num_members(); ++k) mu.transfers(k, j) = s.x(x_col(k, j));
-      }
-    }
+    r.optimal_mechanism = columns().read(s.x);
+    const mechanism<double>& mu = r.optimal_mechanism;
     for (int k = 0; k < g_.num_members(); ++k) {
       const index_t nk = g_.num_types(k);
       Eigen::MatrixXd a = Eigen::MatrixXd::Zero(nk, nk);

@@ -236,6 +236,25 @@ Scalar dual_objective(const coalition_problem<Scalar>& g, const type_vectors<Sca
   return total;
 }
 
+/// \brief The virtual worth of a mechanism, Σ_{t_S} p(t_S) Σ_k v_k(μ, t_S, λ_k, α_k), transfers
+/// included at their virtual money weights (003 eqs. (3.6), (4.8)). When α satisfies the
+/// complementary slackness (4.7) for μ, it equals Σ_k Σ_t λ_k(t) U_k(μ | t) (003 eq. (4.8)).
+template <class Scalar>
+Scalar virtual_worth(const coalition_problem<Scalar>& g, const mechanism<Scalar>& m,
+                     const type_vectors<Scalar>& lambda, const type_matrices<Scalar>& alpha) {
+  validate_mechanism(g, m, detail::default_tolerance<Scalar>());
+  const auto c = lagrangian_coefficients(g, lambda, alpha);
+  Scalar total(0);
+  for (const auto& ck : c) total += ck.cwiseProduct(m.probabilities).sum();
+  if (g.money()) {
+    const auto w = virtual_money_weights(g, lambda, alpha);
+    for (index_t j = 0; j < g.num_profiles(); ++j) {
+      total += g.probability(j) * w.col(j).dot(m.transfers.col(j));
+    }
+  }
+  return total;
+}
+
 /// \brief Residuals of Proposition 1's conditions for a mechanism and (λ, α).
 template <class Scalar = double>
 struct efficiency_conditions {

@@ -1,0 +1,156 @@
+#ifndef MECHDESIGN_MECHANISM_WARRANTED_CLAIMS_HPP
+#define MECHDESIGN_MECHANISM_WARRANTED_CLAIMS_HPP
+
+/// \file
+/// \brief Threats of sub-coalitions and the warranted claims (4.11) of a dictator in the
+/// mechanism-selection problem Γ_S^i(μ_{S\i}).
+///
+/// Reference: 003_c8f96a2253701fcb.txt §4.1, eqs. (4.4), (4.7)–(4.11); Lemma 1 of Myerson (1983)
+/// as cited there for solvability when λ^S > 0.
+///
+/// The warrant equations are a |T_i| × |T_i| linear system A ω = r with
+/// A(t, t) = (λ_i(t) + Σ_τ α_i(τ|t)) / p_i(t), A(t, τ) = −α_i(t|τ) / p_i(t) for τ ≠ t, and
+/// r(t) = Σ_{t_{S\i}} p(t_{S\i}) max_d Σ_{j∈S} v_j^S(d, t_S) − Σ_{t_{S\i}} p(t_{S\i})
+/// Σ_{j∈S\i} v_j^{S\i}(μ_{S\i}, t_{S\i}, λ_j^S, α_j^{S\i}). Scaled by p_i, A is strictly
+/// diagonally dominant by columns when λ_i > 0, hence invertible; with some λ_i(t) = 0 it may be
+/// singular, which is reported, not hidden. The formulas assume independent types, as the paper
+/// does; correlated priors are rejected.
+
+#include <fmt/format.h>
+
+#include <Eigen/Core>
+#include <Eigen/LU>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "mechdesign/core/error.hpp"
+#include "mechdesign/core/incentives.hpp"
+#include "mechdesign/core/mechanism.hpp"
+#include "mechdesign/core/problem.hpp"
+#include "mechdesign/mechanism/virtual_utility.hpp"
+
+namespace mechdesign {
+
+/// \brief A coalition's threat μ_{S\i}: its game, its mechanism, and IC multipliers α^{S\i}
+/// that satisfy the complementary slackness (4.7) for it (003 §4.1).
+struct coalition_threat {
+  coalition_problem<double> problem;  ///< Γ_{S\i}
+  mechanism<double> plan;             ///< μ_{S\i}
+  type_matrices<double> alpha;        ///< α^{S\i} with (4.7)
+};
+
+/// \brief The threat of a lone player: for every type the best decision of D_i (003 eq. (4.4)),
+/// with α = 0 (the mechanism is IC with no binding constraint that needs a multiplier).
+/// \throws model_error if D_{i} is not registered.
+inline coalition_threat singleton_threat(const bayesian_problem<double>& problem, int player) {
+  coalition_threat th{problem.restrict_to(coalition{player}), {}, {}};
+  const coalition_problem<double>& g = th.problem;
+  th.plan.probabilities = Eigen::MatrixXd::Zero(g.num_decisions(), g.num_profiles());
+  for (index_t t = 0; t < g.num_profiles(); ++t) {
+    index_t best = 0;
+    g.utility(0).col(t).maxCoeff(&best);
+    th.plan.probabilities(best, t) = 1.0;
+  }
+  if (g.money()) th.plan.transfers = Eigen::MatrixXd::Zero(1, g.num_profiles());
+  th.alpha.push_back(Eigen::MatrixXd::Zero(g.num_types(0), g.num_types(0)));
+  return th;
+}
+
+/// \brief Result of warranted_claims().
+struct warrant_result {
+  bool solvable = false;            ///< the warrant system has a unique solution
+  Eigen::VectorXd claims;           ///< ω_i^S(t_i) (empty if not solvable)
+  Eigen::VectorXd residual_worth;   ///< r(t_i): right-hand side of (4.11)
+  double threat_worth = 0.0;        ///< Σ p(t_{S\i}) Σ_j v_j^{S\i}(μ_{S\i}, ·) of (4.8)
+  double equation_residual = 0.0;   ///< max_t |(A ω − r)(t)|
+  double transfer_imbalance = 0.0;  ///< money only: the max over (d, x) in (4.11) is finite iff 0
+  std::string message;
+
+  /// \brief True iff the claims were computed.
+  bool ok() const noexcept { return solvable; }
+};
+
+/// \brief The warranted claims ω_i^S of dictator \p player in Γ_S^i(μ_{S\i}) for given
+/// λ^S, α^S (on \p g, the game Γ_S) and the threat \p threat = (Γ_{S\i}, μ_{S\i}, α^{S\i})
+/// (003 eq. (4.11)).
+/// \throws invalid_argument / dimension_error on malformed weights, model_error if the threat
+/// is not the game of S \ {player}, if S is a singleton, or if the prior is correlated.
+inline warrant_result warranted_claims(const coalition_problem<double>& g, int player,
+                                       const type_vectors<double>& lambda,
+                                       const type_matrices<double>& alpha,
+                                       const coalition_threat& threat) {
+  const int i = g.members().position(player);
+  if (i < 0) {
+    throw index_error(fmt::format("warranted_claims: player {} is not in coalition {}", player,
+                                  g.members().to_string()));
+  }
+  if (g.num_members() < 2) throw model_error("warranted_claims: the coalition needs two members");
+  if (threat.problem.members() != g.members().without(player)) {
+    throw model_error(fmt::format("warranted_claims: the threat is a mechanism of {}, not of {}",
+                                  threat.problem.members().to_string(),
+                                  g.members().without(player).to_string()));
+  }
+  if (!g.beliefs().is_independent()) {
+    throw model_error("warranted_claims: (4.11) is stated for independent types");
+  }
+  detail::check_type_vectors(g, lambda, "lambda", true);
+  detail::check_alpha(g, alpha);
+
+  warrant_result r;
+  // λ^S restricted to S \ i, in the threat's member order.
+  type_vectors<double> lambda_rest;
+  for (int j : threat.problem.members().members()) {
+    lambda_rest.push_back(lambda[static_cast<std::size_t>(g.members().position(j))]);
+  }
+  r.threat_worth = virtual_worth(threat.problem, threat.plan, lambda_rest, threat.alpha);
+  r.transfer_imbalance = mechdesign::transfer_imbalance(g, lambda, alpha);
+
+  // E_{t_{S\i}}[max_d Σ_j v_j^S(d, t_S)] for every t_i: Σ over profiles with that t_i of
+  // max_d Σ_j (p(t_S) v_j) divided by p_i(t_i).
+  const auto coef = lagrangian_coefficients(g, lambda, alpha);
+  const Eigen::VectorXd& pi = g.beliefs().marginal(i);
+  const index_t ni = pi.size();
+  r.residual_worth = Eigen::VectorXd::Zero(ni);
+  for (index_t j = 0; j < g.num_profiles(); ++j) {
+    Eigen::VectorXd col = coef[0].col(j);
+    for (std::size_t k = 1; k < coef.size(); ++k) col += coef[k].col(j);
+    r.residual_worth(g.types().type_of(j, i)) += col.maxCoeff();
+  }
+  for (index_t t = 0; t < ni; ++t)
+    r.residual_worth(t) = r.residual_worth(t) / pi(t) - r.threat_worth;
+
+  const Eigen::MatrixXd& a = alpha[static_cast<std::size_t>(i)];
+  const Eigen::VectorXd& l = lambda[static_cast<std::size_t>(i)];
+  Eigen::MatrixXd system = Eigen::MatrixXd::Zero(ni, ni);
+  for (index_t t = 0; t < ni; ++t) {
+    double own = l(t);
+    for (index_t tau = 0; tau < ni; ++tau) {
+      if (tau == t) continue;
+      own += a(t, tau);
+      system(t, tau) = -a(tau, t) / pi(t);
+    }
+    system(t, t) = own / pi(t);
+  }
+  const Eigen::FullPivLU<Eigen::MatrixXd> lu(system);
+  if (lu.rank() < ni) {
+    r.message = fmt::format(
+        "the warrant equations are singular (rank {} of {}); some weight lambda_{}(t) is zero",
+        lu.rank(), ni, player);
+    return r;
+  }
+  r.claims = lu.solve(r.residual_worth);
+  r.equation_residual = (system * r.claims - r.residual_worth).cwiseAbs().maxCoeff();
+  r.solvable = true;
+  if (r.transfer_imbalance > 1e-7) {
+    r.message = fmt::format(
+        "virtual money weights are unbalanced by {:.3g}: the max over transfers in (4.11) is "
+        "unbounded, so these claims are not meaningful",
+        r.transfer_imbalance);
+  }
+  return r;
+}
+
+}  // namespace mechdesign
+
+#endif  // MECHDESIGN_MECHANISM_WARRANTED_CLAIMS_HPP
