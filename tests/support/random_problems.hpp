@@ -63,6 +63,66 @@ inline mechdesign::bayesian_problem<> random_problem(const random_spec& spec, un
   return problem;
 }
 
+// A cooperative game with decisions for every coalition: each coalition R with |R| >= 2 owns
+// `spec.decisions - 1` random decisions (utilities in [-10, 10] for its members, 0 for others);
+// D_S is the status quo plus the decisions owned by every R within S. Singletons only have the
+// status quo, so for up to three players D_R x D_{S\R} is contained in D_S (superadditive).
+inline mechdesign::bayesian_problem<> random_cooperative_problem(const random_spec& spec,
+                                                                 unsigned seed) {
+  using namespace mechdesign;
+  std::mt19937 rng(seed);
+  std::vector<index_t> sizes(static_cast<std::size_t>(spec.players), spec.types);
+  const type_space ts(sizes);
+  std::vector<Eigen::VectorXd> marginals;
+  for (int i = 0; i < spec.players; ++i) marginals.push_back(random_distribution(rng, spec.types));
+  bayesian_problem<> problem(prior<>::independent(marginals));
+  std::uniform_real_distribution<double> u(-10.0, 10.0);
+  struct owned {
+    coalition members;
+    std::string label;
+    std::vector<Eigen::VectorXd> utility;  // per player of N, over profiles of N
+  };
+  std::vector<owned> all;
+  const std::uint64_t full = (std::uint64_t{1} << spec.players) - 1;
+  for (std::uint64_t mask = 1; mask <= full; ++mask) {
+    const coalition r = coalition::from_mask(mask);
+    if (r.size() < 2) continue;
+    for (int d = 1; d < spec.decisions; ++d) {
+      owned o{r, fmt::format("{}:{}", r.to_string(), d), {}};
+      for (int i = 0; i < spec.players; ++i) {
+        Eigen::VectorXd v = Eigen::VectorXd::Zero(ts.num_profiles());
+        if (r.contains(i)) {
+          for (index_t j = 0; j < v.size(); ++j) v(j) = u(rng);
+        }
+        o.utility.push_back(v);
+      }
+      all.push_back(std::move(o));
+    }
+  }
+  for (std::uint64_t mask = 1; mask <= full; ++mask) {
+    const coalition s = coalition::from_mask(mask);
+    std::vector<std::string> labels{"status quo"};
+    std::vector<const owned*> mine;
+    for (const auto& o : all) {
+      if (o.members.subset_of(s)) {
+        labels.push_back(o.label);
+        mine.push_back(&o);
+      }
+    }
+    std::vector<Eigen::MatrixXd> tables;
+    for (int i : s.members()) {
+      Eigen::MatrixXd m = Eigen::MatrixXd::Zero(static_cast<index_t>(labels.size()), ts.num_profiles());
+      for (std::size_t d = 0; d < mine.size(); ++d) {
+        m.row(static_cast<index_t>(d) + 1) = mine[d]->utility[static_cast<std::size_t>(i)].transpose();
+      }
+      tables.push_back(std::move(m));
+    }
+    problem.set_decisions(s, labels, tables);
+  }
+  if (spec.money) problem.set_money(*spec.money);
+  return problem;
+}
+
 // Random strictly positive weights. With money, weights proportional to the marginals
 // (λ_k(t) = c p_k(t)) keep the primal bounded: a dollar is worth the same to everyone.
 inline mechdesign::type_vectors<> random_weights(const mechdesign::coalition_problem<>& g,

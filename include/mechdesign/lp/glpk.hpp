@@ -39,6 +39,10 @@ struct glpk_options {
   double time_limit_seconds = 0;   ///< 0: no limit
   bool scale = true;               ///< let GLPK scale the problem (glp_scale_prob, GLP_SF_AUTO)
   double verify_tolerance = 1e-7;  ///< threshold of the independent verifier
+  /// GLPK's own primal and dual feasibility tolerances (tol_bnd, tol_dj). GLPK's default, 1e-7,
+  /// equals the verifier's threshold, so a point GLPK accepts could fail verification on
+  /// rounding alone; the tighter default leaves the verifier a margin.
+  double feasibility_tolerance = 1e-9;
 };
 
 /// \brief Free the calling thread's GLPK environment; call it at the end of each worker
@@ -126,6 +130,8 @@ class glpk_solver {
     glp_init_smcp(&parm);
     parm.msg_lev = options_.verbose ? GLP_MSG_ALL : GLP_MSG_OFF;
     parm.presolve = options_.presolve ? GLP_ON : GLP_OFF;
+    parm.tol_bnd = options_.feasibility_tolerance;
+    parm.tol_dj = options_.feasibility_tolerance;
     if (options_.iteration_limit > 0) parm.it_lim = options_.iteration_limit;
     if (options_.time_limit_seconds > 0) {
       parm.tm_lim = static_cast<int>(std::min(options_.time_limit_seconds * 1000.0, 2.0e9));
@@ -153,6 +159,27 @@ class glpk_solver {
     }
     read_point(s);
     s.check = verify(model_, s, options_.verify_tolerance);
+    if (!s.check.passed && !exact_ran) {
+      // Floating-point simplex can stop at a basis that is not optimal (or not feasible) on
+      // badly scaled or degenerate problems. Re-solve from that basis in exact arithmetic.
+      const std::string first = describe(s.check);
+      const int it1 = glp_get_it_cnt(p);
+      const int rc2 = glp_exact(p, &parm);
+      s.iterations += glp_get_it_cnt(p) - it1;
+      if (rc2 == 0 && glp_get_status(p) == GLP_OPT) {
+        s.exact = true;
+        read_point(s);
+        s.check = verify(model_, s, options_.verify_tolerance);
+        if (s.check.passed) {
+          s.message = "recovered by an exact re-solve after: " + first;
+          return s;
+        }
+      } else if (rc2 == 0 && glp_get_status(p) == GLP_NOFEAS) {
+        s.state = status::infeasible;
+        s.message = "GLPK: the LP has no feasible point (found by the exact re-solve)";
+        return s;
+      }
+    }
     if (!s.check.passed) {
       s.state = status::verification_failed;
       s.message = "GLPK reported an optimum that failed verification: " + describe(s.check);

@@ -62,6 +62,8 @@ struct verification {
   double duality_gap = 0.0;           ///< |primal − dual objective| / (1 + |primal|)
   double dual_objective = 0.0;        ///< dual objective value recomputed from the duals
   double tolerance = 0.0;             ///< threshold used
+  std::string worst_primal;           ///< row or column with the worst primal violation
+  std::string worst_dual;             ///< row or column with the worst dual violation
   bool passed = false;                ///< all four residuals within tolerance
 };
 

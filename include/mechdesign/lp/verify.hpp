@@ -11,6 +11,7 @@
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "mechdesign/core/error.hpp"
 #include "mechdesign/lp/model.hpp"
@@ -62,11 +63,18 @@ inline verification verify(const model& m, solution& s, double tol = 1e-7) {
   for (index_t r = 0; r < m.num_rows(); ++r) {
     const double lo = m.row_lower(r), up = m.row_upper(r), ax = s.row_activity(r);
     const double sc = detail::scale_of(lo, up);
-    v.primal_infeasibility = std::max({v.primal_infeasibility, (lo - ax) / sc, (ax - up) / sc});
+    const double pv = std::max((lo - ax) / sc, (ax - up) / sc);
+    if (pv > v.primal_infeasibility) {
+      v.primal_infeasibility = pv;
+      v.worst_primal = "row " + m.row_name(r);
+    }
     const double y = s.row_duals(r);
     const double b = detail::priced_bound(y, lo, up, m.sense());
     if (std::isnan(b)) {
-      v.dual_infeasibility = std::max(v.dual_infeasibility, std::abs(y));
+      if (std::abs(y) > v.dual_infeasibility) {
+        v.dual_infeasibility = std::abs(y);
+        v.worst_dual = "row " + m.row_name(r);
+      }
     } else {
       dual += y * b;
       v.complementarity = std::max(v.complementarity, std::abs(y * (ax - b)) / sc);
@@ -75,11 +83,19 @@ inline verification verify(const model& m, solution& s, double tol = 1e-7) {
   for (index_t j = 0; j < m.num_cols(); ++j) {
     const double lo = m.col_lower(j), up = m.col_upper(j), xj = s.x(j);
     const double sc = detail::scale_of(lo, up);
-    v.primal_infeasibility = std::max({v.primal_infeasibility, (lo - xj) / sc, (xj - up) / sc});
+    const double pv = std::max((lo - xj) / sc, (xj - up) / sc);
+    if (pv > v.primal_infeasibility) {
+      v.primal_infeasibility = pv;
+      v.worst_primal = "column " + m.col_name(j);
+    }
     const double d = s.reduced_costs(j);
     const double b = detail::priced_bound(d, lo, up, m.sense());
     if (std::isnan(b)) {
-      v.dual_infeasibility = std::max(v.dual_infeasibility, std::abs(d) / (1.0 + std::abs(c(j))));
+      const double dv = std::abs(d) / (1.0 + std::abs(c(j)));
+      if (dv > v.dual_infeasibility) {
+        v.dual_infeasibility = dv;
+        v.worst_dual = "column " + m.col_name(j);
+      }
     } else {
       dual += d * b;
       v.complementarity = std::max(v.complementarity, std::abs(d * (xj - b)) / sc);
@@ -95,9 +111,11 @@ inline verification verify(const model& m, solution& s, double tol = 1e-7) {
 /// \brief One-line description of verification residuals.
 inline std::string describe(const verification& v) {
   return fmt::format(
-      "primal infeasibility {:.3g}, dual infeasibility {:.3g}, complementarity {:.3g}, duality gap "
-      "{:.3g} (tolerance {:.3g})",
-      v.primal_infeasibility, v.dual_infeasibility, v.complementarity, v.duality_gap, v.tolerance);
+      "primal infeasibility {:.3g}{}, dual infeasibility {:.3g}{}, complementarity {:.3g}, "
+      "duality gap {:.3g} (tolerance {:.3g})",
+      v.primal_infeasibility, v.worst_primal.empty() ? "" : " at " + v.worst_primal,
+      v.dual_infeasibility, v.worst_dual.empty() ? "" : " at " + v.worst_dual, v.complementarity,
+      v.duality_gap, v.tolerance);
 }
 
 }  // namespace mechdesign::lp

@@ -1,0 +1,733 @@
+#ifndef MECHDESIGN_MECHANISM_NEUTRAL_PROCEDURAL_HPP
+#define MECHDESIGN_MECHANISM_NEUTRAL_PROCEDURAL_HPP
+
+/// \file
+/// \brief The neutral procedural solution (Definition 4) of a Bayesian cooperative game:
+/// threats μ_S for every coalition, built by increasing size, with the virtual scales
+/// (λ^S, α^S) and warranted claims ω^S that certify them.
+///
+/// Reference: 003_c8f96a2253701fcb.txt §5 (Definition 4, NPS1–NPS2, eq. (5.1), the argument
+/// (5.2)), §4 (warranted claims (4.11), (4.8)), Appendix A (the map (A.1a–c)).
+///
+/// No published algorithm computes the solution; this one looks for a non-degenerate solution
+/// (ε = 0). For a coalition S, once the threats μ_{S\i} are known, the conditions are
+///   (P) μ_S is IC; (3.8a) α^S vanishes on slack IC constraints; (3.8b) μ_S puts weight only on
+///       decisions of maximal virtual worth Σ_j v_j^S(d, t_S);
+///   (W) for every i ∈ S the warrant equations (4.11) hold for ω_i = |S| U_i(μ_S) − Σ_{j≠i}
+///       U_i(μ_{S\j}) (which is NPS2 with equality, eq. (5.1)); by (3.8b) the maximum in (4.11)
+///       is the virtual worth of μ_S itself, and by (4.8) the threat's virtual worth is
+///       Σ_{j∈S\i} Σ_t λ_j(t) U_j(μ_{S\i} | t).
+/// For fixed μ_S every condition is linear in (λ^S, α^S); for fixed (λ^S, α^S) every condition
+/// is linear in μ_S. The solver alternates two LPs that minimise the total absolute residual of
+/// (W) — step A over (λ, α) with μ fixed, step B over μ with (λ, α) fixed — each keeping (P),
+/// so the residual never increases. It starts from the conditional random dictatorship: the
+/// average of every member's strong solution in Γ_S^i(μ_{S\i}) (or, when a member has none, of
+/// an undominated mechanism of (4.3) with equal weights). A final LP maximises min λ among the
+/// scales that keep the residual at its minimum. The coalition is solved when the residual is
+/// within tolerance and min λ > 0; otherwise the report says which condition failed (a residual
+/// that does not vanish, or weights that do: a degenerate solution, ε > 0, which this solver
+/// does not construct). Every returned coalition is re-verified independently: Proposition 1 at
+/// (λ^S, α^S), (4.11) by warranted_claims(), NPS2, and the duality gap.
+///
+/// Money: supported with budget_rule::ex_post_balanced (transfers then carry no virtual worth
+/// once the money weights balance, a linear condition on (λ, α)); other rules are rejected.
+/// Types must be independent, as in the paper.
+
+#include <fmt/format.h>
+
+#include <Eigen/Core>
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "mechdesign/core/coalition.hpp"
+#include "mechdesign/core/error.hpp"
+#include "mechdesign/core/incentives.hpp"
+#include "mechdesign/core/mechanism.hpp"
+#include "mechdesign/core/problem.hpp"
+#include "mechdesign/lp/glpk.hpp"
+#include "mechdesign/lp/model.hpp"
+#include "mechdesign/lp/solver_error.hpp"
+#include "mechdesign/mechanism/detail/mechanism_lp.hpp"
+#include "mechdesign/mechanism/primal.hpp"
+#include "mechdesign/mechanism/selection.hpp"
+#include "mechdesign/mechanism/virtual_utility.hpp"
+#include "mechdesign/mechanism/warranted_claims.hpp"
+
+namespace mechdesign {
+
+/// \brief Knobs of the neutral procedural solver.
+struct nps_options {
+  primal_options primal;    ///< LP settings for every solve
+  double tolerance = 1e-7;  ///< residual accepted for (W), (3.8a–b) and NPS2
+  int max_iterations = 50;  ///< alternations of steps A and B per coalition
+};
+
+/// \brief The solution for one coalition and its certificate.
+struct coalition_solution {
+  coalition members;
+  coalition_problem<double> problem;           ///< Γ_S
+  mechanism<double> plan;                      ///< μ_S
+  type_vectors<double> interim;                ///< U_i(μ_S | t_i)
+  type_vectors<double> lambda;                 ///< λ^S, Σ = 1 (singletons: uniform)
+  type_matrices<double> alpha;                 ///< α^S
+  type_vectors<double> claims;                 ///< ω_i^S (singletons: their utilities)
+  std::vector<std::string> dictator_outcomes;  ///< strong solution status per member (start point)
+  efficiency_conditions<double> conditions;    ///< Proposition 1 at (μ_S, λ^S, α^S)
+  double warrant_residual = 0.0;               ///< max over i, t of |(4.11) residual| (recomputed)
+  double nps2_residual = 0.0;  ///< max |U_i(μ_S|t) − (Σ_{j≠i} U_i(μ_{S\j}|t) + ω_i(t))/|S||
+  double duality_gap = 0.0;    ///< |Σ λ U(μ_S) − (3.7) at (λ, α)|
+  int iterations = 0;          ///< A/B alternations used
+  bool verified = false;       ///< all residuals within tolerance and min λ > 0
+  std::string message;
+};
+
+/// \brief The neutral procedural solution: one entry per coalition, by increasing size.
+struct nps_result {
+  std::vector<coalition_solution> coalitions;
+  bool verified = false;  ///< every coalition verified
+  std::string message;
+
+  /// \brief The entry of coalition \p s. \throws index_error if absent.
+  const coalition_solution& at(const coalition& s) const {
+    for (const auto& c : coalitions) {
+      if (c.members == s) return c;
+    }
+    throw index_error(fmt::format("nps_result: no coalition {}", s.to_string()));
+  }
+  /// \brief True iff every coalition was verified.
+  bool ok() const noexcept { return verified; }
+};
+
+namespace detail {
+
+// The solver for one coalition, given the solutions of all its sub-coalitions.
+class nps_coalition_solver {
+ public:
+  nps_coalition_solver(const coalition_problem<double>& g,
+                       std::vector<const coalition_solution*> threats, const nps_options& opt)
+      : g_(g), threats_(std::move(threats)), opt_(opt), cols_(g) {
+    n_ = g_.num_members();
+    // Σ_{j≠i} U_i(μ_{S\j} | t): for member k, sum over the other members' drop-outs.
+    for (int k = 0; k < n_; ++k) {
+      Eigen::VectorXd s = Eigen::VectorXd::Zero(g_.num_types(k));
+      const int player = g_.members().members()[static_cast<std::size_t>(k)];
+      for (int j = 0; j < n_; ++j) {
+        if (j == k) continue;
+        const coalition_solution& th = *threats_[static_cast<std::size_t>(j)];
+        s += th.interim[static_cast<std::size_t>(th.members.position(player))];
+      }
+      threat_sum_.push_back(std::move(s));
+    }
+  }
+
+  // Scales for a given mechanism (step A only), then the independent certificate.
+  coalition_solution certify_mechanism(mechanism<double> mu) {
+    validate_mechanism(g_, mu, opt_.tolerance);
+    coalition_solution out;
+    out.members = g_.members();
+    out.problem = g_;
+    type_vectors<double> lambda;
+    type_matrices<double> alpha;
+    const double residual = step_a(mu, lambda, alpha, false);
+    if (residual < 0.0) {
+      out.plan = std::move(mu);
+      out.interim = interim_utilities(g_, out.plan, opt_.tolerance);
+      out.message =
+          "no scales (lambda, alpha) support this mechanism: it is not incentive "
+          "efficient for the coalition, so it is not a neutral procedural threat";
+      return out;
+    }
+    step_a(mu, lambda, alpha, true, residual);
+    out.iterations = 1;
+    out.plan = std::move(mu);
+    out.lambda = std::move(lambda);
+    out.alpha = std::move(alpha);
+    certify(out);
+    return out;
+  }
+
+  coalition_solution solve(mechanism<double> start, std::vector<std::string> outcomes) {
+    coalition_solution out;
+    out.members = g_.members();
+    out.problem = g_;
+    out.dictator_outcomes = std::move(outcomes);
+    mechanism<double> mu = std::move(start);
+    type_vectors<double> lambda;
+    type_matrices<double> alpha;
+    try {
+      run(out, mu, lambda, alpha);
+    } catch (const solver_error& e) {
+      // An LP of the search failed (e.g. GLPK's iteration limit): report, do not guess.
+      out.plan = mu;
+      out.interim = interim_utilities(g_, mu, opt_.tolerance);
+      out.message += fmt::format("search stopped: {}", e.what());
+      return out;
+    }
+    return out;
+  }
+
+ private:
+  void run(coalition_solution& out, mechanism<double>& mu, type_vectors<double>& lambda,
+           type_matrices<double>& alpha) {
+    double residual = step_a(mu, lambda, alpha, false);
+    if (residual < 0.0) {
+      // The random dictatorship is not incentive efficient: restart from the primal optimum for
+      // utilitarian weights λ_k(t) ∝ p_k(t) (a dollar worth the same to everyone) and its dual.
+      type_vectors<double> l0;
+      for (int k = 0; k < n_; ++k) l0.push_back(g_.beliefs().marginal(k) / static_cast<double>(n_));
+      const primal_result r = solve_primal(g_, l0, {}, opt_.primal);
+      lp::require_optimal(r.lp, "neutral procedural solution: restart");
+      mu = r.optimal_mechanism;
+      lambda = l0;
+      alpha = r.alpha;
+      sigma_ = Eigen::VectorXd::Zero(g_.num_profiles());
+      sigma_total_ = 0.0;
+      residual = lp::inf;
+      out.message =
+          "the random dictatorship is not incentive efficient; started from the utilitarian "
+          "optimum instead. ";
+    }
+    int it = 0;
+    for (; it < opt_.max_iterations && residual > opt_.tolerance; ++it) {
+      const mechanism<double> previous_mu = mu;
+      const type_vectors<double> previous_lambda = lambda;
+      const type_matrices<double> previous_alpha = alpha;
+      const Eigen::VectorXd previous_sigma = sigma_;
+      double next = -1.0;
+      if (step_b(mu, lambda, alpha) >= 0.0) next = step_a(mu, lambda, alpha, false);
+      if (next < 0.0 || next > residual) {
+        // no scales support the new μ (rounding in a degenerate face): keep the last pair
+        mu = previous_mu;
+        lambda = previous_lambda;
+        alpha = previous_alpha;
+        sigma_ = previous_sigma;
+        sigma_total_ = sigma_.sum();
+        break;
+      }
+      const bool stalled = residual - next <= 1e-12 * (1.0 + std::abs(next));
+      residual = next;
+      if (stalled) break;
+    }
+    // Among scales that keep the residual minimal, take the most interior ones.
+    type_vectors<double> l_min;
+    type_matrices<double> a_min;
+    const double best = step_a(mu, l_min, a_min, false);
+    if (best >= 0.0) step_a(mu, lambda, alpha, true, best);
+    out.iterations = it + 1;
+    out.plan = mu;
+    out.lambda = lambda;
+    out.alpha = alpha;
+    certify(out);
+  }
+
+  // --- indices of the (λ, α) variables of step A --------------------------------------------
+  index_t lambda_var(int k, index_t t) const {
+    return lambda_offset_[static_cast<std::size_t>(k)] + t;
+  }
+  index_t alpha_var(int k, index_t t, index_t tau) const {
+    const index_t nk = g_.num_types(k);
+    return alpha_offset_[static_cast<std::size_t>(k)] + t * nk + tau;
+  }
+
+  // Terms of the Lagrangian coefficient of decision d (or of money if d < 0) of member k at
+  // profile j, as a linear form in (λ, α): p(t_S) v_k(d, t_S) — see lagrangian_coefficients().
+  void add_coefficient_terms(lp_terms& dst, int k, index_t j, index_t d, double scale) const {
+    const auto& ts = g_.types();
+    const auto& u = g_.utility(k);
+    const index_t t = ts.type_of(j, k), nk = g_.num_types(k);
+    const double w = g_.belief(k, j);
+    const double own = d < 0 ? w : w * u(d, j);
+    if (own != 0.0) {
+      dst.emplace_back(lambda_var(k, t), scale * own);
+      for (index_t tau = 0; tau < nk; ++tau) {
+        if (tau != t) dst.emplace_back(alpha_var(k, t, tau), scale * own);
+      }
+    }
+    for (index_t s = 0; s < nk; ++s) {
+      if (s == t) continue;
+      const index_t js = ts.with_type(j, k, s);
+      const double other = d < 0 ? g_.belief(k, js) : g_.belief(k, js) * u(d, js);
+      if (other != 0.0) dst.emplace_back(alpha_var(k, s, t), -scale * other);
+    }
+  }
+
+  // Step A: μ fixed; minimise Σ|residual of (W)| over (λ, α) subject to (P). With `interior`,
+  // instead maximise min λ subject to residual ≤ `cap` + tolerance. Returns the residual.
+  double step_a(const mechanism<double>& mu, type_vectors<double>& lambda,
+                type_matrices<double>& alpha, bool interior, double cap = 0.0) {
+    lp::model m(interior ? lp::objective_sense::maximize : lp::objective_sense::minimize);
+    lambda_offset_.clear();
+    alpha_offset_.clear();
+    const auto ic = check_incentive_compatibility(g_, mu, opt_.tolerance);
+    const auto u = interim_utilities(g_, mu, opt_.tolerance);
+    for (int k = 0; k < n_; ++k) {
+      lambda_offset_.push_back(m.num_cols());
+      for (index_t t = 0; t < g_.num_types(k); ++t)
+        m.add_variable(fmt::format("lambda[{}:{}]", k, t));
+    }
+    for (int k = 0; k < n_; ++k) {
+      alpha_offset_.push_back(m.num_cols());
+      const index_t nk = g_.num_types(k);
+      for (index_t t = 0; t < nk; ++t) {
+        for (index_t tau = 0; tau < nk; ++tau) {
+          // (3.8a): a slack IC constraint has no multiplier; the diagonal is not a constraint
+          const bool free =
+              tau != t && ic.gains[static_cast<std::size_t>(k)](t, tau) >= -10.0 * opt_.tolerance;
+          m.add_variable(fmt::format("alpha[{}:{}->{}]", k, t, tau), 0.0, free ? lp::inf : 0.0);
+        }
+      }
+    }
+    const index_t floor_var = interior ? m.add_variable("min_lambda", -lp::inf, lp::inf, 1.0) : -1;
+    {
+      lp_terms sum;
+      for (int k = 0; k < n_; ++k) {
+        for (index_t t = 0; t < g_.num_types(k); ++t) {
+          sum.emplace_back(lambda_var(k, t), 1.0);
+          if (interior)
+            m.add_row("floor", {{lambda_var(k, t), 1.0}, {floor_var, -1.0}}, 0.0, lp::inf);
+        }
+      }
+      m.add_row("normalisation", sum, 1.0, 1.0);
+    }
+    // (3.8b): Σ_k coef_k(d, j) ≤ Σ_k coef_k(d', j) + σ_j for every d and every d' used at j. The
+    // slack σ_j ≥ 0 absorbs rounding in μ; it is priced (penalty_) so that it stays at rounding
+    // level unless nothing else fits, and step B allows the same deficit at profile j.
+    std::vector<index_t> sigma_cols;
+    lp_terms sigma_sum;
+    for (index_t j = 0; j < g_.num_profiles(); ++j) {
+      const index_t sigma =
+          m.add_variable(fmt::format("sigma[{}]", j), 0.0, lp::inf, interior ? 0.0 : penalty_);
+      sigma_cols.push_back(sigma);
+      sigma_sum.emplace_back(sigma, 1.0);
+      // every decision μ uses (beyond rounding) must be a maximiser up to σ_j
+      for (index_t used = 0; used < g_.num_decisions(); ++used) {
+        if (mu.probabilities(used, j) <= kUsed) continue;
+        for (index_t d = 0; d < g_.num_decisions(); ++d) {
+          if (d == used) continue;
+          lp_terms row;
+          for (int k = 0; k < n_; ++k) {
+            add_coefficient_terms(row, k, j, used, 1.0);
+            add_coefficient_terms(row, k, j, d, -1.0);
+          }
+          row.emplace_back(sigma, 1.0);
+          m.add_row(fmt::format("virtual_max[{}>={}|{}]", used, d, j), row, 0.0, lp::inf);
+        }
+      }
+      if (g_.money()) {  // money weights equal across members at every profile
+        for (int k = 1; k < n_; ++k) {
+          lp_terms row;
+          add_coefficient_terms(row, k, j, -1, 1.0);
+          add_coefficient_terms(row, 0, j, -1, -1.0);
+          m.add_row(fmt::format("money[{}|{}]", k, j), row, 0.0, 0.0);
+        }
+      }
+    }
+    // (W), scaled by p_i(t): (λ+Σα)ω(t) − Σ α(τ→t) ω(τ) − Σ_{j: t_i = t} Σ_k Σ_d μ coef
+    //                        + p_i(t) Σ_{j'∈S\i} Σ_t' λ_j'(t') U_j'(μ_{S\i}|t') = s⁺ − s⁻
+    lp_terms slack_sum;
+    for (int i = 0; i < n_; ++i) {
+      const index_t ni = g_.num_types(i);
+      const Eigen::VectorXd omega =
+          n_ * u[static_cast<std::size_t>(i)] - threat_sum_[static_cast<std::size_t>(i)];
+      std::vector<lp_terms> rows(static_cast<std::size_t>(ni));
+      for (index_t t = 0; t < ni; ++t) {
+        auto& row = rows[static_cast<std::size_t>(t)];
+        row.emplace_back(lambda_var(i, t), omega(t));
+        for (index_t tau = 0; tau < ni; ++tau) {
+          if (tau == t) continue;
+          row.emplace_back(alpha_var(i, t, tau), omega(t));
+          row.emplace_back(alpha_var(i, tau, t), -omega(tau));
+        }
+        add_threat_terms(row, i, g_.beliefs().marginal(i)(t));
+      }
+      for (index_t j = 0; j < g_.num_profiles(); ++j) {
+        auto& row = rows[static_cast<std::size_t>(g_.types().type_of(j, i))];
+        for (int k = 0; k < n_; ++k) {
+          for (index_t d = 0; d < g_.num_decisions(); ++d) {
+            const double w = mu.probabilities(d, j);
+            if (w > 0.0) add_coefficient_terms(row, k, j, d, -w);
+          }
+        }
+      }
+      for (index_t t = 0; t < ni; ++t) {
+        const index_t sp =
+            m.add_variable(fmt::format("s+[{}:{}]", i, t), 0.0, lp::inf, interior ? 0.0 : 1.0);
+        const index_t sm =
+            m.add_variable(fmt::format("s-[{}:{}]", i, t), 0.0, lp::inf, interior ? 0.0 : 1.0);
+        auto& row = rows[static_cast<std::size_t>(t)];
+        row.emplace_back(sp, -1.0);
+        row.emplace_back(sm, 1.0);
+        m.add_row(fmt::format("warrant[{}:{}]", i, t), row, 0.0, 0.0);
+        slack_sum.emplace_back(sp, 1.0);
+        slack_sum.emplace_back(sm, 1.0);
+      }
+    }
+    if (interior) {
+      // keep the residual and the (3.8b) slack at their minima (up to LP rounding), so that
+      // interiority is not bought with accuracy
+      m.add_row("residual_cap", slack_sum, -lp::inf, cap + 1e-3 * virtual_slack());
+      m.add_row("sigma_cap", sigma_sum, -lp::inf, sigma_total_ + 1e-3 * virtual_slack());
+    }
+    const lp::solution s = lp::solve(m, opt_.primal.lp);
+    if (s.state == lp::status::infeasible) return -1.0;  // no scales support μ (not efficient)
+    lp::require_optimal(s, fmt::format("neutral procedural solution, coalition {}, scales",
+                                       g_.members().to_string()));
+    lambda.clear();
+    alpha.clear();
+    double residual = 0.0;
+    for (const auto& [col, c] : slack_sum) residual += c * std::max(0.0, s.x(col));
+    sigma_.resize(g_.num_profiles());
+    for (index_t j = 0; j < g_.num_profiles(); ++j) {
+      sigma_(j) = std::max(0.0, s.x(sigma_cols[static_cast<std::size_t>(j)]));
+    }
+    sigma_total_ = sigma_.sum();
+    for (int k = 0; k < n_; ++k) {
+      const index_t nk = g_.num_types(k);
+      Eigen::VectorXd l(nk);
+      Eigen::MatrixXd a = Eigen::MatrixXd::Zero(nk, nk);
+      for (index_t t = 0; t < nk; ++t) {
+        l(t) = std::max(0.0, s.x(lambda_var(k, t)));
+        for (index_t tau = 0; tau < nk; ++tau) {
+          if (tau != t) a(t, tau) = std::max(0.0, s.x(alpha_var(k, t, tau)));
+        }
+      }
+      lambda.push_back(std::move(l));
+      alpha.push_back(std::move(a));
+    }
+    return residual;
+  }
+
+  // How far below the maximal virtual worth (in p(t_S)·v units) a used decision may be: (3.8b)
+  // up to rounding of μ, on the scale of the utilities. Steps A and B use the same threshold.
+  double virtual_slack() const {
+    double scale = 1.0;
+    for (int k = 0; k < n_; ++k) scale = std::max(scale, g_.utility(k).cwiseAbs().maxCoeff());
+    return opt_.tolerance * scale;
+  }
+
+  // p_i(t) · Σ_{j'∈S\i} Σ_t' λ_j'(t') U_j'(μ_{S\i} | t'): the threat's virtual worth by (4.8).
+  void add_threat_terms(lp_terms& row, int i, double scale) const {
+    const coalition_solution& th = *threats_[static_cast<std::size_t>(i)];
+    for (int k = 0; k < n_; ++k) {
+      if (k == i) continue;
+      const int player = g_.members().members()[static_cast<std::size_t>(k)];
+      const Eigen::VectorXd& ut = th.interim[static_cast<std::size_t>(th.members.position(player))];
+      for (index_t t = 0; t < ut.size(); ++t) row.emplace_back(lambda_var(k, t), scale * ut(t));
+    }
+  }
+
+  // Step B: (λ, α) fixed; minimise Σ|residual of (W)| over IC mechanisms that keep (3.8a–b).
+  double step_b(mechanism<double>& mu, const type_vectors<double>& lambda,
+                const type_matrices<double>& alpha) {
+    lp::model m(lp::objective_sense::minimize);
+    cols_.add_to(m);
+    const auto coef = lagrangian_coefficients(g_, lambda, alpha);
+    // (3.8b): decisions far from the maximal virtual worth are excluded (the deficit allowed at
+    // a profile is what step A allowed there). (3.8a): λ·U(μ) = Σ μ·coef − Σ α·(IC slack), so
+    // with the supports fixed, keeping λ·U(μ) at least at the current μ's value keeps the
+    // α-weighted IC slack from growing. The current μ is feasible, so the residual cannot rise.
+    Eigen::VectorXd best(g_.num_profiles());
+    for (index_t j = 0; j < g_.num_profiles(); ++j) {
+      Eigen::VectorXd col = coef[0].col(j);
+      for (std::size_t k = 1; k < coef.size(); ++k) col += coef[k].col(j);
+      best(j) = col.maxCoeff();
+      const double allowed = std::max(virtual_slack(), 2.0 * sigma_(j));
+      for (index_t d = 0; d < g_.num_decisions(); ++d) {
+        if (col(d) < best(j) - allowed) m.set_col_bounds(cols_.mu(d, j), 0.0, 0.0);
+      }
+    }
+    // IC rows; those with a positive multiplier must bind (3.8a)
+    std::vector<std::vector<std::vector<lp_terms>>> own(static_cast<std::size_t>(n_));
+    for (int k = 0; k < n_; ++k) {
+      const index_t nk = g_.num_types(k);
+      auto& mt = own[static_cast<std::size_t>(k)];
+      mt.assign(static_cast<std::size_t>(nk), std::vector<lp_terms>(static_cast<std::size_t>(nk)));
+      for (index_t j = 0; j < g_.num_profiles(); ++j) {
+        const index_t t = g_.types().type_of(j, k);
+        for (index_t tau = 0; tau < nk; ++tau) {
+          cols_.add_report_terms(mt[static_cast<std::size_t>(t)][static_cast<std::size_t>(tau)], k,
+                                 j, tau, g_.belief(k, j));
+        }
+      }
+      for (index_t t = 0; t < nk; ++t) {
+        for (index_t tau = 0; tau < nk; ++tau) {
+          if (tau == t) continue;
+          lp_terms row = mt[static_cast<std::size_t>(t)][static_cast<std::size_t>(t)];
+          for (const auto& [c, v] : mt[static_cast<std::size_t>(t)][static_cast<std::size_t>(tau)])
+            row.emplace_back(c, -v);
+          m.add_row(fmt::format("ic[{}:{}->{}]", k, t, tau), row, 0.0, lp::inf);
+        }
+      }
+    }
+    {
+      const auto u_now = interim_utilities(g_, mu, opt_.tolerance);
+      lp_terms face;
+      double value = 0.0;
+      for (int k = 0; k < n_; ++k) {
+        const auto& l = lambda[static_cast<std::size_t>(k)];
+        value += l.dot(u_now[static_cast<std::size_t>(k)]);
+        for (index_t t = 0; t < l.size(); ++t) {
+          if (l(t) == 0.0) continue;
+          for (const auto& [c, v] : own[static_cast<std::size_t>(k)][static_cast<std::size_t>(t)]
+                                       [static_cast<std::size_t>(t)]) {
+            face.emplace_back(c, l(t) * v);
+          }
+        }
+      }
+      m.add_row("optimal_face", face, value - 1e-6 * virtual_slack(), lp::inf);
+    }
+    // (W) in μ: (λ+Σα)ω(t) − Σ α(τ→t)ω(τ) with ω = |S| U(μ) − threat sums; the right side is
+    // constant: Σ_{j: t_i = t} best(j) − p_i(t) C_i.
+    lp_terms slack_sum;
+    std::vector<index_t> slack_cols;
+    for (int i = 0; i < n_; ++i) {
+      const index_t ni = g_.num_types(i);
+      const auto& l = lambda[static_cast<std::size_t>(i)];
+      const auto& a = alpha[static_cast<std::size_t>(i)];
+      const auto& ts = threat_sum_[static_cast<std::size_t>(i)];
+      Eigen::VectorXd rhs = Eigen::VectorXd::Zero(ni);
+      for (index_t j = 0; j < g_.num_profiles(); ++j) rhs(g_.types().type_of(j, i)) += best(j);
+      const double threat_worth = threat_virtual_worth(i, lambda);
+      for (index_t t = 0; t < ni; ++t) {
+        rhs(t) -= g_.beliefs().marginal(i)(t) * threat_worth;
+        // coefficients of ω(τ) in the row of t
+        Eigen::VectorXd c = Eigen::VectorXd::Zero(ni);
+        c(t) = l(t);
+        for (index_t tau = 0; tau < ni; ++tau) {
+          if (tau == t) continue;
+          c(t) += a(t, tau);
+          c(tau) -= a(tau, t);
+        }
+        lp_terms row;
+        double constant = 0.0;
+        for (index_t tau = 0; tau < ni; ++tau) {
+          if (c(tau) == 0.0) continue;
+          for (const auto& [col, v] : own[static_cast<std::size_t>(i)][static_cast<std::size_t>(
+                   tau)][static_cast<std::size_t>(tau)]) {
+            row.emplace_back(col, c(tau) * n_ * v);
+          }
+          constant += c(tau) * ts(tau);
+        }
+        const index_t sp = m.add_variable(fmt::format("s+[{}:{}]", i, t), 0.0, lp::inf, 1.0);
+        const index_t sm = m.add_variable(fmt::format("s-[{}:{}]", i, t), 0.0, lp::inf, 1.0);
+        row.emplace_back(sp, -1.0);
+        row.emplace_back(sm, 1.0);
+        m.add_row(fmt::format("warrant[{}:{}]", i, t), row, rhs(t) + constant, rhs(t) + constant);
+        slack_sum.emplace_back(sp, 1.0);
+        slack_sum.emplace_back(sm, 1.0);
+      }
+    }
+    const lp::solution s = lp::solve(m, opt_.primal.lp);
+    if (s.state == lp::status::infeasible) return -1.0;  // rounding left no admissible μ
+    lp::require_optimal(s, fmt::format("neutral procedural solution, coalition {}, mechanism",
+                                       g_.members().to_string()));
+    mu = cols_.read(s.x);
+    double residual = 0.0;
+    for (const auto& [col, c] : slack_sum) residual += c * std::max(0.0, s.x(col));
+    return residual;
+  }
+
+  double threat_virtual_worth(int i, const type_vectors<double>& lambda) const {
+    const coalition_solution& th = *threats_[static_cast<std::size_t>(i)];
+    double total = 0.0;
+    for (int k = 0; k < n_; ++k) {
+      if (k == i) continue;
+      const int player = g_.members().members()[static_cast<std::size_t>(k)];
+      total += lambda[static_cast<std::size_t>(k)].dot(
+          th.interim[static_cast<std::size_t>(th.members.position(player))]);
+    }
+    return total;
+  }
+
+  // Independent verification with the library's own checks.
+  void certify(coalition_solution& out) const {
+    const double tol = opt_.tolerance;
+    out.interim = interim_utilities(g_, out.plan, tol);
+    out.conditions = check_efficiency_conditions(g_, out.plan, out.lambda, out.alpha, tol);
+    double weighted = 0.0;
+    for (int k = 0; k < n_; ++k) {
+      weighted +=
+          out.lambda[static_cast<std::size_t>(k)].dot(out.interim[static_cast<std::size_t>(k)]);
+    }
+    out.duality_gap = std::abs(weighted - dual_objective(g_, out.lambda, out.alpha));
+    out.claims.clear();
+    out.warrant_residual = 0.0;
+    out.nps2_residual = 0.0;
+    std::string problems;
+    for (int i = 0; i < n_; ++i) {
+      const coalition_solution& th = *threats_[static_cast<std::size_t>(i)];
+      const coalition_threat threat{th.problem, th.plan, th.alpha};
+      const int player = g_.members().members()[static_cast<std::size_t>(i)];
+      const warrant_result w = warranted_claims(g_, player, out.lambda, out.alpha, threat);
+      if (!w.ok()) {
+        problems += fmt::format(" player {}: {};", player, w.message);
+        out.claims.push_back(Eigen::VectorXd::Constant(g_.num_types(i), std::nan("")));
+        out.nps2_residual = lp::inf;
+        continue;
+      }
+      const Eigen::VectorXd target =
+          (threat_sum_[static_cast<std::size_t>(i)] + w.claims) / static_cast<double>(n_);
+      out.nps2_residual =
+          std::max(out.nps2_residual,
+                   (out.interim[static_cast<std::size_t>(i)] - target).cwiseAbs().maxCoeff());
+      out.warrant_residual = std::max(out.warrant_residual, w.equation_residual);
+      out.claims.push_back(w.claims);
+    }
+    const double scale = 1.0 + [&] {
+      double m = 0.0;
+      for (const auto& u : out.interim) m = std::max(m, u.cwiseAbs().maxCoeff());
+      return m;
+    }();
+    out.verified = problems.empty() && out.conditions.satisfied &&
+                   out.nps2_residual <= 100 * tol * scale && out.duality_gap <= 100 * tol * scale &&
+                   out.warrant_residual <= 100 * tol * scale;
+    if (!out.verified) {
+      out.message += fmt::format(
+          "not verified: NPS2 residual {:.3g}, min lambda {:.3g}, (3.8a) {:.3g}, (3.8b) {:.3g}, "
+          "money {:.3g}, duality gap {:.3g}{}",
+          out.nps2_residual, out.conditions.min_weight, out.conditions.complementary_slackness,
+          out.conditions.virtual_optimality, out.conditions.transfer_imbalance, out.duality_gap,
+          problems.empty() ? "" : ";" + problems);
+      if (out.conditions.min_weight <= 0.0) {
+        out.message +=
+            " (the weights reach zero: a degenerate solution, epsilon > 0, which this "
+            "solver does not construct)";
+      }
+    }
+  }
+
+  const coalition_problem<double>& g_;
+  std::vector<const coalition_solution*> threats_;  // threats_[k]: the solution of S \ member k
+  nps_options opt_;
+  mechanism_columns cols_;
+  int n_ = 0;
+  type_vectors<double> threat_sum_;
+  Eigen::VectorXd sigma_;  // per-profile (3.8b) slack of the last step A
+  double sigma_total_ = 0.0;
+  double penalty_ = 1e3;                 // price of (3.8b) slack relative to the warrant residual
+  static constexpr double kUsed = 1e-9;  // probabilities at or below this are rounding
+  std::vector<index_t> lambda_offset_, alpha_offset_;
+};
+
+}  // namespace detail
+
+/// \brief Check whether \p plan is a (non-degenerate) neutral procedural threat for coalition
+/// \p s, given the solutions of its sub-coalitions in \p solved (003 Definition 4 with ε = 0):
+/// finds the most interior scales (λ^S, α^S) that minimise the residual of the warrant
+/// equations for this plan and returns the certificate (verified, residuals, claims).
+/// \throws index_error if a sub-coalition S\i is missing from \p solved; the exceptions of
+/// validate_mechanism; solver_error if an LP fails.
+inline coalition_solution certify_neutral_procedural(const bayesian_problem<double>& problem,
+                                                     const nps_result& solved, const coalition& s,
+                                                     const mechanism<double>& plan,
+                                                     const nps_options& options = {}) {
+  if (s.size() < 2) throw model_error("certify_neutral_procedural: S needs two members");
+  const coalition_problem<double> g = problem.restrict_to(s);
+  std::vector<const coalition_solution*> threats;
+  for (int i : s.members()) threats.push_back(&solved.at(s.without(i)));
+  detail::nps_coalition_solver solver(g, threats, options);
+  return solver.certify_mechanism(plan);
+}
+
+/// \brief The neutral procedural solution of \p problem (003 Definition 4), coalition by
+/// coalition in increasing size; see the file comment for the method and its guarantees.
+/// Decisions must be registered for every coalition.
+/// \throws model_error (a coalition without decisions, correlated types, a budget rule other
+/// than ex_post_balanced); solver_error if an LP fails.
+inline nps_result neutral_procedural_solution(const bayesian_problem<double>& problem,
+                                              const nps_options& options = {}) {
+  if (!problem.beliefs().is_independent()) {
+    throw model_error("neutral_procedural_solution: 003 assumes independent types");
+  }
+  if (problem.money() && *problem.money() != budget_rule::ex_post_balanced) {
+    throw model_error(
+        "neutral_procedural_solution: money is supported with budget_rule::ex_post_balanced only");
+  }
+  const int n = problem.num_players();
+  std::vector<std::uint64_t> masks;
+  for (std::uint64_t m = 1; m < (std::uint64_t{1} << n); ++m) masks.push_back(m);
+  std::stable_sort(masks.begin(), masks.end(), [](std::uint64_t a, std::uint64_t b) {
+    return coalition::from_mask(a).size() < coalition::from_mask(b).size();
+  });
+  nps_result result;
+  result.coalitions.reserve(masks.size());
+  std::map<std::uint64_t, std::size_t> where;
+  result.verified = true;
+  for (std::uint64_t mask : masks) {
+    const coalition s = coalition::from_mask(mask);
+    coalition_solution sol;
+    if (s.size() == 1) {
+      const coalition_threat th = singleton_threat(problem, s.members()[0]);
+      sol.members = s;
+      sol.problem = th.problem;
+      sol.plan = th.plan;
+      sol.alpha = th.alpha;
+      sol.interim = interim_utilities(th.problem, th.plan);
+      const index_t nt = th.problem.num_types(0);
+      sol.lambda = {Eigen::VectorXd::Constant(nt, 1.0 / static_cast<double>(nt))};
+      sol.claims = sol.interim;
+      // the best decision for every type is IC with no binding constraint: α = 0, any λ > 0
+      sol.conditions = check_efficiency_conditions(sol.problem, sol.plan, sol.lambda, sol.alpha,
+                                                   options.tolerance);
+      sol.verified = sol.conditions.satisfied;
+    } else {
+      const coalition_problem<double> g = problem.restrict_to(s);
+      std::vector<const coalition_solution*> threats;
+      for (int i : s.members()) {
+        threats.push_back(&result.coalitions[where.at(s.without(i).mask())]);
+      }
+      // start: the conditional random dictatorship over strong (or undominated) solutions
+      mechanism<double> start;
+      std::vector<std::string> outcomes;
+      for (int k = 0; k < s.size(); ++k) {
+        const coalition_solution& th = *threats[static_cast<std::size_t>(k)];
+        mechanism_selection sel(g, s.members()[static_cast<std::size_t>(k)],
+                                coalition_threat{th.problem, th.plan, th.alpha}, options.primal);
+        const strong_solution_result strong = sel.strong_solution(options.tolerance);
+        mechanism<double> pick;
+        if (strong.exists()) {
+          pick = strong.best_safe;
+          outcomes.emplace_back("strong solution");
+        } else {
+          const primal_result r = sel.undominated(Eigen::VectorXd::Ones(g.num_types(k)));
+          lp::require_optimal(r.lp, "neutral_procedural_solution: undominated mechanism");
+          pick = r.optimal_mechanism;
+          outcomes.emplace_back(std::string("no strong solution (") + to_string(strong.status) +
+                                "); undominated mechanism used");
+        }
+        if (k == 0) {
+          start = pick;
+        } else {
+          start.probabilities += pick.probabilities;
+          if (g.money()) start.transfers += pick.transfers;
+        }
+      }
+      start.probabilities /= static_cast<double>(s.size());
+      if (g.money()) start.transfers /= static_cast<double>(s.size());
+      detail::nps_coalition_solver solver(g, threats, options);
+      sol = solver.solve(std::move(start), std::move(outcomes));
+      // A certificate relative to threats that are not themselves solutions proves nothing.
+      for (const coalition_solution* th : threats) {
+        if (!th->verified) {
+          sol.verified = false;
+          sol.message += fmt::format("its threat {} is not verified; ", th->members.to_string());
+        }
+      }
+    }
+    if (!sol.verified) {
+      result.verified = false;
+      result.message += fmt::format("coalition {}: {}; ", s.to_string(), sol.message);
+    }
+    where[mask] = result.coalitions.size();
+    result.coalitions.push_back(std::move(sol));
+  }
+  return result;
+}
+
+}  // namespace mechdesign
+
+#endif  // MECHDESIGN_MECHANISM_NEUTRAL_PROCEDURAL_HPP
