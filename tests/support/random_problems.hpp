@@ -111,9 +111,11 @@ inline mechdesign::bayesian_problem<> random_cooperative_problem(const random_sp
     }
     std::vector<Eigen::MatrixXd> tables;
     for (int i : s.members()) {
-      Eigen::MatrixXd m = Eigen::MatrixXd::Zero(static_cast<index_t>(labels.size()), ts.num_profiles());
+      Eigen::MatrixXd m =
+          Eigen::MatrixXd::Zero(static_cast<index_t>(labels.size()), ts.num_profiles());
       for (std::size_t d = 0; d < mine.size(); ++d) {
-        m.row(static_cast<index_t>(d) + 1) = mine[d]->utility[static_cast<std::size_t>(i)].transpose();
+        m.row(static_cast<index_t>(d) + 1) =
+            mine[d]->utility[static_cast<std::size_t>(i)].transpose();
       }
       tables.push_back(std::move(m));
     }
