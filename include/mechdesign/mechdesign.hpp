@@ -4,6 +4,13 @@
 /// \file
 /// \brief Umbrella header: everything public in mechdesign.
 
+#include "mechdesign/bargaining/closed_form.hpp"
+#include "mechdesign/bargaining/efficiency.hpp"
+#include "mechdesign/bargaining/environment.hpp"
+#include "mechdesign/bargaining/format.hpp"
+#include "mechdesign/bargaining/gap.hpp"
+#include "mechdesign/bargaining/monopoly.hpp"
+#include "mechdesign/bargaining/sweep.hpp"
 #include "mechdesign/core/coalition.hpp"
 #include "mechdesign/core/error.hpp"
 #include "mechdesign/core/incentives.hpp"

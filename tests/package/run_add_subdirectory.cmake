@@ -13,38 +13,12 @@ foreach(var IN ITEMS MECHDESIGN_SOURCE_DIR CONSUMER_SOURCE_DIR WORK_DIR)
   endif()
 endforeach()
 
-function(run_step what)
-  message(STATUS "[package.add_subdirectory] ${what}")
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE result)
-  if(NOT result EQUAL 0)
-    message(FATAL_ERROR "[package.add_subdirectory] ${what} failed (${result}):\n  ${ARGN}")
-  endif()
-endfunction()
+set(TEST_NAME package.add_subdirectory)
+include("${CMAKE_CURRENT_LIST_DIR}/common.cmake")
 
-set(build "${WORK_DIR}/build")
-file(REMOVE_RECURSE "${WORK_DIR}")
-file(MAKE_DIRECTORY "${WORK_DIR}")
-
-set(config_args)
-if(NOT "${CONFIG}" STREQUAL "")
-  set(config_args --config "${CONFIG}")
-endif()
 
 # 1. Configure.
-set(configure_args -S "${CONSUMER_SOURCE_DIR}" -B "${build}"
-                   "-DMECHDESIGN_SOURCE_DIR=${MECHDESIGN_SOURCE_DIR}")
-if(NOT "${CMAKE_GENERATOR}" STREQUAL "")
-  list(APPEND configure_args -G "${CMAKE_GENERATOR}")
-endif()
-if(NOT "${CMAKE_MAKE_PROGRAM}" STREQUAL "")
-  list(APPEND configure_args "-DCMAKE_MAKE_PROGRAM=${CMAKE_MAKE_PROGRAM}")
-endif()
-if(NOT "${CMAKE_CXX_COMPILER}" STREQUAL "")
-  list(APPEND configure_args "-DCMAKE_CXX_COMPILER=${CMAKE_CXX_COMPILER}")
-endif()
-if(NOT "${CONFIG}" STREQUAL "")
-  list(APPEND configure_args "-DCMAKE_BUILD_TYPE=${CONFIG}")
-endif()
+list(APPEND configure_args "-DMECHDESIGN_SOURCE_DIR=${MECHDESIGN_SOURCE_DIR}")
 run_step("configure consumer" "${CMAKE_COMMAND}" ${configure_args})
 
 # 2. Build.

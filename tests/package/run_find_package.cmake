@@ -12,23 +12,10 @@ foreach(var IN ITEMS MECHDESIGN_BINARY_DIR CONSUMER_SOURCE_DIR WORK_DIR)
   endif()
 endforeach()
 
-function(run_step what)
-  message(STATUS "[package.find_package] ${what}")
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE result)
-  if(NOT result EQUAL 0)
-    message(FATAL_ERROR "[package.find_package] ${what} failed (${result}):\n  ${ARGN}")
-  endif()
-endfunction()
+set(TEST_NAME package.find_package)
+include("${CMAKE_CURRENT_LIST_DIR}/common.cmake")
 
 set(prefix "${WORK_DIR}/prefix")
-set(build "${WORK_DIR}/build")
-file(REMOVE_RECURSE "${WORK_DIR}")
-file(MAKE_DIRECTORY "${WORK_DIR}")
-
-set(config_args)
-if(NOT "${CONFIG}" STREQUAL "")
-  set(config_args --config "${CONFIG}")
-endif()
 
 # 1. Install.
 run_step("install into ${prefix}" "${CMAKE_COMMAND}" --install "${MECHDESIGN_BINARY_DIR}" --prefix
@@ -52,20 +39,7 @@ if(NOT EXISTS "${prefix}/include/mechdesign/mechdesign.hpp")
 endif()
 
 # 2. Configure the consumer against the prefix only (no package registry, no build tree).
-set(configure_args -S "${CONSUMER_SOURCE_DIR}" -B "${build}" "-DCMAKE_PREFIX_PATH=${prefix}"
-                   -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF)
-if(NOT "${CMAKE_GENERATOR}" STREQUAL "")
-  list(APPEND configure_args -G "${CMAKE_GENERATOR}")
-endif()
-if(NOT "${CMAKE_MAKE_PROGRAM}" STREQUAL "")
-  list(APPEND configure_args "-DCMAKE_MAKE_PROGRAM=${CMAKE_MAKE_PROGRAM}")
-endif()
-if(NOT "${CMAKE_CXX_COMPILER}" STREQUAL "")
-  list(APPEND configure_args "-DCMAKE_CXX_COMPILER=${CMAKE_CXX_COMPILER}")
-endif()
-if(NOT "${CONFIG}" STREQUAL "")
-  list(APPEND configure_args "-DCMAKE_BUILD_TYPE=${CONFIG}")
-endif()
+list(APPEND configure_args "-DCMAKE_PREFIX_PATH=${prefix}" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF)
 run_step("configure consumer" "${CMAKE_COMMAND}" ${configure_args})
 
 file(STRINGS "${build}/CMakeCache.txt" found_dir REGEX "^mechdesign_DIR:")

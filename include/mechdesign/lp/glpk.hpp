@@ -174,11 +174,9 @@ class glpk_solver {
           s.message = "recovered by an exact re-solve after: " + first;
           return s;
         }
-      } else if (rc2 == 0 && glp_get_status(p) == GLP_NOFEAS) {
-        s.state = status::infeasible;
-        s.message = "GLPK: the LP has no feasible point (found by the exact re-solve)";
-        return s;
       }
+      // Any other exact outcome contradicts the floating solve (and glp_exact has been seen to
+      // report a bounded problem unbounded), so nothing is concluded from it.
     }
     if (!s.check.passed) {
       s.state = status::verification_failed;
