@@ -46,6 +46,28 @@ TEST_CASE("bargaining: Gap surface on two threads equals the single-threaded one
   CHECK(a.argmax_p2 == b.argmax_p2);
 }
 
+TEST_CASE("bargaining: belief sweeps warm-start from the previous point", "[bargaining][sweep]") {
+  const auto env = environment::binary(0.05, 0.55, 0.45, 1.0, 0.4);
+  const Eigen::VectorXd p1 = interior_grid(6), p2 = interior_grid(5);
+  const auto s = sweep_beliefs(env, p1, p2);
+  REQUIRE(s.ok());
+  CHECK(s.warm_starts == s.solves - 1);  // one worker: every solve but the first
+  // moving an LP to new beliefs gives what a fresh LP gives
+  gap_lp moved(env, beliefs::binary(0.3, 0.6));
+  REQUIRE(moved.solve().ok());
+  moved.set_beliefs(beliefs::binary(0.7, 0.2));
+  const gap_result warm = moved.solve();
+  const gap_result cold = solve_gap(env, beliefs::binary(0.7, 0.2));
+  REQUIRE(warm.ok());
+  REQUIRE(cold.ok());
+  CHECK(warm.primal.lp.warm_started);
+  CHECK(warm.value == Approx(cold.value).margin(1e-9));
+  CHECK(warm.gap == Approx(proposition_gap(env, beliefs::binary(0.7, 0.2)).gap).margin(1e-9));
+  CHECK_THROWS_AS(
+      moved.set_beliefs(beliefs(Eigen::Vector3d(0.2, 0.3, 0.5), Eigen::Vector2d(0.5, 0.5))),
+      dimension_error);
+}
+
 TEST_CASE("bargaining: sweep_power warm-starts along beta", "[bargaining][sweep]") {
   const auto env = environment::binary(0.05, 0.45, 0.55, 1.0, 0.5);
   const auto p = beliefs::binary(0.4, 0.5);

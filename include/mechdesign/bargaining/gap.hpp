@@ -120,6 +120,17 @@ class gap_lp {
     apply_power();
   }
 
+  /// \brief Change the beliefs; the LP is rewritten in place (incentive_primal::set_problem)
+  /// and the next solve starts from the last basis.
+  /// \throws dimension_error if \p p does not match the environment's type sets.
+  void set_beliefs(const beliefs& p) {
+    primal_.set_problem(make_problem(env_, p).grand());
+    p_ = p;
+    monopoly_.clear();
+    for (int i = 0; i < 2; ++i) monopoly_.push_back(monopoly_payoffs(env_, p_, i));
+    apply_power();
+  }
+
   /// \brief Solve (4.1) and evaluate (4.2) (002 eqs. (4.1)–(4.2)).
   gap_result solve() {
     gap_result r;

@@ -8,12 +8,11 @@
 /// Reference: 002_d7418a08844545d3.txt §4 (4.1)–(4.2) and the bound Gap ≤ 6.25 % h_2 stated
 /// after (4.2).
 ///
-/// Warm starts. The beliefs multiply the coefficients of every interim utility, so moving from
-/// one belief profile to the next changes the constraint matrix; lp::glpk_solver exposes only
-/// objective and row-bound changes on a loaded model, so each grid point is a fresh (small) LP.
-/// Along β only the random-monopoly thresholds move, and sweep_power() re-solves one gap_lp warm
-/// from the previous basis. A foundation call that rewrites matrix rows in place (GLPK's
-/// glp_set_mat_row keeps the basis) would let sweep_beliefs() warm-start too.
+/// Warm starts. Each worker keeps one gap_lp and moves it from one grid point to the next along a
+/// row of the grid: the beliefs change the constraint matrix, which gap_lp::set_beliefs rewrites
+/// in place (lp::glpk_solver::update), so every solve but a worker's first starts from the
+/// previous point's basis. Along β only the random-monopoly thresholds move, and sweep_power()
+/// re-solves one gap_lp warm as well.
 ///
 /// Threads: each worker owns its LPs and calls lp::free_thread_environment() before it ends
 /// (DESIGN.md §3). Every grid point is validated before any LP is built.
@@ -24,6 +23,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -54,6 +54,7 @@ struct gap_surface {
   long iterations = 0;     ///< simplex iterations, all LPs
   long failures = 0;       ///< points without a verified optimum (their entries are NaN)
   long polished = 0;       ///< points that needed gap_lp's polishing re-solves (gap.hpp)
+  long warm_starts = 0;    ///< solves that started from the previous point's basis
   std::string message;     ///< the first failure, if any
 
   /// \brief True iff every grid point was solved to a verified optimum.
@@ -105,17 +106,25 @@ inline gap_surface sweep_beliefs(const environment& env, const Eigen::VectorXd& 
   s.gap = s.value;
   const int workers = static_cast<int>(std::min<index_t>(options.threads, p1.size()));
   struct tally {
-    long solves = 0, iterations = 0, failures = 0, polished = 0;
+    long solves = 0, iterations = 0, failures = 0, polished = 0, warm = 0;
     std::string message;
   };
   std::vector<tally> tallies(static_cast<std::size_t>(workers));
   // Rows are dealt round-robin; each worker writes only its own rows and tally.
   auto work = [&](int w) {
     tally& t = tallies[static_cast<std::size_t>(w)];
+    std::optional<gap_lp> lp;  // this worker's LP, moved from point to point
     for (index_t a = w; a < p1.size(); a += workers) {
       for (index_t b = 0; b < p2.size(); ++b) {
-        const gap_result r = solve_gap(env, beliefs::binary(p1(a), p2(b)), options.lp);
+        const beliefs p = beliefs::binary(p1(a), p2(b));
+        if (lp) {
+          lp->set_beliefs(p);
+        } else {
+          lp.emplace(env, p, options.lp);
+        }
+        const gap_result r = lp->solve();
         ++t.solves;
+        if (r.primal.lp.warm_started) ++t.warm;
         t.iterations += r.primal.lp.iterations;
         if (r.polished) ++t.polished;
         if (!r.ok()) {
@@ -153,6 +162,7 @@ inline gap_surface sweep_beliefs(const environment& env, const Eigen::VectorXd& 
     s.solves += t.solves;
     s.iterations += t.iterations;
     s.polished += t.polished;
+    s.warm_starts += t.warm;
     if (t.failures > 0 && s.failures == 0) s.message = t.message;
     s.failures += t.failures;
   }

@@ -85,13 +85,7 @@ class glpk_solver {
       }
     }
     glp_load_matrix(p, static_cast<int>(ar.size()) - 1, ia.data(), ja.data(), ar.data());
-    if (options_.scale) {
-      // glp_scale_prob reports to the terminal unconditionally; silence this thread's GLPK
-      // output for the call and restore the previous setting.
-      const int previous = glp_term_out(options_.verbose ? GLP_ON : GLP_OFF);
-      glp_scale_prob(p, GLP_SF_AUTO);
-      glp_term_out(previous);
-    }
+    rescale();
     has_basis_ = false;
   }
 
@@ -99,6 +93,44 @@ class glpk_solver {
   solution solve(const model& m) {
     load(m);
     return solve();
+  }
+
+  /// \brief Replace all data of the loaded model (objective, bounds, coefficients) by those of
+  /// \p m, which must have the same rows, columns and sense; the basis is kept, so the next
+  /// solve starts from it (one glp_set_mat_row per row).
+  /// \throws model_error if nothing is loaded, dimension_error on a different shape, and the
+  /// exceptions of model::validate() — before GLPK sees the data.
+  void update(const model& m) {
+    require_loaded();
+    if (m.num_rows() != model_.num_rows() || m.num_cols() != model_.num_cols() ||
+        m.sense() != model_.sense()) {
+      throw dimension_error(fmt::format(
+          "glpk_solver::update: a {}x{} model cannot replace the loaded {}x{} one (or the sense "
+          "differs)",
+          m.num_rows(), m.num_cols(), model_.num_rows(), model_.num_cols()));
+    }
+    const auto a = m.matrix();  // validates
+    model_ = m;
+    glp_prob* p = prob_.get();
+    for (index_t r = 0; r < model_.num_rows(); ++r) push_row_bounds(r);
+    for (index_t j = 0; j < model_.num_cols(); ++j) {
+      set_bounds(static_cast<int>(j) + 1, model_.col_lower(j), model_.col_upper(j), false);
+      glp_set_obj_coef(p, static_cast<int>(j) + 1, model_.objective(j));
+    }
+    glp_set_obj_coef(p, 0, model_.objective_constant());
+    std::vector<int> ind{0};
+    std::vector<double> val{0.0};
+    for (index_t r = 0; r < a.outerSize(); ++r) {
+      ind.resize(1);
+      val.resize(1);
+      for (model::sparse_matrix::InnerIterator it(a, r); it; ++it) {
+        ind.push_back(static_cast<int>(it.col()) + 1);
+        val.push_back(it.value());
+      }
+      glp_set_mat_row(p, static_cast<int>(r) + 1, static_cast<int>(ind.size()) - 1, ind.data(),
+                      val.data());
+    }
+    rescale();
   }
 
   /// \brief Replace the objective (same columns) for the next solve, keeping the basis.
@@ -197,6 +229,15 @@ class glpk_solver {
 
   void require_loaded() const {
     if (!prob_) throw model_error("glpk_solver: no model loaded");
+  }
+
+  void rescale() {
+    if (!options_.scale) return;
+    // glp_scale_prob reports to the terminal unconditionally; silence this thread's GLPK output
+    // for the call and restore the previous setting.
+    const int previous = glp_term_out(options_.verbose ? GLP_ON : GLP_OFF);
+    glp_scale_prob(prob_.get(), GLP_SF_AUTO);
+    glp_term_out(previous);
   }
 
   void push_row_bounds(index_t r) {

@@ -112,6 +112,23 @@ class incentive_primal {
     }
   }
 
+  /// \brief Replace the game by one of the same shape (members, type sets, decisions, money),
+  /// for instance with other beliefs or utilities. The LP is rewritten in place and the next
+  /// solve starts from the last basis; participation thresholds are kept, IC slacks reset to 0.
+  /// \throws dimension_error (or model_error) if the shape differs.
+  void set_problem(coalition_problem<double> g) {
+    if (g.members() != g_.members() || g.types() != g_.types() ||
+        g.num_decisions() != g_.num_decisions() || g.money() != g_.money()) {
+      throw dimension_error(
+          "incentive_primal::set_problem: the new game must have the same members, type sets, "
+          "decisions and money");
+    }
+    const type_vectors<double> thresholds = thresholds_;
+    g_ = std::move(g);
+    solver_.update(build_model());
+    set_participation(thresholds);
+  }
+
   /// \brief Relax (ε > 0) or tighten one IC row to U_k(μ|t) − U_k(μ,τ|t) ≥ −ε; used to check
   /// the meaning of α numerically. Not part of the paper's problem.
   void set_ic_slack(int k, index_t t, index_t tau, double epsilon) {
@@ -183,7 +200,13 @@ class incentive_primal {
     return out;
   }
 
-  void build() {
+  void build() { solver_.load(build_model()); }
+
+  lp::model build_model() {
+    ic_row_.clear();
+    participation_row_.clear();
+    utility_terms_.clear();
+    thresholds_.clear();
     lp::model m(lp::objective_sense::maximize);
     columns().add_to(m);
     for (int k = 0; k < g_.num_members(); ++k) {
@@ -216,7 +239,7 @@ class incentive_primal {
       utility_terms_.push_back(std::move(own));
       thresholds_.push_back(Eigen::VectorXd::Constant(nk, -lp::inf));
     }
-    solver_.load(m);
+    return m;
   }
 
   void extract(primal_result& r) const {
