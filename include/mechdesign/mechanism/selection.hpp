@@ -108,20 +108,7 @@ class mechanism_selection {
         threat_(std::move(threat)),
         options_(options),
         primal_(game_, options) {
-    position_ = game_.members().position(dictator);
-    if (position_ < 0) {
-      throw index_error(fmt::format("mechanism_selection: player {} is not in {}", dictator,
-                                    game_.members().to_string()));
-    }
-    if (game_.num_members() < 2) throw model_error("mechanism_selection: S needs two members");
-    if (threat_.problem.members() != game_.members().without(dictator)) {
-      throw model_error(fmt::format("mechanism_selection: the threat is a mechanism of {}, not {}",
-                                    threat_.problem.members().to_string(),
-                                    game_.members().without(dictator).to_string()));
-    }
-    if (!game_.beliefs().is_independent()) {
-      throw model_error("mechanism_selection: 003 section 4 assumes independent types");
-    }
+    position_ = detail::check_dictator_and_threat(game_, dictator, threat_, "mechanism_selection");
     const auto u = interim_utilities(threat_.problem, threat_.plan, 1e-9);
     for (int k = 0; k < game_.num_members(); ++k) {
       if (k == position_) {

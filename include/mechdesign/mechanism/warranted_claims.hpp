@@ -57,6 +57,31 @@ inline coalition_threat singleton_threat(const bayesian_problem<double>& problem
   return th;
 }
 
+namespace detail {
+
+/// Checks that \p player dictates in the game \p g (|S| ≥ 2, independent types) against the
+/// threat of S \ {player}; returns the player's position in S.
+inline int check_dictator_and_threat(const coalition_problem<double>& g, int player,
+                                     const coalition_threat& threat, const char* where) {
+  const int position = g.members().position(player);
+  if (position < 0) {
+    throw index_error(fmt::format("{}: player {} is not in coalition {}", where, player,
+                                  g.members().to_string()));
+  }
+  if (g.num_members() < 2) throw model_error(fmt::format("{}: S needs two members", where));
+  if (threat.problem.members() != g.members().without(player)) {
+    throw model_error(fmt::format("{}: the threat is a mechanism of {}, not of {}", where,
+                                  threat.problem.members().to_string(),
+                                  g.members().without(player).to_string()));
+  }
+  if (!g.beliefs().is_independent()) {
+    throw model_error(fmt::format("{}: 003 sections 4-5 assume independent types", where));
+  }
+  return position;
+}
+
+}  // namespace detail
+
 /// \brief Result of warranted_claims().
 struct warrant_result {
   bool solvable = false;            ///< the warrant system has a unique solution
@@ -80,20 +105,7 @@ inline warrant_result warranted_claims(const coalition_problem<double>& g, int p
                                        const type_vectors<double>& lambda,
                                        const type_matrices<double>& alpha,
                                        const coalition_threat& threat) {
-  const int i = g.members().position(player);
-  if (i < 0) {
-    throw index_error(fmt::format("warranted_claims: player {} is not in coalition {}", player,
-                                  g.members().to_string()));
-  }
-  if (g.num_members() < 2) throw model_error("warranted_claims: the coalition needs two members");
-  if (threat.problem.members() != g.members().without(player)) {
-    throw model_error(fmt::format("warranted_claims: the threat is a mechanism of {}, not of {}",
-                                  threat.problem.members().to_string(),
-                                  g.members().without(player).to_string()));
-  }
-  if (!g.beliefs().is_independent()) {
-    throw model_error("warranted_claims: (4.11) is stated for independent types");
-  }
+  const int i = detail::check_dictator_and_threat(g, player, threat, "warranted_claims");
   detail::check_type_vectors(g, lambda, "lambda", true);
   detail::check_alpha(g, alpha);
 
