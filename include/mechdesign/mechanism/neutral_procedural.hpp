@@ -24,10 +24,25 @@
 /// average of every member's strong solution in Γ_S^i(μ_{S\i}) (or, when a member has none, of
 /// an undominated mechanism of (4.3) with equal weights). A final LP maximises min λ among the
 /// scales that keep the residual at its minimum. The coalition is solved when the residual is
-/// within tolerance and min λ > 0; otherwise the report says which condition failed (a residual
-/// that does not vanish, or weights that do: a degenerate solution, ε > 0, which this solver
-/// does not construct). Every returned coalition is re-verified independently: Proposition 1 at
-/// (λ^S, α^S), (4.11) by warranted_claims(), NPS2, and the duality gap.
+/// within tolerance and min λ > 0.
+///
+/// The alternation is a local search. When it fails from the random dictatorship it restarts
+/// (nps_options::restarts) from other primal optima, best first by their step-A residual:
+///   - the map (A.1a) run as a price adjustment (games without money): at λ solve the primal,
+///     read α from its dual, compute the excess e = |S|U − Σ threats − ω(λ, α), and move weight
+///     to types with negative excess, λ ← λ·exp(−η e); the iterates cycle around the
+///     solution's weights (where the primal optimum is a face), so the average plan of the
+///     second half of the path is a start, as is the iterate of smallest ε;
+///   - primal optima at seeded random weights (nps_options::seed; no global random state).
+/// If every start fails, an ε-stage looks for the literal certificate of Definition 4 at the
+/// best plan: for floors φ on λ an LP bounds the warranted claims by the NPS2 targets (see
+/// epsilon_stage()), the claims are recomputed exactly and the ε at which NPS1–NPS2 hold is
+/// reported (coalition_solution::epsilon, with the path of (φ, ε) pairs). ε shrinking with φ is
+/// the signature of a degenerate solution (some λ_i(t) → 0), which Definition 4 admits but
+/// which no finite computation certifies for every ε > 0; the result then says so, with the
+/// ε reached, and is not marked verified. Every returned coalition is re-verified
+/// independently: Proposition 1 at (λ^S, α^S), (4.11) by warranted_claims(), NPS2, and the
+/// duality gap. A search LP that stalls (GLPK's iteration limit) ends its attempt with a report.
 ///
 /// Money: supported with budget_rule::ex_post_balanced (transfers then carry no virtual worth
 /// once the money weights balance, a linear condition on (λ, α)); other rules are rejected.
@@ -38,7 +53,9 @@
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -52,6 +69,7 @@
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solver_error.hpp"
 #include "mechdesign/mechanism/detail/mechanism_lp.hpp"
+#include "mechdesign/mechanism/efficiency.hpp"
 #include "mechdesign/mechanism/primal.hpp"
 #include "mechdesign/mechanism/selection.hpp"
 #include "mechdesign/mechanism/virtual_utility.hpp"
@@ -61,9 +79,15 @@ namespace mechdesign {
 
 /// \brief Knobs of the neutral procedural solver.
 struct nps_options {
-  primal_options primal;    ///< LP settings for every solve
+  /// LP settings for every solve; an iteration_limit of 0 becomes 20000 in the search LPs
+  primal_options primal;
   double tolerance = 1e-7;  ///< residual accepted for (W), (3.8a–b) and NPS2
-  int max_iterations = 50;  ///< alternations of steps A and B per coalition
+  int max_iterations = 50;  ///< alternations of steps A and B per coalition and start
+  /// Weight vectors λ⁰ sampled (deterministically, from \ref seed) when the search from the
+  /// conditional random dictatorship fails; each gives a start: the primal optimum at λ⁰.
+  int restart_candidates = 24;
+  int restarts = 6;                 ///< of those, the best (by the step-A residual) searched
+  std::uint64_t seed = 0x5eed0003;  ///< seed of the restart sample (no global random state)
 };
 
 /// \brief The solution for one coalition and its certificate.
@@ -80,8 +104,18 @@ struct coalition_solution {
   double warrant_residual = 0.0;               ///< max over i, t of |(4.11) residual| (recomputed)
   double nps2_residual = 0.0;  ///< max |U_i(μ_S|t) − (Σ_{j≠i} U_i(μ_{S\j}|t) + ω_i(t))/|S||
   double duality_gap = 0.0;    ///< |Σ λ U(μ_S) − (3.7) at (λ, α)|
-  int iterations = 0;          ///< A/B alternations used
-  bool verified = false;       ///< all residuals within tolerance and min λ > 0
+  int iterations = 0;          ///< A/B alternations used (in the returned attempt)
+  int restarts = 0;            ///< starts tried after the conditional random dictatorship
+  /// The smallest ε of Definition 4 at which NPS1–NPS2 hold for μ_S with the returned scales
+  /// (λ^S > 0): max over i, t of (Σ_{j≠i} U_i(μ_{S\j}|t) + ω_i(t))/|S| − U_i(μ_S|t), at least 0;
+  /// infinite when the warrant equations are singular. 0 (up to rounding) when verified.
+  double epsilon = lp::inf;
+  /// For an unverified coalition: ε-certificates found with λ^S bounded below by a shrinking
+  /// floor, as (floor, ε) pairs. ε falling with the floor is the signature of a degenerate
+  /// solution (λ^S → 0 on some type as ε → 0); the returned scales are those of the smallest ε.
+  std::vector<std::pair<double, double>> epsilon_path;
+  bool incentive_efficient = false;  ///< μ_S passed test_incentive_efficiency (λ > 0 exists)
+  bool verified = false;             ///< all residuals within tolerance and min λ > 0
   std::string message;
 };
 
@@ -111,6 +145,9 @@ class nps_coalition_solver {
                        std::vector<const coalition_solution*> threats, const nps_options& opt)
       : g_(g), threats_(std::move(threats)), opt_(opt), cols_(g) {
     n_ = g_.num_members();
+    // The search LPs are highly degenerate; GLPK's simplex can stall on them. A stalled LP ends
+    // its attempt with a report instead of running forever.
+    if (opt_.primal.lp.iteration_limit == 0) opt_.primal.lp.iteration_limit = kIterationLimit;
     // Σ_{j≠i} U_i(μ_{S\j} | t): for member k, sum over the other members' drop-outs.
     for (int k = 0; k < n_; ++k) {
       Eigen::VectorXd s = Eigen::VectorXd::Zero(g_.num_types(k));
@@ -151,13 +188,36 @@ class nps_coalition_solver {
   }
 
   coalition_solution solve(mechanism<double> start, std::vector<std::string> outcomes) {
+    coalition_solution best = attempt(std::move(start));
+    int tried = 0;
+    if (!best.verified && opt_.restarts > 0) {
+      std::vector<std::pair<double, mechanism<double>>> starts = restart_points();
+      for (auto& [residual, mu] : starts) {
+        if (tried == opt_.restarts) break;
+        ++tried;
+        coalition_solution next = attempt(std::move(mu));
+        if (next.verified || score(next) < score(best)) best = std::move(next);
+        if (best.verified) break;
+      }
+      best.message =
+          fmt::format("{} start(s) after the random dictatorship; ", tried) + best.message;
+    }
+    best.restarts = tried;
+    if (!best.verified && !best.interim.empty()) epsilon_stage(best);
+    best.dictator_outcomes = std::move(outcomes);
+    return best;
+  }
+
+ private:
+  // One local search from \p start; solver failures end the attempt with a report.
+  coalition_solution attempt(mechanism<double> mu) {
     coalition_solution out;
     out.members = g_.members();
     out.problem = g_;
-    out.dictator_outcomes = std::move(outcomes);
-    mechanism<double> mu = std::move(start);
     type_vectors<double> lambda;
     type_matrices<double> alpha;
+    sigma_ = Eigen::VectorXd::Zero(g_.num_profiles());
+    sigma_total_ = 0.0;
     try {
       run(out, mu, lambda, alpha);
     } catch (const solver_error& e) {
@@ -165,12 +225,327 @@ class nps_coalition_solver {
       out.plan = mu;
       out.interim = interim_utilities(g_, mu, opt_.tolerance);
       out.message += fmt::format("search stopped: {}", e.what());
-      return out;
     }
     return out;
   }
 
- private:
+  // How far a failed attempt is from a certificate (smaller is better).
+  static double score(const coalition_solution& c) {
+    if (c.interim.empty() || c.lambda.empty()) return lp::inf;
+    const double r =
+        std::max({c.nps2_residual, c.warrant_residual, c.duality_gap,
+                  c.conditions.complementary_slackness, c.conditions.virtual_optimality});
+    return std::isfinite(r) ? r : lp::inf;
+  }
+
+  // Restart points: primal optima (3.5) at sampled weights λ⁰ (the uniform weights first,
+  // then Dirichlet(1) draws mixed with the uniform weights so that none vanishes), ordered by
+  // the residual of step A at that optimum; mechanisms no scales support are dropped.
+  std::vector<std::pair<double, mechanism<double>>> restart_points() {
+    std::mt19937_64 rng(opt_.seed);
+    std::exponential_distribution<double> draw(1.0);
+    index_t m = 0;
+    for (int k = 0; k < n_; ++k) m += g_.num_types(k);
+    std::vector<std::pair<double, mechanism<double>>> out;
+    incentive_primal primal(g_, opt_.primal);  // only the weights change: warm re-solves
+    for (int c = 0; c < opt_.restart_candidates; ++c) {
+      type_vectors<double> l0;
+      for (int k = 0; k < n_; ++k) {
+        Eigen::VectorXd l(g_.num_types(k));
+        for (index_t t = 0; t < l.size(); ++t) l(t) = c == 0 ? 1.0 : draw(rng);
+        l0.push_back(std::move(l));
+      }
+      double total = 0.0;
+      for (const auto& l : l0) total += l.sum();
+      for (auto& l : l0) l = 0.9 * l / total + Eigen::VectorXd::Constant(l.size(), 0.1 / m);
+      const primal_result r = primal.solve(l0);
+      if (!r.ok()) continue;
+      sigma_ = Eigen::VectorXd::Zero(g_.num_profiles());
+      sigma_total_ = 0.0;
+      type_vectors<double> l1;
+      type_matrices<double> a1;
+      double residual = -1.0;
+      try {
+        residual = step_a(r.optimal_mechanism, l1, a1, false);
+      } catch (const solver_error&) {
+        continue;
+      }
+      if (residual >= 0.0) out.emplace_back(residual, r.optimal_mechanism);
+    }
+    if (!g_.money()) {
+      std::vector<mechanism<double>> adjusted = tatonnement();
+      for (auto& plan : adjusted) {
+        sigma_ = Eigen::VectorXd::Zero(g_.num_profiles());
+        sigma_total_ = 0.0;
+        type_vectors<double> l1;
+        type_matrices<double> a1;
+        try {
+          const double residual = step_a(plan, l1, a1, false);
+          if (residual >= 0.0) out.emplace_back(-1.0, std::move(plan));  // try these first
+        } catch (const solver_error&) {
+        }
+      }
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    return out;
+  }
+
+  // The map (A.1a) as a price adjustment: at weights λ solve the primal (3.5), take α from its
+  // dual, the warranted claims ω(λ, α) and the excess e_i(t) = |S| U_i(μ|t) − Σ_{j≠i}
+  // U_i(μ_{S\j}|t) − ω_i(t) (Σ λ·e = 0 by (5.2)); types with a negative excess get more weight:
+  // λ ← λ·exp(−η e / scale), renormalised, with a floor. Returns the plan at the iterate of
+  // smallest ε (the most negative excess over |S|) and the average plan of the second half of
+  // the path (the iterates cycle around the solution's weights, where the primal optimum is a
+  // face; the average approximates the point of that face the solution needs). Problems
+  // without money only: with money the primal is unbounded unless the weights balance the
+  // money (4.9).
+  std::vector<mechanism<double>> tatonnement() {
+    std::vector<mechanism<double>> plans;
+    mechanism<double> best_plan, average;
+    int averaged = 0;
+    index_t m = 0;
+    for (int k = 0; k < n_; ++k) m += g_.num_types(k);
+    double scale = 1.0;
+    for (int k = 0; k < n_; ++k) scale = std::max(scale, g_.utility(k).cwiseAbs().maxCoeff());
+    type_vectors<double> lambda;
+    for (int k = 0; k < n_; ++k) {
+      lambda.push_back(Eigen::VectorXd::Constant(g_.num_types(k), 1.0 / static_cast<double>(m)));
+    }
+    double best = lp::inf;
+    double eta = 2.0;
+    auto finish = [&]() {
+      if (best < lp::inf) plans.push_back(best_plan);
+      if (averaged > 0) {
+        average.probabilities /= static_cast<double>(averaged);
+        if (g_.money()) average.transfers /= static_cast<double>(averaged);
+        plans.insert(plans.begin(), average);
+      }
+      return plans;
+    };
+    incentive_primal primal(g_, opt_.primal);  // only the weights change: warm re-solves
+    for (int it = 0; it < kTatonnementSteps; ++it) {
+      const primal_result r = primal.solve(lambda);
+      if (!r.ok()) return finish();
+      if (2 * it >= kTatonnementSteps) {
+        if (averaged++ == 0) {
+          average = r.optimal_mechanism;
+        } else {
+          average.probabilities += r.optimal_mechanism.probabilities;
+          if (g_.money()) average.transfers += r.optimal_mechanism.transfers;
+        }
+      }
+      coalition_solution probe;
+      probe.interim = r.interim;
+      type_vectors<double> excess;
+      double eps = 0.0;
+      for (int i = 0; i < n_; ++i) {
+        const coalition_solution& th = *threats_[static_cast<std::size_t>(i)];
+        const int player = g_.members().members()[static_cast<std::size_t>(i)];
+        const warrant_result w = warranted_claims(g_, player, lambda, r.alpha,
+                                                  coalition_threat{th.problem, th.plan, th.alpha});
+        if (!w.ok() || !w.claims.allFinite()) return finish();
+        Eigen::VectorXd e = n_ * r.interim[static_cast<std::size_t>(i)] -
+                            threat_sum_[static_cast<std::size_t>(i)] - w.claims;
+        eps = std::max(eps, -e.minCoeff() / static_cast<double>(n_));
+        excess.push_back(std::move(e));
+      }
+      if (eps < best) {
+        best = eps;
+        best_plan = r.optimal_mechanism;
+        if (best <= opt_.tolerance * scale) return finish();
+      }
+      double total = 0.0;
+      for (int k = 0; k < n_; ++k) {
+        auto& l = lambda[static_cast<std::size_t>(k)];
+        const auto& e = excess[static_cast<std::size_t>(k)];
+        for (index_t t = 0; t < l.size(); ++t) {
+          const double step = std::clamp(-eta * e(t) / scale, -3.0, 3.0);
+          l(t) = std::max(l(t) * std::exp(step), 1e-6 / static_cast<double>(m));
+        }
+        total += l.sum();
+      }
+      for (auto& l : lambda) l /= total;
+      eta *= 0.99;
+    }
+    return finish();
+  }
+
+  // ε-certificates for the plan of a failed search (Definition 4 with ε > 0). For a floor
+  // φ > 0 on λ, the LP below finds (λ, α) whose warranted claims cannot exceed the NPS2 targets
+  // ω̂_i = |S| U_i(μ_S) − Σ_{j≠i} U_i(μ_{S\j}) by more than its slack: with M the matrix of the
+  // warrant system (diagonal λ(t) + Σ_τ α(τ|t), off-diagonal −α(t|τ); column sums λ > 0, so M is
+  // an M-matrix and M⁻¹ ≥ 0), M ω̂ − r ≥ 0 implies ω ≤ ω̂. The maximal virtual worth in r is
+  // replaced by free variables z_j ≥ Σ_k p v_k(d, j) for every d, which only tightens the rows.
+  // The claims of the LP's (λ, α) are then recomputed exactly by warranted_claims() and ε read
+  // off; the smallest ε over the floors is kept. If it is within tolerance the coalition is
+  // certified non-degenerate after all (the certificate is checked as usual).
+  void epsilon_stage(coalition_solution& out) {
+    index_t m = 0;
+    for (int k = 0; k < n_; ++k) m += g_.num_types(k);
+    try {
+      out.incentive_efficient =
+          test_incentive_efficiency(g_, out.plan, opt_.tolerance, opt_.primal).efficient();
+    } catch (const solver_error&) {
+      out.incentive_efficient = false;  // the test itself failed: do not claim efficiency
+    }
+    out.epsilon = epsilon_of(out, out.lambda, out.alpha);
+    type_vectors<double> best_lambda = out.lambda;
+    type_matrices<double> best_alpha = out.alpha;
+    double best = out.epsilon;
+    for (double floor : {1e-2, 1e-3, 1e-4, 1e-5, 1e-6}) {
+      type_vectors<double> lambda;
+      type_matrices<double> alpha;
+      try {
+        if (!epsilon_lp(out.plan, floor / static_cast<double>(m), lambda, alpha)) continue;
+      } catch (const solver_error&) {
+        continue;
+      }
+      const double eps = epsilon_of(out, lambda, alpha);
+      out.epsilon_path.emplace_back(floor / static_cast<double>(m), eps);
+      if (eps < best) {
+        best = eps;
+        best_lambda = std::move(lambda);
+        best_alpha = std::move(alpha);
+      }
+    }
+    if (best < out.epsilon) {
+      coalition_solution trial = out;
+      trial.lambda = best_lambda;
+      trial.alpha = best_alpha;
+      trial.message.clear();
+      certify(trial);
+      if (trial.verified) {
+        trial.message = "certified by the epsilon-stage LP after the search failed";
+        trial.epsilon = best;
+        trial.incentive_efficient = true;
+        out = std::move(trial);
+        return;
+      }
+      out.lambda = std::move(best_lambda);
+      out.alpha = std::move(best_alpha);
+      out.epsilon = best;
+    }
+    out.message += fmt::format(
+        "; NPS1-NPS2 hold with epsilon = {:.3g} at the returned scales (min lambda {:.3g}); "
+        "mu_S is {}incentive efficient",
+        out.epsilon, min_weight(out.lambda), out.incentive_efficient ? "" : "NOT ");
+  }
+
+  static double min_weight(const type_vectors<double>& lambda) {
+    double w = lp::inf;
+    for (const auto& l : lambda) w = std::min(w, l.minCoeff());
+    return w;
+  }
+
+  // ε of Definition 4 for plan out.plan at scales (λ, α): inf if λ is not > 0 or the warrant
+  // system is singular.
+  double epsilon_of(const coalition_solution& out, const type_vectors<double>& lambda,
+                    const type_matrices<double>& alpha) const {
+    if (lambda.empty() || !(min_weight(lambda) > 0.0)) return lp::inf;
+    double eps = 0.0;
+    for (int i = 0; i < n_; ++i) {
+      const coalition_solution& th = *threats_[static_cast<std::size_t>(i)];
+      const int player = g_.members().members()[static_cast<std::size_t>(i)];
+      const warrant_result w = warranted_claims(g_, player, lambda, alpha,
+                                                coalition_threat{th.problem, th.plan, th.alpha});
+      if (!w.ok() || !w.claims.allFinite()) return lp::inf;
+      const Eigen::VectorXd target =
+          (threat_sum_[static_cast<std::size_t>(i)] + w.claims) / static_cast<double>(n_);
+      eps = std::max(eps, (target - out.interim[static_cast<std::size_t>(i)]).maxCoeff());
+    }
+    return std::max(eps, 0.0);
+  }
+
+  // The LP of epsilon_stage(): minimise the total shortfall of M ω̂ − r ≥ 0 over λ ≥ floor
+  // (Σλ = 1), α ≥ 0, z. Returns false if the LP has no optimum.
+  bool epsilon_lp(const mechanism<double>& mu, double floor, type_vectors<double>& lambda,
+                  type_matrices<double>& alpha) {
+    lp::model m(lp::objective_sense::minimize);
+    lambda_offset_.clear();
+    alpha_offset_.clear();
+    const auto u = interim_utilities(g_, mu, opt_.tolerance);
+    lp_terms sum;
+    for (int k = 0; k < n_; ++k) {
+      lambda_offset_.push_back(m.num_cols());
+      for (index_t t = 0; t < g_.num_types(k); ++t) {
+        sum.emplace_back(m.add_variable(fmt::format("lambda[{}:{}]", k, t), floor, lp::inf), 1.0);
+      }
+    }
+    m.add_row("normalisation", sum, 1.0, 1.0);
+    for (int k = 0; k < n_; ++k) {
+      alpha_offset_.push_back(m.num_cols());
+      const index_t nk = g_.num_types(k);
+      for (index_t t = 0; t < nk; ++t) {
+        for (index_t tau = 0; tau < nk; ++tau) {
+          m.add_variable(fmt::format("alpha[{}:{}->{}]", k, t, tau), 0.0, tau == t ? 0.0 : lp::inf);
+        }
+      }
+    }
+    std::vector<index_t> z(static_cast<std::size_t>(g_.num_profiles()));
+    for (index_t j = 0; j < g_.num_profiles(); ++j) {
+      z[static_cast<std::size_t>(j)] = m.add_variable(fmt::format("z[{}]", j), -lp::inf, lp::inf);
+      for (index_t d = 0; d < g_.num_decisions(); ++d) {
+        lp_terms row;
+        for (int k = 0; k < n_; ++k) add_coefficient_terms(row, k, j, d, 1.0);
+        row.emplace_back(z[static_cast<std::size_t>(j)], -1.0);
+        m.add_row(fmt::format("max[{}|{}]", d, j), row, -lp::inf, 0.0);
+      }
+      if (g_.money()) {
+        for (int k = 1; k < n_; ++k) {
+          lp_terms row;
+          add_coefficient_terms(row, k, j, -1, 1.0);
+          add_coefficient_terms(row, 0, j, -1, -1.0);
+          m.add_row(fmt::format("money[{}|{}]", k, j), row, 0.0, 0.0);
+        }
+      }
+    }
+    for (int i = 0; i < n_; ++i) {
+      const index_t ni = g_.num_types(i);
+      const Eigen::VectorXd target =
+          n_ * u[static_cast<std::size_t>(i)] - threat_sum_[static_cast<std::size_t>(i)];
+      std::vector<lp_terms> rows(static_cast<std::size_t>(ni));
+      for (index_t t = 0; t < ni; ++t) {
+        auto& row = rows[static_cast<std::size_t>(t)];
+        row.emplace_back(lambda_var(i, t), target(t));
+        for (index_t tau = 0; tau < ni; ++tau) {
+          if (tau == t) continue;
+          row.emplace_back(alpha_var(i, t, tau), target(t));
+          row.emplace_back(alpha_var(i, tau, t), -target(tau));
+        }
+        add_threat_terms(row, i, g_.beliefs().marginal(i)(t));
+      }
+      for (index_t j = 0; j < g_.num_profiles(); ++j) {
+        rows[static_cast<std::size_t>(g_.types().type_of(j, i))].emplace_back(
+            z[static_cast<std::size_t>(j)], -1.0);
+      }
+      for (index_t t = 0; t < ni; ++t) {
+        auto& row = rows[static_cast<std::size_t>(t)];
+        row.emplace_back(m.add_variable(fmt::format("shortfall[{}:{}]", i, t), 0.0, lp::inf, 1.0),
+                         1.0);
+        m.add_row(fmt::format("claim_bound[{}:{}]", i, t), row, 0.0, lp::inf);
+      }
+    }
+    const lp::solution s = lp::solve(m, opt_.primal.lp);
+    if (s.state != lp::status::optimal) return false;
+    lambda.clear();
+    alpha.clear();
+    for (int k = 0; k < n_; ++k) {
+      const index_t nk = g_.num_types(k);
+      Eigen::VectorXd l(nk);
+      Eigen::MatrixXd a = Eigen::MatrixXd::Zero(nk, nk);
+      for (index_t t = 0; t < nk; ++t) {
+        l(t) = std::max(floor, s.x(lambda_var(k, t)));
+        for (index_t tau = 0; tau < nk; ++tau) {
+          if (tau != t) a(t, tau) = std::max(0.0, s.x(alpha_var(k, t, tau)));
+        }
+      }
+      lambda.push_back(std::move(l));
+      alpha.push_back(std::move(a));
+    }
+    return true;
+  }
+
   void run(coalition_solution& out, mechanism<double>& mu, type_vectors<double>& lambda,
            type_matrices<double>& alpha) {
     double residual = step_a(mu, lambda, alpha, false);
@@ -558,6 +933,7 @@ class nps_coalition_solver {
     out.warrant_residual = 0.0;
     out.nps2_residual = 0.0;
     std::string problems;
+    double shortfall = 0.0;
     for (int i = 0; i < n_; ++i) {
       const coalition_solution& th = *threats_[static_cast<std::size_t>(i)];
       const coalition_threat threat{th.problem, th.plan, th.alpha};
@@ -574,6 +950,8 @@ class nps_coalition_solver {
       out.nps2_residual =
           std::max(out.nps2_residual,
                    (out.interim[static_cast<std::size_t>(i)] - target).cwiseAbs().maxCoeff());
+      shortfall =
+          std::max(shortfall, (target - out.interim[static_cast<std::size_t>(i)]).maxCoeff());
       out.warrant_residual = std::max(out.warrant_residual, w.equation_residual);
       out.claims.push_back(w.claims);
     }
@@ -582,6 +960,8 @@ class nps_coalition_solver {
       for (const auto& u : out.interim) m = std::max(m, u.cwiseAbs().maxCoeff());
       return m;
     }();
+    out.epsilon =
+        problems.empty() && min_weight(out.lambda) > 0.0 ? std::max(shortfall, 0.0) : lp::inf;
     out.verified = problems.empty() && out.conditions.satisfied &&
                    out.nps2_residual <= 100 * tol * scale && out.duality_gap <= 100 * tol * scale &&
                    out.warrant_residual <= 100 * tol * scale;
@@ -610,6 +990,8 @@ class nps_coalition_solver {
   double sigma_total_ = 0.0;
   double penalty_ = 1e3;                 // price of (3.8b) slack relative to the warrant residual
   static constexpr double kUsed = 1e-9;  // probabilities at or below this are rounding
+  static constexpr int kIterationLimit = 20000;  // per search LP unless the caller sets one
+  static constexpr int kTatonnementSteps = 300;  // primal solves of the price adjustment
   std::vector<index_t> lambda_offset_, alpha_offset_;
 };
 
@@ -693,11 +1075,23 @@ inline nps_result neutral_procedural_solution(const bayesian_problem<double>& pr
           pick = strong.best_safe;
           outcomes.emplace_back("strong solution");
         } else {
-          const primal_result r = sel.undominated(Eigen::VectorXd::Ones(g.num_types(k)));
-          lp::require_optimal(r.lp, "neutral_procedural_solution: undominated mechanism");
+          primal_result r = sel.undominated(Eigen::VectorXd::Ones(g.num_types(k)));
+          if (r.state == lp::status::infeasible) {
+            // No IC mechanism of S gives the others their threat payoffs: D_S does not contain
+            // what the sub-coalition S\i can do (the game is not superadditive at S). The
+            // member's start is then the utilitarian primal optimum.
+            type_vectors<double> l0;
+            for (int j = 0; j < s.size(); ++j) l0.push_back(g.beliefs().marginal(j));
+            r = solve_primal(g, l0, {}, options.primal);
+            outcomes.emplace_back(
+                "Gamma_S^i infeasible (the threat is not attainable in D_S: not superadditive); "
+                "utilitarian optimum used");
+          } else {
+            outcomes.emplace_back(std::string("no strong solution (") + to_string(strong.status) +
+                                  "); undominated mechanism used");
+          }
+          lp::require_optimal(r.lp, "neutral_procedural_solution: start of the search");
           pick = r.optimal_mechanism;
-          outcomes.emplace_back(std::string("no strong solution (") + to_string(strong.status) +
-                                "); undominated mechanism used");
         }
         if (k == 0) {
           start = pick;

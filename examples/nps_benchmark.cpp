@@ -1,0 +1,204 @@
+// Timing of the neutral procedural solution (003_c8f96a2253701fcb.txt Definition 4) on seeded
+// random Bayesian cooperative games of growing size.
+//
+// A game of n players with k types each: every coalition S with at least two members owns
+// `decisions` random decisions (each member's utility uniform in [-10, 10] at every type profile),
+// and D_S is the status quo (0 for everyone) plus the decisions owned by the coalitions inside S,
+// capped at `decisions` for the grand coalition's own list. Types are independent with random
+// marginals. For every size the table gives the wall time of neutral_procedural_solution(), the
+// number of coalitions certified, the largest ε of the uncertified ones (Definition 4 holds at that
+// ε with the returned scales), and the number of restarts the search needed.
+//
+// Usage: nps_benchmark [--json] [--full] [--seeds N]
+//   default  a quick table (2-3 players, 2-3 types, up to 10 decisions; about a second)
+//   --full   players 2-4, types 2-4 per player, decisions 10 and 50 per coalition (minutes)
+//   --seeds  games per size (default 2, with --full 3)
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <mechdesign/mechdesign.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "support/json.hpp"
+
+namespace {
+
+using namespace mechdesign;
+
+struct size_spec {
+  int players;
+  int types;
+  int decisions;
+};
+
+// The random game described in the file comment.
+bayesian_problem<> random_game(const size_spec& spec, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<double> marginal(0.1, 1.0), utility(-10.0, 10.0);
+  std::vector<Eigen::VectorXd> marginals;
+  for (int i = 0; i < spec.players; ++i) {
+    Eigen::VectorXd p(spec.types);
+    for (index_t t = 0; t < p.size(); ++t) p(t) = marginal(rng);
+    marginals.push_back(p / p.sum());
+  }
+  bayesian_problem<> problem(prior<>::independent(marginals));
+  const index_t profiles = problem.types().num_profiles();
+
+  // Each coalition's own decisions: utilities of its members at every grand profile.
+  const int n = spec.players;
+  std::vector<std::pair<coalition, std::vector<Eigen::MatrixXd>>> own;  // per decision: n × T
+  for (std::uint64_t mask = 1; mask < (std::uint64_t{1} << n); ++mask) {
+    const coalition s = coalition::from_mask(mask);
+    if (s.size() < 2) continue;
+    std::vector<Eigen::MatrixXd> decisions;
+    for (int d = 0; d < spec.decisions; ++d) {
+      Eigen::MatrixXd u = Eigen::MatrixXd::Zero(n, profiles);
+      for (int i : s.members()) {
+        for (index_t j = 0; j < profiles; ++j) u(i, j) = utility(rng);
+      }
+      decisions.push_back(std::move(u));
+    }
+    own.emplace_back(s, std::move(decisions));
+  }
+  // D_S: the status quo, then S's own decisions, then those of sub-coalitions while the list
+  // is shorter than `decisions` (so the grand coalition has exactly `decisions` + 1).
+  for (std::uint64_t mask = 1; mask < (std::uint64_t{1} << n); ++mask) {
+    const coalition s = coalition::from_mask(mask);
+    std::vector<std::string> labels{"status quo"};
+    std::vector<const Eigen::MatrixXd*> picked;
+    for (auto it = own.rbegin(); it != own.rend(); ++it) {  // larger masks first: S itself first
+      if ((it->first.mask() & ~mask) != 0) continue;
+      for (std::size_t d = 0; d < it->second.size(); ++d) {
+        if (static_cast<int>(picked.size()) == spec.decisions) break;
+        picked.push_back(&it->second[d]);
+        labels.push_back(fmt::format("{}:{}", it->first.to_string(), d));
+      }
+    }
+    // Utilities u_i(d, t) at every full profile t (the restriction to S averages over the
+    // outsiders' types with p(t_{-S} | t_S)).
+    std::vector<Eigen::MatrixXd> tables;
+    for (int i : s.members()) {
+      Eigen::MatrixXd table = Eigen::MatrixXd::Zero(static_cast<index_t>(labels.size()), profiles);
+      for (std::size_t d = 0; d < picked.size(); ++d) {
+        table.row(static_cast<index_t>(d) + 1) = picked[d]->row(i);
+      }
+      tables.push_back(std::move(table));
+    }
+    problem.set_decisions(s, labels, tables);
+  }
+  return problem;
+}
+
+struct row {
+  size_spec size;
+  index_t profiles = 0;
+  double seconds_mean = 0.0, seconds_max = 0.0;
+  int certified = 0, coalitions = 0, restarts = 0;
+  double worst_epsilon = 0.0;  // over uncertified coalitions whose threats are certified
+};
+
+row run(const size_spec& size, int seeds) {
+  row r;
+  r.size = size;
+  for (int k = 0; k < seeds; ++k) {
+    const auto problem = random_game(size, 1000u * static_cast<unsigned>(size.players) +
+                                               100u * static_cast<unsigned>(size.types) +
+                                               static_cast<unsigned>(size.decisions + k));
+    r.profiles = problem.types().num_profiles();
+    const auto start = std::chrono::steady_clock::now();
+    const nps_result solution = neutral_procedural_solution(problem);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    r.seconds_mean += seconds / seeds;
+    r.seconds_max = std::max(r.seconds_max, seconds);
+    for (const auto& c : solution.coalitions) {
+      if (c.members.size() < 2) continue;
+      ++r.coalitions;
+      r.restarts += c.restarts;
+      if (c.verified) {
+        ++r.certified;
+      } else if (c.message.find("threat") == std::string::npos) {
+        r.worst_epsilon = std::max(r.worst_epsilon, c.epsilon);
+      }
+    }
+  }
+  return r;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool json = false, full = false;
+  int seeds = 0;
+  for (int k = 1; k < argc; ++k) {
+    if (std::strcmp(argv[k], "--json") == 0) {
+      json = true;
+    } else if (std::strcmp(argv[k], "--full") == 0) {
+      full = true;
+    } else if (std::strcmp(argv[k], "--seeds") == 0 && k + 1 < argc) {
+      seeds = std::max(1, std::atoi(argv[++k]));
+    } else {
+      fmt::print(stderr, "usage: nps_benchmark [--json] [--full] [--seeds N]\n");
+      return 2;
+    }
+  }
+  if (seeds == 0) seeds = full ? 3 : 2;
+  std::vector<size_spec> sizes;
+  if (full) {
+    for (int players = 2; players <= 4; ++players) {
+      for (int types = 2; types <= 4; ++types) {
+        for (int decisions : {10, 50}) sizes.push_back({players, types, decisions});
+      }
+    }
+  } else {
+    sizes = {{2, 2, 3}, {2, 3, 10}, {3, 2, 3}};
+  }
+  std::vector<row> rows;
+  try {
+    for (const auto& s : sizes) {
+      rows.push_back(run(s, seeds));
+      if (!json) {
+        const row& r = rows.back();
+        if (rows.size() == 1) {
+          fmt::print("Neutral procedural solution on random games ({} per size)\n\n", seeds);
+          fmt::print("{:>7} {:>5} {:>9} {:>8} {:>9} {:>9} {:>12} {:>8} {:>10}\n", "players",
+                     "types", "decisions", "profiles", "mean s", "max s", "certified", "restarts",
+                     "worst eps");
+        }
+        fmt::print("{:>7} {:>5} {:>9} {:>8} {:>9.3f} {:>9.3f} {:>7}/{:<4} {:>8} {:>10.3g}\n",
+                   r.size.players, r.size.types, r.size.decisions, r.profiles, r.seconds_mean,
+                   r.seconds_max, r.certified, r.coalitions, r.restarts, r.worst_epsilon);
+        std::fflush(stdout);
+      }
+    }
+  } catch (const mechdesign::error& e) {
+    fmt::print(stderr, "nps_benchmark: {}\n", e.what());
+    return 1;
+  }
+  if (json) {
+    std::vector<std::string> items;
+    for (const row& r : rows) {
+      items.push_back(fmt::format(
+          "{{\"players\": {}, \"types\": {}, \"decisions\": {}, \"profiles\": {}, "
+          "\"seconds_mean\": {}, \"seconds_max\": {}, \"certified\": {}, \"coalitions\": {}, "
+          "\"restarts\": {}, \"worst_epsilon\": {}}}",
+          r.size.players, r.size.types, r.size.decisions, r.profiles,
+          example_json::number(r.seconds_mean), example_json::number(r.seconds_max), r.certified,
+          r.coalitions, r.restarts, example_json::number(r.worst_epsilon)));
+    }
+    fmt::print("{{\"benchmark\": \"neutral procedural solution\", \"seeds\": {}, \"rows\": {}}}\n",
+               seeds, example_json::array(items));
+  } else {
+    fmt::print(
+        "\ncertified: coalitions with a non-degenerate certificate (NPS1-NPS2 at epsilon = 0, "
+        "lambda > 0);\nworst eps: the largest epsilon of Definition 4 reached by an uncertified "
+        "coalition whose threats are certified.\n");
+  }
+  return 0;
+}
