@@ -20,6 +20,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <mechdesign/mechdesign.hpp>
 #include <random>
 #include <string>
@@ -98,8 +99,10 @@ bayesian_problem<> random_game(const size_spec& spec, unsigned seed) {
 struct row {
   size_spec size;
   index_t profiles = 0;
-  double seconds_mean = 0.0, seconds_max = 0.0;
+  double seconds_mean = 0.0, seconds_max = 0.0;  // wall clock
+  double cpu_mean = 0.0;                         // processor time of this process
   int certified = 0, coalitions = 0, restarts = 0;
+  int given_threats = 0;       // certified relative to the threats as returned
   double worst_epsilon = 0.0;  // over uncertified coalitions whose threats are certified
 };
 
@@ -112,15 +115,18 @@ row run(const size_spec& size, int seeds) {
                                                static_cast<unsigned>(size.decisions + k));
     r.profiles = problem.types().num_profiles();
     const auto start = std::chrono::steady_clock::now();
+    const std::clock_t cpu_start = std::clock();
     const nps_result solution = neutral_procedural_solution(problem);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    r.cpu_mean += static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC / seeds;
     r.seconds_mean += seconds / seeds;
     r.seconds_max = std::max(r.seconds_max, seconds);
     for (const auto& c : solution.coalitions) {
       if (c.members.size() < 2) continue;
       ++r.coalitions;
       r.restarts += c.restarts;
+      if (c.verified_given_threats) ++r.given_threats;
       if (c.verified) {
         ++r.certified;
       } else if (c.message.find("threat") == std::string::npos) {
@@ -167,13 +173,15 @@ int main(int argc, char** argv) {
         const row& r = rows.back();
         if (rows.size() == 1) {
           fmt::print("Neutral procedural solution on random games ({} per size)\n\n", seeds);
-          fmt::print("{:>7} {:>5} {:>9} {:>8} {:>9} {:>9} {:>12} {:>8} {:>10}\n", "players",
-                     "types", "decisions", "profiles", "mean s", "max s", "certified", "restarts",
-                     "worst eps");
+          fmt::print("{:>7} {:>5} {:>9} {:>8} {:>9} {:>9} {:>9} {:>12} {:>8} {:>8} {:>10}\n",
+                     "players", "types", "decisions", "profiles", "cpu s", "mean s", "max s",
+                     "certified", "local", "restarts", "worst eps");
         }
-        fmt::print("{:>7} {:>5} {:>9} {:>8} {:>9.3f} {:>9.3f} {:>7}/{:<4} {:>8} {:>10.3g}\n",
-                   r.size.players, r.size.types, r.size.decisions, r.profiles, r.seconds_mean,
-                   r.seconds_max, r.certified, r.coalitions, r.restarts, r.worst_epsilon);
+        fmt::print(
+            "{:>7} {:>5} {:>9} {:>8} {:>9.3f} {:>9.3f} {:>9.3f} {:>7}/{:<4} {:>8} {:>8} "
+            "{:>10.3g}\n",
+            r.size.players, r.size.types, r.size.decisions, r.profiles, r.cpu_mean, r.seconds_mean,
+            r.seconds_max, r.certified, r.coalitions, r.given_threats, r.restarts, r.worst_epsilon);
         std::fflush(stdout);
       }
     }
@@ -184,20 +192,26 @@ int main(int argc, char** argv) {
   if (json) {
     std::vector<std::string> items;
     for (const row& r : rows) {
-      items.push_back(fmt::format(
-          "{{\"players\": {}, \"types\": {}, \"decisions\": {}, \"profiles\": {}, "
-          "\"seconds_mean\": {}, \"seconds_max\": {}, \"certified\": {}, \"coalitions\": {}, "
-          "\"restarts\": {}, \"worst_epsilon\": {}}}",
-          r.size.players, r.size.types, r.size.decisions, r.profiles,
-          example_json::number(r.seconds_mean), example_json::number(r.seconds_max), r.certified,
-          r.coalitions, r.restarts, example_json::number(r.worst_epsilon)));
+      items.push_back(
+          fmt::format("{{\"players\": {}, \"types\": {}, \"decisions\": {}, \"profiles\": {}, "
+                      "\"cpu_seconds_mean\": {}, \"seconds_mean\": {}, \"seconds_max\": {}, "
+                      "\"certified\": {}, \"coalitions\": {}, "
+                      "\"restarts\": {}, \"worst_epsilon\": {}}}",
+                      r.size.players, r.size.types, r.size.decisions, r.profiles,
+                      example_json::number(r.cpu_mean), example_json::number(r.seconds_mean),
+                      example_json::number(r.seconds_max), r.certified, r.coalitions,
+                      r.given_threats, r.restarts, example_json::number(r.worst_epsilon)));
     }
     fmt::print("{{\"benchmark\": \"neutral procedural solution\", \"seeds\": {}, \"rows\": {}}}\n",
                seeds, example_json::array(items));
   } else {
     fmt::print(
-        "\ncertified: coalitions with a non-degenerate certificate (NPS1-NPS2 at epsilon = 0, "
-        "lambda > 0);\nworst eps: the largest epsilon of Definition 4 reached by an uncertified "
+        "\ncpu s: mean processor time per game; mean s, max s: wall clock per game (other load on "
+        "the machine inflates these);\ncertified: coalitions with a non-degenerate certificate "
+        "(NPS1-NPS2 at epsilon = 0, "
+        "lambda > 0) with certified threats;\nlocal: coalitions whose own conditions hold relative "
+        "to their threats as returned;\nworst eps: the largest epsilon of Definition 4 reached by "
+        "an uncertified "
         "coalition whose threats are certified.\n");
   }
   return 0;

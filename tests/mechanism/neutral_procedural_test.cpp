@@ -222,9 +222,10 @@ TEST_CASE("random Bayesian games: verified coalitions satisfy NPS1-NPS2, the res
   }
   INFO(verified << " of " << total << " coalitions verified, " << epsilon_certified
                 << " more with an epsilon-certificate");
-  // A regression guard on the search (deterministic: seeded problems, seeded restarts): the
-  // restarts and the price adjustment certify 30 of these 50 coalitions (23 without them).
-  CHECK(verified >= 30);
+  // A regression guard on the search (deterministic: seeded problems, seeded restarts): with
+  // restarts, the price adjustment and the joint steps 35 of these 50 coalitions are certified
+  // (the alternation alone certified 23).
+  CHECK(verified >= 35);
   CHECK(epsilon_certified > 0);
 }
 

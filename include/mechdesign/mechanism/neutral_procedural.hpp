@@ -34,6 +34,10 @@
 ///     solution's weights (where the primal optimum is a face), so the average plan of the
 ///     second half of the path is a start, as is the iterate of smallest ε;
 ///   - primal optima at seeded random weights (nps_options::seed; no global random state).
+/// Where the alternation stalls, joint steps move μ and (λ, α) together: (W) is linearised in
+/// both blocks at the current point and one LP with a trust region (and the current support and
+/// binding pattern) proposes a move, accepted when it lowers the true residual; rounds of
+/// alternation and joint steps repeat while the residual falls.
 /// If every start fails, an ε-stage looks for the literal certificate of Definition 4 at the
 /// best plan: for floors φ on λ an LP bounds the warranted claims by the NPS2 targets (see
 /// epsilon_stage()), the claims are recomputed exactly and the ε at which NPS1–NPS2 hold is
@@ -115,7 +119,10 @@ struct coalition_solution {
   /// solution (λ^S → 0 on some type as ε → 0); the returned scales are those of the smallest ε.
   std::vector<std::pair<double, double>> epsilon_path;
   bool incentive_efficient = false;  ///< μ_S passed test_incentive_efficiency (λ > 0 exists)
-  bool verified = false;             ///< all residuals within tolerance and min λ > 0
+  bool verified = false;  ///< all residuals within tolerance, min λ > 0, every threat verified
+  /// The coalition's own conditions hold relative to its threats μ_{S\i} as returned (whether
+  /// or not those are verified themselves)
+  bool verified_given_threats = false;
   std::string message;
 };
 
@@ -567,6 +574,28 @@ class nps_coalition_solver {
           "optimum instead. ";
     }
     int it = 0;
+    for (int round = 0; round < kRounds && residual > opt_.tolerance; ++round) {
+      const double round_start = residual;
+      residual = alternate(mu, lambda, alpha, residual, it);
+      if (residual > opt_.tolerance) residual = joint_descent(mu, lambda, alpha, residual);
+      if (residual >= round_start * (1.0 - 1e-6)) break;
+    }
+    // Among scales that keep the residual minimal, take the most interior ones.
+    type_vectors<double> l_min;
+    type_matrices<double> a_min;
+    const double best = step_a(mu, l_min, a_min, false);
+    if (best >= 0.0) step_a(mu, lambda, alpha, true, best);
+    out.iterations = it + 1;
+    out.plan = mu;
+    out.lambda = lambda;
+    out.alpha = alpha;
+    certify(out);
+  }
+
+  // Steps B and A in turn while the residual falls (at most max_iterations in all, counted in
+  // \p it); returns the residual.
+  double alternate(mechanism<double>& mu, type_vectors<double>& lambda,
+                   type_matrices<double>& alpha, double residual, int& it) {
     for (; it < opt_.max_iterations && residual > opt_.tolerance; ++it) {
       const mechanism<double> previous_mu = mu;
       const type_vectors<double> previous_lambda = lambda;
@@ -587,16 +616,120 @@ class nps_coalition_solver {
       residual = next;
       if (stalled) break;
     }
-    // Among scales that keep the residual minimal, take the most interior ones.
-    type_vectors<double> l_min;
-    type_matrices<double> a_min;
-    const double best = step_a(mu, l_min, a_min, false);
-    if (best >= 0.0) step_a(mu, lambda, alpha, true, best);
-    out.iterations = it + 1;
-    out.plan = mu;
-    out.lambda = lambda;
-    out.alpha = alpha;
-    certify(out);
+    return residual;
+  }
+
+  // Joint steps where the alternation stalls: (W) is bilinear in μ and (λ, α), and the
+  // alternation moves one block at a time. Linearise (W) at the current point in both blocks,
+  // W(μ, z) ≈ W(μ₀, z) + W(μ, z₀) − W(μ₀, z₀), keep the current pattern (μ's support, the IC
+  // constraints that carry a multiplier stay binding, the (3.8b) rows of μ₀'s support), bound
+  // the move by a trust region Δ, and solve one LP in (μ, z). The new μ is accepted when step A
+  // at it lowers the true residual; Δ doubles on success and shrinks fourfold otherwise.
+  double joint_descent(mechanism<double>& mu, type_vectors<double>& lambda,
+                       type_matrices<double>& alpha, double residual) {
+    double delta = 0.05;
+    for (int step = 0; step < kJointSteps && residual > opt_.tolerance && delta > 1e-7; ++step) {
+      mechanism<double> trial = mu;
+      bool moved = false;
+      try {
+        moved = joint_step(trial, lambda, alpha, delta);
+      } catch (const solver_error&) {
+        moved = false;
+      }
+      type_vectors<double> l1;
+      type_matrices<double> a1;
+      const Eigen::VectorXd previous_sigma = sigma_;
+      const double next = moved ? step_a(trial, l1, a1, false) : -1.0;
+      if (next >= 0.0 && next < residual * (1.0 - 1e-9)) {
+        mu = std::move(trial);
+        lambda = std::move(l1);
+        alpha = std::move(a1);
+        residual = next;
+        delta = std::min(0.5, 2.0 * delta);
+      } else {
+        sigma_ = previous_sigma;
+        sigma_total_ = sigma_.sum();
+        delta /= 4.0;
+      }
+    }
+    return residual;
+  }
+
+  // One linearised step (see joint_descent); returns false if the LP has no optimum.
+  bool joint_step(mechanism<double>& mu, const type_vectors<double>& lambda,
+                  const type_matrices<double>& alpha, double delta) {
+    lp::model m(lp::objective_sense::minimize);
+    const mechanism_block mb = add_mechanism(m, lambda, alpha);
+    const auto ic = check_incentive_compatibility(g_, mu, opt_.tolerance);
+    // μ: support of μ₀, trust region; transfers within Δ × the utility scale.
+    for (index_t j = 0; j < g_.num_profiles(); ++j) {
+      for (index_t d = 0; d < g_.num_decisions(); ++d) {
+        const double p0 = mu.probabilities(d, j);
+        if (p0 <= kUsed) {
+          m.set_col_bounds(cols_.mu(d, j), 0.0, 0.0);
+        } else if (m.col_upper(cols_.mu(d, j)) > 0.0) {
+          m.set_col_bounds(cols_.mu(d, j), std::max(0.0, p0 - delta), std::min(1.0, p0 + delta));
+        }
+      }
+      if (g_.money()) {
+        for (int k = 0; k < n_; ++k) {
+          const double x0 = mu.transfers(k, j);
+          const double r = delta * virtual_slack() / opt_.tolerance;
+          m.set_col_bounds(cols_.x(k, j), x0 - r, x0 + r);
+        }
+      }
+    }
+    // IC constraints with a multiplier stay binding (3.8a).
+    for (int k = 0; k < n_; ++k) {
+      const auto& own = mb.own[static_cast<std::size_t>(k)];
+      for (index_t t = 0; t < g_.num_types(k); ++t) {
+        for (index_t tau = 0; tau < g_.num_types(k); ++tau) {
+          if (tau == t || alpha[static_cast<std::size_t>(k)](t, tau) <= 0.0 ||
+              ic.gains[static_cast<std::size_t>(k)](t, tau) < -10.0 * opt_.tolerance)
+            continue;
+          lp_terms row = own[static_cast<std::size_t>(t)][static_cast<std::size_t>(t)];
+          for (const auto& [c, v] : own[static_cast<std::size_t>(t)][static_cast<std::size_t>(tau)])
+            row.emplace_back(c, -v);
+          m.add_row(fmt::format("binding[{}:{}->{}]", k, t, tau), row, -lp::inf, 0.0);
+        }
+      }
+    }
+    // (λ, α): the pattern of μ₀, trust region around (λ₀, α₀).
+    const scale_block sb = add_scales(m, mu, false, penalty_);
+    Eigen::VectorXd z0 = Eigen::VectorXd::Zero(m.num_cols());
+    for (int k = 0; k < n_; ++k) {
+      const auto& l = lambda[static_cast<std::size_t>(k)];
+      const auto& a = alpha[static_cast<std::size_t>(k)];
+      for (index_t t = 0; t < l.size(); ++t) {
+        z0(lambda_var(k, t)) = l(t);
+        m.set_col_bounds(lambda_var(k, t), std::max(0.0, l(t) - delta), l(t) + delta);
+        for (index_t tau = 0; tau < l.size(); ++tau) {
+          const index_t col = alpha_var(k, t, tau);
+          z0(col) = a(t, tau);
+          if (m.col_upper(col) > 0.0) {
+            const double r = delta * (1.0 + a(t, tau));
+            m.set_col_bounds(col, std::max(0.0, a(t, tau) - r), a(t, tau) + r);
+          }
+        }
+      }
+    }
+    lp_terms slack_sum;
+    for (int i = 0; i < n_; ++i) {
+      for (index_t t = 0; t < g_.num_types(i); ++t) {
+        const auto& zt = sb.warrant[static_cast<std::size_t>(i)][static_cast<std::size_t>(t)];
+        double w0 = 0.0;  // W(μ₀, z₀)
+        for (const auto& [c, v] : zt) w0 += v * z0(c);
+        lp_terms row = zt;
+        const auto& mt = mb.warrant[static_cast<std::size_t>(i)][static_cast<std::size_t>(t)];
+        row.insert(row.end(), mt.begin(), mt.end());
+        add_residual_row(m, fmt::format("warrant[{}:{}]", i, t), std::move(row),
+                         mb.rhs[static_cast<std::size_t>(i)](t) + w0, 1.0, slack_sum);
+      }
+    }
+    const lp::solution s = lp::solve(m, opt_.primal.lp);
+    if (s.state != lp::status::optimal) return false;
+    mu = cols_.read(s.x);
+    return true;
   }
 
   // --- indices of the (λ, α) variables of step A --------------------------------------------
@@ -630,11 +763,19 @@ class nps_coalition_solver {
     }
   }
 
-  // Step A: μ fixed; minimise Σ|residual of (W)| over (λ, α) subject to (P). With `interior`,
-  // instead maximise min λ subject to residual ≤ `cap` + tolerance. Returns the residual.
-  double step_a(const mechanism<double>& mu, type_vectors<double>& lambda,
-                type_matrices<double>& alpha, bool interior, double cap = 0.0) {
-    lp::model m(interior ? lp::objective_sense::maximize : lp::objective_sense::minimize);
+  // The (λ, α) block of steps A and joint_step for a fixed μ: variables λ (Σ = 1), α (zero on
+  // IC constraints μ leaves slack: (3.8a)), the (3.8b) rows with their slacks σ_j, the money
+  // balance rows, and the terms of the warrant rows (W) (linear in (λ, α) for this μ).
+  struct scale_block {
+    std::vector<std::vector<lp_terms>> warrant;  // [member][type]
+    std::vector<index_t> sigma_cols;
+    lp_terms sigma_sum;
+    index_t floor_var = -1;  // min λ (interior mode only)
+  };
+
+  scale_block add_scales(lp::model& m, const mechanism<double>& mu, bool interior,
+                         double sigma_price) {
+    scale_block out;
     lambda_offset_.clear();
     alpha_offset_.clear();
     const auto ic = check_incentive_compatibility(g_, mu, opt_.tolerance);
@@ -656,28 +797,26 @@ class nps_coalition_solver {
         }
       }
     }
-    const index_t floor_var = interior ? m.add_variable("min_lambda", -lp::inf, lp::inf, 1.0) : -1;
+    if (interior) out.floor_var = m.add_variable("min_lambda", -lp::inf, lp::inf, 1.0);
     {
       lp_terms sum;
       for (int k = 0; k < n_; ++k) {
         for (index_t t = 0; t < g_.num_types(k); ++t) {
           sum.emplace_back(lambda_var(k, t), 1.0);
           if (interior)
-            m.add_row("floor", {{lambda_var(k, t), 1.0}, {floor_var, -1.0}}, 0.0, lp::inf);
+            m.add_row("floor", {{lambda_var(k, t), 1.0}, {out.floor_var, -1.0}}, 0.0, lp::inf);
         }
       }
       m.add_row("normalisation", sum, 1.0, 1.0);
     }
     // (3.8b): Σ_k coef_k(d, j) ≤ Σ_k coef_k(d', j) + σ_j for every d and every d' used at j. The
-    // slack σ_j ≥ 0 absorbs rounding in μ; it is priced (penalty_) so that it stays at rounding
-    // level unless nothing else fits, and step B allows the same deficit at profile j.
-    std::vector<index_t> sigma_cols;
-    lp_terms sigma_sum;
+    // slack σ_j ≥ 0 absorbs rounding in μ; it is priced so that it stays at rounding level
+    // unless nothing else fits, and step B allows the same deficit at profile j.
     for (index_t j = 0; j < g_.num_profiles(); ++j) {
       const index_t sigma =
-          m.add_variable(fmt::format("sigma[{}]", j), 0.0, lp::inf, interior ? 0.0 : penalty_);
-      sigma_cols.push_back(sigma);
-      sigma_sum.emplace_back(sigma, 1.0);
+          m.add_variable(fmt::format("sigma[{}]", j), 0.0, lp::inf, interior ? 0.0 : sigma_price);
+      out.sigma_cols.push_back(sigma);
+      out.sigma_sum.emplace_back(sigma, 1.0);
       // every decision μ uses (beyond rounding) must be a maximiser up to σ_j
       for (index_t used = 0; used < g_.num_decisions(); ++used) {
         if (mu.probabilities(used, j) <= kUsed) continue;
@@ -702,8 +841,7 @@ class nps_coalition_solver {
       }
     }
     // (W), scaled by p_i(t): (λ+Σα)ω(t) − Σ α(τ→t) ω(τ) − Σ_{j: t_i = t} Σ_k Σ_d μ coef
-    //                        + p_i(t) Σ_{j'∈S\i} Σ_t' λ_j'(t') U_j'(μ_{S\i}|t') = s⁺ − s⁻
-    lp_terms slack_sum;
+    //                        + p_i(t) Σ_{j'∈S\i} Σ_t' λ_j'(t') U_j'(μ_{S\i}|t')
     for (int i = 0; i < n_; ++i) {
       const index_t ni = g_.num_types(i);
       const Eigen::VectorXd omega =
@@ -728,38 +866,16 @@ class nps_coalition_solver {
           }
         }
       }
-      for (index_t t = 0; t < ni; ++t) {
-        const index_t sp =
-            m.add_variable(fmt::format("s+[{}:{}]", i, t), 0.0, lp::inf, interior ? 0.0 : 1.0);
-        const index_t sm =
-            m.add_variable(fmt::format("s-[{}:{}]", i, t), 0.0, lp::inf, interior ? 0.0 : 1.0);
-        auto& row = rows[static_cast<std::size_t>(t)];
-        row.emplace_back(sp, -1.0);
-        row.emplace_back(sm, 1.0);
-        m.add_row(fmt::format("warrant[{}:{}]", i, t), row, 0.0, 0.0);
-        slack_sum.emplace_back(sp, 1.0);
-        slack_sum.emplace_back(sm, 1.0);
-      }
+      out.warrant.push_back(std::move(rows));
     }
-    if (interior) {
-      // keep the residual and the (3.8b) slack at their minima (up to LP rounding), so that
-      // interiority is not bought with accuracy
-      m.add_row("residual_cap", slack_sum, -lp::inf, cap + 1e-3 * virtual_slack());
-      m.add_row("sigma_cap", sigma_sum, -lp::inf, sigma_total_ + 1e-3 * virtual_slack());
-    }
-    const lp::solution s = lp::solve(m, opt_.primal.lp);
-    if (s.state == lp::status::infeasible) return -1.0;  // no scales support μ (not efficient)
-    lp::require_optimal(s, fmt::format("neutral procedural solution, coalition {}, scales",
-                                       g_.members().to_string()));
+    return out;
+  }
+
+  // (λ, α) of a solved model (after add_scales), clipped at 0.
+  void read_scales(const lp::solution& s, type_vectors<double>& lambda,
+                   type_matrices<double>& alpha) const {
     lambda.clear();
     alpha.clear();
-    double residual = 0.0;
-    for (const auto& [col, c] : slack_sum) residual += c * std::max(0.0, s.x(col));
-    sigma_.resize(g_.num_profiles());
-    for (index_t j = 0; j < g_.num_profiles(); ++j) {
-      sigma_(j) = std::max(0.0, s.x(sigma_cols[static_cast<std::size_t>(j)]));
-    }
-    sigma_total_ = sigma_.sum();
     for (int k = 0; k < n_; ++k) {
       const index_t nk = g_.num_types(k);
       Eigen::VectorXd l(nk);
@@ -773,7 +889,61 @@ class nps_coalition_solver {
       lambda.push_back(std::move(l));
       alpha.push_back(std::move(a));
     }
+  }
+
+  // Add |row| ≤ s⁺ + s⁻ as row − s⁺ + s⁻ = rhs, pricing the slacks at \p price.
+  static void add_residual_row(lp::model& m, const std::string& name, lp_terms row, double rhs,
+                               double price, lp_terms& slack_sum) {
+    const index_t sp = m.add_variable(name + "+", 0.0, lp::inf, price);
+    const index_t sm = m.add_variable(name + "-", 0.0, lp::inf, price);
+    row.emplace_back(sp, -1.0);
+    row.emplace_back(sm, 1.0);
+    m.add_row(name, row, rhs, rhs);
+    slack_sum.emplace_back(sp, 1.0);
+    slack_sum.emplace_back(sm, 1.0);
+  }
+
+  static double slack_total(const lp::solution& s, const lp_terms& slack_sum) {
+    double residual = 0.0;
+    for (const auto& [col, c] : slack_sum) residual += c * std::max(0.0, s.x(col));
     return residual;
+  }
+
+  void read_sigma(const lp::solution& s, const scale_block& blk) {
+    sigma_.resize(g_.num_profiles());
+    for (index_t j = 0; j < g_.num_profiles(); ++j) {
+      sigma_(j) = std::max(0.0, s.x(blk.sigma_cols[static_cast<std::size_t>(j)]));
+    }
+    sigma_total_ = sigma_.sum();
+  }
+
+  // Step A: μ fixed; minimise Σ|residual of (W)| over (λ, α) subject to (P). With `interior`,
+  // instead maximise min λ subject to residual ≤ `cap` + tolerance. Returns the residual.
+  double step_a(const mechanism<double>& mu, type_vectors<double>& lambda,
+                type_matrices<double>& alpha, bool interior, double cap = 0.0) {
+    lp::model m(interior ? lp::objective_sense::maximize : lp::objective_sense::minimize);
+    const scale_block blk = add_scales(m, mu, interior, penalty_);
+    lp_terms slack_sum;
+    for (int i = 0; i < n_; ++i) {
+      for (index_t t = 0; t < g_.num_types(i); ++t) {
+        add_residual_row(m, fmt::format("warrant[{}:{}]", i, t),
+                         blk.warrant[static_cast<std::size_t>(i)][static_cast<std::size_t>(t)], 0.0,
+                         interior ? 0.0 : 1.0, slack_sum);
+      }
+    }
+    if (interior) {
+      // keep the residual and the (3.8b) slack at their minima (up to LP rounding), so that
+      // interiority is not bought with accuracy
+      m.add_row("residual_cap", slack_sum, -lp::inf, cap + 1e-3 * virtual_slack());
+      m.add_row("sigma_cap", blk.sigma_sum, -lp::inf, sigma_total_ + 1e-3 * virtual_slack());
+    }
+    const lp::solution s = lp::solve(m, opt_.primal.lp);
+    if (s.state == lp::status::infeasible) return -1.0;  // no scales support μ (not efficient)
+    lp::require_optimal(s, fmt::format("neutral procedural solution, coalition {}, scales",
+                                       g_.members().to_string()));
+    read_sigma(s, blk);
+    read_scales(s, lambda, alpha);
+    return slack_total(s, slack_sum);
   }
 
   // How far below the maximal virtual worth (in p(t_S)·v units) a used decision may be: (3.8b)
@@ -795,16 +965,22 @@ class nps_coalition_solver {
     }
   }
 
-  // Step B: (λ, α) fixed; minimise Σ|residual of (W)| over IC mechanisms that keep (3.8a–b).
-  double step_b(mechanism<double>& mu, const type_vectors<double>& lambda,
-                const type_matrices<double>& alpha) {
-    lp::model m(lp::objective_sense::minimize);
+  // The μ block of steps B and joint_step for fixed (λ, α): the mechanism columns (first in
+  // the model: mechanism_columns indexes from 0), decisions far from the maximal virtual worth
+  // excluded (3.8b), the IC rows, and the warrant rows (W) as terms in μ with their constants.
+  struct mechanism_block {
+    std::vector<std::vector<lp_terms>> warrant;           // [member][type]
+    std::vector<Eigen::VectorXd> rhs;                     // [member](type)
+    std::vector<std::vector<std::vector<lp_terms>>> own;  // [k][t][τ]: p-weighted report terms
+  };
+
+  mechanism_block add_mechanism(lp::model& m, const type_vectors<double>& lambda,
+                                const type_matrices<double>& alpha) const {
+    mechanism_block out;
     cols_.add_to(m);
     const auto coef = lagrangian_coefficients(g_, lambda, alpha);
     // (3.8b): decisions far from the maximal virtual worth are excluded (the deficit allowed at
-    // a profile is what step A allowed there). (3.8a): λ·U(μ) = Σ μ·coef − Σ α·(IC slack), so
-    // with the supports fixed, keeping λ·U(μ) at least at the current μ's value keeps the
-    // α-weighted IC slack from growing. The current μ is feasible, so the residual cannot rise.
+    // a profile is what step A allowed there).
     Eigen::VectorXd best(g_.num_profiles());
     for (index_t j = 0; j < g_.num_profiles(); ++j) {
       Eigen::VectorXd col = coef[0].col(j);
@@ -815,11 +991,10 @@ class nps_coalition_solver {
         if (col(d) < best(j) - allowed) m.set_col_bounds(cols_.mu(d, j), 0.0, 0.0);
       }
     }
-    // IC rows; those with a positive multiplier must bind (3.8a)
-    std::vector<std::vector<std::vector<lp_terms>>> own(static_cast<std::size_t>(n_));
+    out.own.resize(static_cast<std::size_t>(n_));
     for (int k = 0; k < n_; ++k) {
       const index_t nk = g_.num_types(k);
-      auto& mt = own[static_cast<std::size_t>(k)];
+      auto& mt = out.own[static_cast<std::size_t>(k)];
       mt.assign(static_cast<std::size_t>(nk), std::vector<lp_terms>(static_cast<std::size_t>(nk)));
       for (index_t j = 0; j < g_.num_profiles(); ++j) {
         const index_t t = g_.types().type_of(j, k);
@@ -838,27 +1013,8 @@ class nps_coalition_solver {
         }
       }
     }
-    {
-      const auto u_now = interim_utilities(g_, mu, opt_.tolerance);
-      lp_terms face;
-      double value = 0.0;
-      for (int k = 0; k < n_; ++k) {
-        const auto& l = lambda[static_cast<std::size_t>(k)];
-        value += l.dot(u_now[static_cast<std::size_t>(k)]);
-        for (index_t t = 0; t < l.size(); ++t) {
-          if (l(t) == 0.0) continue;
-          for (const auto& [c, v] : own[static_cast<std::size_t>(k)][static_cast<std::size_t>(t)]
-                                       [static_cast<std::size_t>(t)]) {
-            face.emplace_back(c, l(t) * v);
-          }
-        }
-      }
-      m.add_row("optimal_face", face, value - 1e-6 * virtual_slack(), lp::inf);
-    }
     // (W) in μ: (λ+Σα)ω(t) − Σ α(τ→t)ω(τ) with ω = |S| U(μ) − threat sums; the right side is
     // constant: Σ_{j: t_i = t} best(j) − p_i(t) C_i.
-    lp_terms slack_sum;
-    std::vector<index_t> slack_cols;
     for (int i = 0; i < n_; ++i) {
       const index_t ni = g_.num_types(i);
       const auto& l = lambda[static_cast<std::size_t>(i)];
@@ -867,6 +1023,7 @@ class nps_coalition_solver {
       Eigen::VectorXd rhs = Eigen::VectorXd::Zero(ni);
       for (index_t j = 0; j < g_.num_profiles(); ++j) rhs(g_.types().type_of(j, i)) += best(j);
       const double threat_worth = threat_virtual_worth(i, lambda);
+      std::vector<lp_terms> rows(static_cast<std::size_t>(ni));
       for (index_t t = 0; t < ni; ++t) {
         rhs(t) -= g_.beliefs().marginal(i)(t) * threat_worth;
         // coefficients of ω(τ) in the row of t
@@ -877,23 +1034,53 @@ class nps_coalition_solver {
           c(t) += a(t, tau);
           c(tau) -= a(tau, t);
         }
-        lp_terms row;
-        double constant = 0.0;
+        auto& row = rows[static_cast<std::size_t>(t)];
         for (index_t tau = 0; tau < ni; ++tau) {
           if (c(tau) == 0.0) continue;
-          for (const auto& [col, v] : own[static_cast<std::size_t>(i)][static_cast<std::size_t>(
+          for (const auto& [col, v] : out.own[static_cast<std::size_t>(i)][static_cast<std::size_t>(
                    tau)][static_cast<std::size_t>(tau)]) {
             row.emplace_back(col, c(tau) * n_ * v);
           }
-          constant += c(tau) * ts(tau);
+          rhs(t) += c(tau) * ts(tau);
         }
-        const index_t sp = m.add_variable(fmt::format("s+[{}:{}]", i, t), 0.0, lp::inf, 1.0);
-        const index_t sm = m.add_variable(fmt::format("s-[{}:{}]", i, t), 0.0, lp::inf, 1.0);
-        row.emplace_back(sp, -1.0);
-        row.emplace_back(sm, 1.0);
-        m.add_row(fmt::format("warrant[{}:{}]", i, t), row, rhs(t) + constant, rhs(t) + constant);
-        slack_sum.emplace_back(sp, 1.0);
-        slack_sum.emplace_back(sm, 1.0);
+      }
+      out.warrant.push_back(std::move(rows));
+      out.rhs.push_back(std::move(rhs));
+    }
+    return out;
+  }
+
+  // Step B: (λ, α) fixed; minimise Σ|residual of (W)| over IC mechanisms that keep (3.8a–b).
+  double step_b(mechanism<double>& mu, const type_vectors<double>& lambda,
+                const type_matrices<double>& alpha) {
+    lp::model m(lp::objective_sense::minimize);
+    const mechanism_block blk = add_mechanism(m, lambda, alpha);
+    // (3.8a): λ·U(μ) = Σ μ·coef − Σ α·(IC slack), so with the supports fixed, keeping λ·U(μ)
+    // at least at the current μ's value keeps the α-weighted IC slack from growing. The
+    // current μ is feasible, so the residual cannot rise.
+    {
+      const auto u_now = interim_utilities(g_, mu, opt_.tolerance);
+      lp_terms face;
+      double value = 0.0;
+      for (int k = 0; k < n_; ++k) {
+        const auto& l = lambda[static_cast<std::size_t>(k)];
+        value += l.dot(u_now[static_cast<std::size_t>(k)]);
+        for (index_t t = 0; t < l.size(); ++t) {
+          if (l(t) == 0.0) continue;
+          for (const auto& [c, v] : blk.own[static_cast<std::size_t>(k)][static_cast<std::size_t>(
+                   t)][static_cast<std::size_t>(t)]) {
+            face.emplace_back(c, l(t) * v);
+          }
+        }
+      }
+      m.add_row("optimal_face", face, value - 1e-6 * virtual_slack(), lp::inf);
+    }
+    lp_terms slack_sum;
+    for (int i = 0; i < n_; ++i) {
+      for (index_t t = 0; t < g_.num_types(i); ++t) {
+        add_residual_row(m, fmt::format("warrant[{}:{}]", i, t),
+                         blk.warrant[static_cast<std::size_t>(i)][static_cast<std::size_t>(t)],
+                         blk.rhs[static_cast<std::size_t>(i)](t), 1.0, slack_sum);
       }
     }
     const lp::solution s = lp::solve(m, opt_.primal.lp);
@@ -901,9 +1088,7 @@ class nps_coalition_solver {
     lp::require_optimal(s, fmt::format("neutral procedural solution, coalition {}, mechanism",
                                        g_.members().to_string()));
     mu = cols_.read(s.x);
-    double residual = 0.0;
-    for (const auto& [col, c] : slack_sum) residual += c * std::max(0.0, s.x(col));
-    return residual;
+    return slack_total(s, slack_sum);
   }
 
   double threat_virtual_worth(int i, const type_vectors<double>& lambda) const {
@@ -992,6 +1177,8 @@ class nps_coalition_solver {
   static constexpr double kUsed = 1e-9;  // probabilities at or below this are rounding
   static constexpr int kIterationLimit = 20000;  // per search LP unless the caller sets one
   static constexpr int kTatonnementSteps = 300;  // primal solves of the price adjustment
+  static constexpr int kJointSteps = 40;         // linearised joint steps per stall
+  static constexpr int kRounds = 4;              // rounds of alternation then joint steps
   std::vector<index_t> lambda_offset_, alpha_offset_;
 };
 
@@ -1056,6 +1243,7 @@ inline nps_result neutral_procedural_solution(const bayesian_problem<double>& pr
       sol.conditions = check_efficiency_conditions(sol.problem, sol.plan, sol.lambda, sol.alpha,
                                                    options.tolerance);
       sol.verified = sol.conditions.satisfied;
+      sol.verified_given_threats = sol.verified;
     } else {
       const coalition_problem<double> g = problem.restrict_to(s);
       std::vector<const coalition_solution*> threats;
@@ -1105,6 +1293,7 @@ inline nps_result neutral_procedural_solution(const bayesian_problem<double>& pr
       detail::nps_coalition_solver solver(g, threats, options);
       sol = solver.solve(std::move(start), std::move(outcomes));
       // A certificate relative to threats that are not themselves solutions proves nothing.
+      sol.verified_given_threats = sol.verified;
       for (const coalition_solution* th : threats) {
         if (!th->verified) {
           sol.verified = false;
