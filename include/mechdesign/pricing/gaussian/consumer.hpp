@@ -1,0 +1,69 @@
+#ifndef MECHDESIGN_PRICING_GAUSSIAN_CONSUMER_HPP
+#define MECHDESIGN_PRICING_GAUSSIAN_CONSUMER_HPP
+
+/// \file
+/// \brief Consumer surplus of the Cournot and Bertrand instances and the consumer-optimal
+/// symmetric IC mechanisms (001 §5.5, eqs. (25)-(28), Propositions 11-12).
+///
+/// Representative consumer with quasi-linear quadratic utility. Cournot (quantities a_i = q_i):
+/// prices clear the market, surplus CS = ½ q'Bq with B = I + β(J − I), so
+///   E CS = (n/2)[(1 + β(n−1)) m² + v + β(n−1) w].
+/// Bertrand (prices a_i = p_i): demand q = α1 − Cp with C = I − β(J − I), surplus
+/// CS = ½ (α1 − Cp)'C⁻¹(α1 − Cp), so with Cov(α, p_i) = 2γ_θ (α = 2θ)
+///   E CS = n E[α²]/(2(1 − β(n−1))) − n(E[α] m + 2γ_θ) + (n/2)[m² + v − β(n−1)(m² + w)].
+/// Both are in the instance's own money units (payoff_scale × canonical units).
+
+#include "mechdesign/pricing/gaussian/game.hpp"
+#include "mechdesign/pricing/gaussian/mechanism.hpp"
+#include "mechdesign/pricing/gaussian/optimal.hpp"
+
+namespace mechdesign::pricing::gaussian {
+
+/// \brief Expected consumer surplus of Cournot as a linear objective in the moments (001 §5.5,
+/// "Cournot competition").
+inline linear_objective consumer_surplus_objective(const cournot& c) {
+  c.check();
+  const double n = c.firms, b = c.substitution;
+  const double m = c.canonical().obedient_mean_action();
+  linear_objective o;
+  o.action_variance = 0.5 * n;
+  o.action_covariance = 0.5 * n * b * (n - 1);
+  o.constant = 0.5 * n * (1 + b * (n - 1)) * m * m;
+  return o;
+}
+
+/// \brief Expected consumer surplus of Bertrand as a linear objective in the moments (001 §5.5,
+/// "Bertrand competition").
+inline linear_objective consumer_surplus_objective(const bertrand& c) {
+  c.check();
+  const double n = c.firms, b = c.substitution;
+  const double m = c.canonical().obedient_mean_action();
+  const double ea2 = c.demand_mean * c.demand_mean + c.demand_variance;
+  linear_objective o;
+  o.action_variance = 0.5 * n;
+  o.action_covariance = -0.5 * n * b * (n - 1);
+  o.state_covariance = -2.0 * n;
+  o.constant = 0.5 * n * ea2 / (1 - b * (n - 1)) - n * c.demand_mean * m +
+               0.5 * n * (1 - b * (n - 1)) * m * m;
+  return o;
+}
+
+/// \brief Expected consumer surplus of a symmetric mechanism in Cournot or Bertrand (001 eqs.
+/// (27)-(28)); the mean action must be the obedient one.
+template <class Instance>
+double consumer_surplus(const Instance& instance, const symmetric_mechanism& x) {
+  return consumer_surplus_objective(instance).value(moments(instance.canonical(), x));
+}
+
+/// \brief The consumer-optimal symmetric mechanism subject to obedience and IC (c ≥ 1)
+/// (001 Proposition 11 for Cournot, 12 for Bertrand); objective = E CS.
+template <class Instance>
+optimal_mechanism consumer_optimal(const Instance& instance, optimal_options options = {}) {
+  options.impose_incentive_compatibility = true;
+  return maximize_over_obedient(instance.canonical(), consumer_surplus_objective(instance), 0.0,
+                                options);
+}
+
+}  // namespace mechdesign::pricing::gaussian
+
+#endif  // MECHDESIGN_PRICING_GAUSSIAN_CONSUMER_HPP
