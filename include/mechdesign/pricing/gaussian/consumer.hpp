@@ -13,6 +13,9 @@
 ///   E CS = n E[α²]/(2(1 − β(n−1))) − n(E[α] m + 2γ_θ) + (n/2)[m² + v − β(n−1)(m² + w)].
 /// Both are in the instance's own money units (payoff_scale × canonical units).
 
+#include <cmath>
+#include <limits>
+
 #include "mechdesign/pricing/gaussian/game.hpp"
 #include "mechdesign/pricing/gaussian/mechanism.hpp"
 #include "mechdesign/pricing/gaussian/optimal.hpp"
@@ -20,11 +23,12 @@
 namespace mechdesign::pricing::gaussian {
 
 /// \brief Expected consumer surplus of Cournot as a linear objective in the moments (001 §5.5,
-/// "Cournot competition").
-inline linear_objective consumer_surplus_objective(const cournot& c) {
+/// "Cournot competition"), at mean action \p m (default: the obedient one, eq. (10)).
+inline linear_objective consumer_surplus_objective(
+    const cournot& c, double m = std::numeric_limits<double>::quiet_NaN()) {
   c.check();
   const double n = c.firms, b = c.substitution;
-  const double m = c.canonical().obedient_mean_action();
+  if (std::isnan(m)) m = c.canonical().obedient_mean_action();
   linear_objective o;
   o.action_variance = 0.5 * n;
   o.action_covariance = 0.5 * n * b * (n - 1);
@@ -33,11 +37,12 @@ inline linear_objective consumer_surplus_objective(const cournot& c) {
 }
 
 /// \brief Expected consumer surplus of Bertrand as a linear objective in the moments (001 §5.5,
-/// "Bertrand competition").
-inline linear_objective consumer_surplus_objective(const bertrand& c) {
+/// "Bertrand competition"), at mean action \p m (default: the obedient one, eq. (10)).
+inline linear_objective consumer_surplus_objective(
+    const bertrand& c, double m = std::numeric_limits<double>::quiet_NaN()) {
   c.check();
   const double n = c.firms, b = c.substitution;
-  const double m = c.canonical().obedient_mean_action();
+  if (std::isnan(m)) m = c.canonical().obedient_mean_action();
   const double ea2 = c.demand_mean * c.demand_mean + c.demand_variance;
   linear_objective o;
   o.action_variance = 0.5 * n;
@@ -49,10 +54,11 @@ inline linear_objective consumer_surplus_objective(const bertrand& c) {
 }
 
 /// \brief Expected consumer surplus of a symmetric mechanism in Cournot or Bertrand (001 eqs.
-/// (27)-(28)); the mean action must be the obedient one.
+/// (27)-(28)), obedient or not.
 template <class Instance>
 double consumer_surplus(const Instance& instance, const symmetric_mechanism& x) {
-  return consumer_surplus_objective(instance).value(moments(instance.canonical(), x));
+  return consumer_surplus_objective(instance, x.mean_action)
+      .value(moments(instance.canonical(), x));
 }
 
 /// \brief The consumer-optimal symmetric mechanism subject to obedience and IC (c ≥ 1)
