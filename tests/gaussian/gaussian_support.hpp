@@ -138,9 +138,47 @@ inline brute_force_result brute_force(const game& g,
   }
   brute_force_result out;
   out.value = eval(bs, bp, br, &out.mechanism);
+  out.noise_correlation = br;
+  if (ic) {
+    // the IC bound c ≥ 1 is the line d = 0 inside the ellipse (b ∈ [0, 1/(1−k)]); a compass
+    // search in polar coordinates cannot slide along it, so search that segment separately
+    const double bmax = 2 * e.state_center;
+    auto seg = [&](double b, double rho, symmetric_mechanism* o) {
+      b = std::clamp(b, 0.0, bmax);
+      rho = std::clamp(rho, rho_lo, 1.0);
+      const symmetric_mechanism x = obedient_mechanism(g, b, 0.0, rho, 1e-9);
+      if (o) *o = x;
+      return f(x);
+    };
+    double sb = 0, sr = 0, sv = -std::numeric_limits<double>::infinity();
+    for (int ib = 0; ib <= 200; ++ib) {
+      for (int ir = 0; ir <= 8; ++ir) {
+        const double b = bmax * ib / 200.0, rho = rho_lo + (1 - rho_lo) * ir / 8.0;
+        const double v = seg(b, rho, nullptr);
+        if (v > sv) sv = v, sb = b, sr = rho;
+      }
+    }
+    double hb = bmax / 200, hr = (1 - rho_lo) / 8;
+    while (hb > 1e-13) {
+      bool improved = false;
+      const double moves[4][2] = {{hb, 0}, {-hb, 0}, {0, hr}, {0, -hr}};
+      for (const auto& mv : moves) {
+        const double b = std::clamp(sb + mv[0], 0.0, bmax), r = std::clamp(sr + mv[1], rho_lo, 1.0);
+        const double v = seg(b, r, nullptr);
+        if (v > sv) {
+          sv = v, sb = b, sr = r;
+          improved = true;
+        }
+      }
+      if (!improved) hb *= 0.5, hr *= 0.5;
+    }
+    if (sv > out.value) {
+      out.value = seg(sb, sr, &out.mechanism);
+      out.noise_correlation = sr;
+    }
+  }
   out.state_weight = out.mechanism.state_weight;
   out.others_type_weight = out.mechanism.others_type_weight;
-  out.noise_correlation = br;
   return out;
 }
 
