@@ -25,6 +25,8 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "mechdesign/core/error.hpp"
 #include "mechdesign/pricing/gaussian/benchmarks.hpp"
@@ -169,6 +171,43 @@ inline symmetric_mechanism formal_mechanism(const game& g, double b, double d, d
   return x;
 }
 
+/// ρ of Proposition 14: 1 if the objective increases in w under obedience, −1/(n−1) if it
+/// decreases, 0 if it does not depend on w.
+inline double optimal_noise_correlation(const game& g, const linear_objective& objective) {
+  const double omega =
+      g.aggregate_interaction() * objective.action_variance + objective.action_covariance;
+  return omega > 0 ? 1.0 : (omega < 0 ? -1.0 / (g.players() - 1) : 0.0);
+}
+
+inline reduced_problem reduce(const game& g, const linear_objective& objective, double kappa,
+                              const optimal_options& options) {
+  const double k = g.aggregate_interaction(), n = g.players();
+  const double rho = optimal_noise_correlation(g, objective);
+  auto L = [&](double b, double d) {
+    return objective.value(moments(g, formal_mechanism(g, b, d, rho)));
+  };
+  reduced_problem p;
+  const double l00 = L(0, 0);
+  p.beta1 = 0.5 * (L(1, 0) - L(-1, 0));
+  p.beta2 = 0.5 * (L(1, 0) + L(-1, 0)) - l00;
+  p.delta1 = 0.5 * (L(0, 1) - L(0, -1));
+  p.delta2 = 0.5 * (L(0, 1) + L(0, -1)) - l00;
+  p.kappa = kappa;
+  p.k = k;
+  p.sb = g.prior().state_variance;
+  p.kb = 1 - k;
+  p.sd = g.prior().type_variance;
+  p.kd = (n - 1) * (1 + g.interaction()) * (1 - k);
+  if (options.impose_incentive_compatibility) {
+    if (k > 0) {
+      p.d_lower_bounded = true;
+    } else {
+      p.d_upper_bounded = true;
+    }
+  }
+  return p;
+}
+
 }  // namespace detail
 
 /// \brief Maximises L(moments) + κ (1 − 1/c) over symmetric obedient mechanisms (001 Proposition
@@ -189,31 +228,9 @@ inline optimal_mechanism maximize_over_obedient(const game& g, const linear_obje
     throw invalid_argument(
         "gaussian::maximize_over_obedient: kappa must be >= 0, and kappa > 0 needs the IC bound");
   }
-  const double k = g.aggregate_interaction(), n = g.players();
-  const double omega = k * objective.action_variance + objective.action_covariance;
-  const double rho = omega > 0 ? 1.0 : (omega < 0 ? -1.0 / (n - 1) : 0.0);
-  auto L = [&](double b, double d) {
-    return objective.value(moments(g, detail::formal_mechanism(g, b, d, rho)));
-  };
-  detail::reduced_problem p;
-  const double l00 = L(0, 0);
-  p.beta1 = 0.5 * (L(1, 0) - L(-1, 0));
-  p.beta2 = 0.5 * (L(1, 0) + L(-1, 0)) - l00;
-  p.delta1 = 0.5 * (L(0, 1) - L(0, -1));
-  p.delta2 = 0.5 * (L(0, 1) + L(0, -1)) - l00;
-  p.kappa = kappa;
-  p.k = k;
-  p.sb = g.prior().state_variance;
-  p.kb = 1 - k;
-  p.sd = g.prior().type_variance;
-  p.kd = (n - 1) * (1 + g.interaction()) * (1 - k);
-  if (options.impose_incentive_compatibility) {
-    if (k > 0) {
-      p.d_lower_bounded = true;
-    } else {
-      p.d_upper_bounded = true;
-    }
-  }
+  const double n = g.players();
+  const double rho = detail::optimal_noise_correlation(g, objective);
+  const detail::reduced_problem p = detail::reduce(g, objective, kappa, options);
   optimal_mechanism out;
   auto finish = [&](double b, double d, double mu) {
     out.multiplier = mu;
@@ -272,14 +289,33 @@ inline optimal_mechanism maximize_over_obedient(const game& g, const linear_obje
   return out;
 }
 
-/// \brief The welfare-optimal symmetric obedient mechanism (001 Proposition 7); it satisfies
-/// c ≥ 1 (Corollary 2), so the payments of Proposition 5 implement it.
-inline optimal_mechanism welfare_optimal(const game& g, optimal_options options = {}) {
+/// \brief Points (b(μ), d(μ)) of the stationarity curve of the problem of maximize_over_obedient
+/// for the given multipliers μ > 0 (001 Proposition 6 and the discussion below it, Figure 4); NaN
+/// where the coordinate maximiser does not exist. Returned as (b, d) pairs.
+inline std::vector<std::pair<double, double>> stationarity_curve(
+    const game& g, const linear_objective& objective, double kappa,
+    const std::vector<double>& multipliers, optimal_options options = {}) {
+  const detail::reduced_problem p = detail::reduce(g, objective, kappa, options);
+  std::vector<std::pair<double, double>> out;
+  for (double mu : multipliers) {
+    out.emplace_back(p.b_of(mu), p.d_of(mu, options.tolerance, options.max_iterations));
+  }
+  return out;
+}
+
+/// \brief The welfare objective Σ E u_i = (n/2)(m² + v) of obedient mechanisms (001 eq. (20)).
+inline linear_objective welfare_objective(const game& g) {
   const double n = g.players(), m = g.obedient_mean_action();
   linear_objective w;
   w.action_variance = 0.5 * n;
   w.constant = 0.5 * n * m * m;
-  return maximize_over_obedient(g, w, 0.0, options);
+  return w;
+}
+
+/// \brief The welfare-optimal symmetric obedient mechanism (001 Proposition 7); it satisfies
+/// c ≥ 1 (Corollary 2), so the payments of Proposition 5 implement it.
+inline optimal_mechanism welfare_optimal(const game& g, optimal_options options = {}) {
+  return maximize_over_obedient(g, welfare_objective(g), 0.0, options);
 }
 
 /// \brief The revenue-optimal symmetric IC and participating mechanism (001 Proposition 9):
