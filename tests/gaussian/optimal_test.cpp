@@ -313,3 +313,35 @@ TEST_CASE(
   bad.noise_variance = 1;
   CHECK_THROWS_AS(revenue_maximizing_payments(g, bad), model_error);
 }
+
+TEST_CASE("gaussian optimal: Cournot consumer optimum under complements (Proposition 11.3)",
+          "[pricing][gaussian][optimal][consumer]") {
+  for (int n : {2, 3}) {
+    const double rbar = cournot_consumer_threshold(n);
+    INFO("n = " << n << ", threshold r = " << rbar);
+    REQUIRE(rbar > 0);
+    REQUIRE(rbar * (n - 1) < 1);
+    for (double f : {0.5, 0.95, 1.05, 1.5}) {
+      const double r = f * rbar;
+      if (r * (n - 1) >= 1 || 2 * r >= 1.0 / (n - 1)) continue;
+      cournot cn;
+      cn.firms = n;
+      cn.substitution = -2 * r;
+      cn.demand_mean = 2;
+      cn.cost_mean = 0.5;
+      cn.cost_variance = 0.5;
+      const game g = cn.canonical();
+      const optimal_mechanism o = consumer_optimal(cn);
+      CHECK(o.ic_binding);
+      if (f < 1) {
+        // state only: fully reveals the state, deterministic
+        CHECK(o.mechanism.state_weight == Approx(state_only(g).state_weight).epsilon(1e-9));
+        CHECK(o.mechanism.noise_variance < 1e-12);
+      } else {
+        CHECK(o.mechanism.state_weight == Approx((1 + 2 * r) / (2 * n * r)).epsilon(1e-9));
+        CHECK(o.mechanism.noise_variance > 1e-6);
+        CHECK(o.mechanism.noise_correlation == -1.0 / (n - 1));
+      }
+    }
+  }
+}

@@ -16,6 +16,7 @@
 #include <cmath>
 #include <limits>
 
+#include "mechdesign/core/error.hpp"
 #include "mechdesign/pricing/gaussian/game.hpp"
 #include "mechdesign/pricing/gaussian/mechanism.hpp"
 #include "mechdesign/pricing/gaussian/optimal.hpp"
@@ -59,6 +60,16 @@ template <class Instance>
 double consumer_surplus(const Instance& instance, const symmetric_mechanism& x) {
   return consumer_surplus_objective(instance, x.mean_action)
       .value(moments(instance.canonical(), x));
+}
+
+/// \brief Complementarity threshold of the Cournot consumer optimum for r > 0 (β < 0) (001
+/// Proposition 11, item 3): with IC binding (d = 0, c = 1) and ρ = −1/(n−1), the surplus is
+/// maximised at b* = (1 + 2r)/(2nr); the optimum is state only (b = 1/(1 − k), deterministic) iff
+/// b* ≥ 1/(1 − k), i.e. r ≤ r̄ with 2(n−1) r̄² + 3(n−1) r̄ − 1 = 0, and randomised above r̄.
+inline double cournot_consumer_threshold(int firms) {
+  if (firms < 2) throw invalid_argument("gaussian::cournot_consumer_threshold: need n >= 2");
+  const double a = 2.0 * (firms - 1), b = 3.0 * (firms - 1);
+  return (-b + std::sqrt(b * b + 4 * a)) / (2 * a);
 }
 
 /// \brief The consumer-optimal symmetric mechanism subject to obedience and IC (c ≥ 1)
