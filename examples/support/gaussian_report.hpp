@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <mechdesign/pricing/gaussian/benchmarks.hpp>
 #include <mechdesign/pricing/gaussian/check.hpp>

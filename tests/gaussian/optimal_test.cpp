@@ -212,6 +212,8 @@ TEST_CASE("gaussian optimal: randomisation regime of the welfare optimum (Propos
       const welfare_regime reg = welfare_optimum_regime(probe);
       INFO("n = " << n << ", r = " << r << ", threshold " << reg.critical_variance_ratio);
       REQUIRE(reg.interior_below_ratio);
+      // the library's derivation: an interior regime exists iff r < −1/(n+1)
+      CHECK((reg.critical_variance_ratio > 0) == (r < -1.0 / (n + 1)));
       if (!(reg.critical_variance_ratio > 0)) {
         // no interior regime: deterministic at every variance ratio
         for (double ratio : {1e-6, 1e-3, 1.0}) {

@@ -47,6 +47,7 @@ struct delegation_result {
   bool monotonicity_binding = false;      ///< c* < 1, so c = 1
   double revenue = 0.0;
   double welfare = 0.0;
+  /// \brief A finite revenue was found (001 Proposition 17).
   bool ok() const { return std::isfinite(revenue); }
 };
 

@@ -91,6 +91,7 @@ struct payment_rule {
     return implementable ? (m * m + c * c * type_variance) / (2.0 * c)
                          : std::numeric_limits<double>::quiet_NaN();
   }
+  /// \brief Same as implementable (001 Proposition 5.1).
   bool ok() const { return implementable; }
 };
 

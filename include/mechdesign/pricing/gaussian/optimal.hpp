@@ -77,6 +77,7 @@ struct optimal_mechanism {
   int iterations = 0;
   bool converged = false;
   std::string message;
+  /// \brief The root searches converged (001 Proposition 6).
   bool ok() const { return converged; }
 };
 
@@ -340,7 +341,9 @@ struct welfare_regime {
 
 /// \brief The regime of the welfare optimum (001 Proposition 8): for r > 0 always a boundary
 /// optimum; for r < 0 the unconstrained maximiser is b* = −1/(2nr),
-/// d* = −(3 + 2r)/(2(n−1)(1+r)²) and the optimum is interior iff E(b*, d*) ≥ 0.
+/// d* = −(3 + 2r)/(2(n−1)(1+r)²) and the optimum is interior iff E(b*, d*) ≥ 0. The state part of
+/// E(b*, d*) is −σ_θ²(1 + (n+1)r)/(4n²r²) and the type part is negative, so randomisation occurs
+/// iff r < −1/(n+1) and σ_t²/σ_θ² is below critical_variance_ratio.
 inline welfare_regime welfare_optimum_regime(const game& g) {
   welfare_regime w;
   const double r = g.interaction(), n = g.players(), k = g.aggregate_interaction();
