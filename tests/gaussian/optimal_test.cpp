@@ -347,3 +347,28 @@ TEST_CASE("gaussian optimal: Cournot consumer optimum under complements (Proposi
     }
   }
 }
+
+TEST_CASE("gaussian optimal: the revenue optimum's randomisation threshold falls with m (§5.3)",
+          "[pricing][gaussian][optimal][revenue]") {
+  // critical σ_t²/σ_θ² below which the revenue optimum is randomised, by bisection on the
+  // solver's regime; the paper: qualitatively as Proposition 8, with a threshold decreasing in m
+  for (int n : {2, 3}) {
+    const double r = -0.6;
+    double previous = INFINITY;
+    for (double mu : {0.0, 1.0, 2.0, 4.0}) {
+      auto interior = [&](double ratio) {
+        return !revenue_optimal(game(n, r, gaussian_prior{mu, 1, 0, ratio})).boundary;
+      };
+      double lo = 1e-8, hi = 10;
+      REQUIRE(interior(lo));
+      REQUIRE_FALSE(interior(hi));
+      for (int i = 0; i < 60; ++i) {
+        const double mid = std::sqrt(lo * hi);
+        (interior(mid) ? lo : hi) = mid;
+      }
+      INFO("n = " << n << ", mu = " << mu << ", threshold " << lo);
+      CHECK(lo < previous);
+      previous = lo;
+    }
+  }
+}
