@@ -372,3 +372,24 @@ TEST_CASE("gaussian optimal: the revenue optimum's randomisation threshold falls
     }
   }
 }
+
+TEST_CASE("gaussian optimal: instance overloads report consumer surplus",
+          "[pricing][gaussian][optimal][consumer]") {
+  cournot cn;
+  cn.firms = 3;
+  bertrand bt;
+  bt.firms = 2;
+  const optimal_mechanism wc = welfare_optimal(cn), rc = revenue_optimal(cn),
+                          cc = consumer_optimal(cn);
+  const optimal_mechanism wb = welfare_optimal(bt), cb = consumer_optimal(bt);
+  CHECK(wc.consumer_surplus == Approx(consumer_surplus(cn, wc.mechanism)));
+  CHECK(rc.consumer_surplus == Approx(consumer_surplus(cn, rc.mechanism)));
+  CHECK(cc.consumer_surplus == Approx(consumer_surplus(cn, cc.mechanism)));
+  CHECK(wb.consumer_surplus == Approx(consumer_surplus(bt, wb.mechanism)));
+  // the consumer optimum has the most consumer surplus, the welfare optimum the most welfare
+  CHECK(cc.consumer_surplus >= wc.consumer_surplus);
+  CHECK(cc.consumer_surplus >= rc.consumer_surplus);
+  CHECK(cb.consumer_surplus >= wb.consumer_surplus);
+  CHECK(wc.welfare >= cc.welfare);
+  CHECK(std::isnan(welfare_optimal(cn.canonical()).consumer_surplus));
+}

@@ -77,8 +77,40 @@ inline double cournot_consumer_threshold(int firms) {
 template <class Instance>
 optimal_mechanism consumer_optimal(const Instance& instance, optimal_options options = {}) {
   options.impose_incentive_compatibility = true;
-  return maximize_over_obedient(instance.canonical(), consumer_surplus_objective(instance), 0.0,
-                                options);
+  optimal_mechanism o = maximize_over_obedient(instance.canonical(),
+                                               consumer_surplus_objective(instance), 0.0, options);
+  o.consumer_surplus = o.objective;
+  return o;
+}
+
+/// \brief The welfare optimum of an instance's canonical game (001 Proposition 7) with its
+/// consumer surplus filled in (welfare and revenue stay in canonical units).
+inline optimal_mechanism welfare_optimal(const cournot& instance, optimal_options options = {}) {
+  optimal_mechanism o = welfare_optimal(instance.canonical(), options);
+  o.consumer_surplus = consumer_surplus(instance, o.mechanism);
+  return o;
+}
+
+/// \brief As above for Bertrand (001 Proposition 7).
+inline optimal_mechanism welfare_optimal(const bertrand& instance, optimal_options options = {}) {
+  optimal_mechanism o = welfare_optimal(instance.canonical(), options);
+  o.consumer_surplus = consumer_surplus(instance, o.mechanism);
+  return o;
+}
+
+/// \brief The revenue optimum of an instance's canonical game (001 Proposition 9) with its
+/// consumer surplus filled in (welfare and revenue stay in canonical units).
+inline optimal_mechanism revenue_optimal(const cournot& instance, optimal_options options = {}) {
+  optimal_mechanism o = revenue_optimal(instance.canonical(), options);
+  o.consumer_surplus = consumer_surplus(instance, o.mechanism);
+  return o;
+}
+
+/// \brief As above for Bertrand (001 Proposition 9).
+inline optimal_mechanism revenue_optimal(const bertrand& instance, optimal_options options = {}) {
+  optimal_mechanism o = revenue_optimal(instance.canonical(), options);
+  o.consumer_surplus = consumer_surplus(instance, o.mechanism);
+  return o;
 }
 
 }  // namespace mechdesign::pricing::gaussian

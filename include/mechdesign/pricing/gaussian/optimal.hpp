@@ -69,6 +69,8 @@ struct optimal_mechanism {
   double objective = std::numeric_limits<double>::quiet_NaN();  ///< the maximised objective
   double welfare = std::numeric_limits<double>::quiet_NaN();    ///< Σ E u_i
   double revenue = std::numeric_limits<double>::quiet_NaN();    ///< n E p (Prop. 5 payments)
+  /// E CS in the instance's own units; set only by the Cournot/Bertrand overloads (consumer.hpp)
+  double consumer_surplus = std::numeric_limits<double>::quiet_NaN();
   double multiplier = 0.0;     ///< μ on the ellipse; 0 for an interior optimum
   bool boundary = false;       ///< deterministic given (θ, t)
   bool ic_binding = false;     ///< the bound c ≥ 1 is active (d = 0)
