@@ -16,6 +16,9 @@ TEST_CASE("gaussian format: one-line reports", "[pricing][gaussian][format]") {
   CHECK(fmt::format("{}", check_mechanism(g, o.mechanism)).rfind("obedient and IC", 0) == 0);
   CHECK(fmt::format("{}", check_mechanism(g, first_best(g))).rfind("not obedient", 0) == 0);
   CHECK(fmt::format("{}", o.payments).find("A* = ") != std::string::npos);
+  const delegation_result d = delegated_revenue_optimal(game(2, 0.3, gaussian_prior{0.1, 1, 0, 5}));
+  CHECK(fmt::format("{}", d).find("(c >= 1 binding)") != std::string::npos);
+  CHECK(fmt::format("{}", d).find(fmt::format("{:.8g}", d.revenue)) != std::string::npos);
 }
 
 TEST_CASE("gaussian optimal: the stationarity curve (Proposition 6, Figure 4)",

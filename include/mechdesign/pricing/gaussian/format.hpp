@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "mechdesign/pricing/gaussian/check.hpp"
+#include "mechdesign/pricing/gaussian/delegation.hpp"
 #include "mechdesign/pricing/gaussian/incentives.hpp"
 #include "mechdesign/pricing/gaussian/mechanism.hpp"
 #include "mechdesign/pricing/gaussian/optimal.hpp"
@@ -73,6 +74,16 @@ struct fmt::formatter<mechdesign::pricing::gaussian::optimal_mechanism>
         ctx.out(), "{} ({}{}, mu = {:.6g}): objective {:.8g}, welfare {:.8g}, revenue {:.8g}",
         o.mechanism, o.boundary ? "deterministic" : "randomised",
         o.ic_binding ? ", IC binding" : "", o.multiplier, o.objective, o.welfare, o.revenue);
+  }
+};
+
+template <>
+struct fmt::formatter<mechdesign::pricing::gaussian::delegation_result>
+    : mechdesign::pricing::gaussian::detail::plain_formatter {
+  template <class Ctx>
+  auto format(const mechdesign::pricing::gaussian::delegation_result& d, Ctx& ctx) const {
+    return fmt::format_to(ctx.out(), "delegated {}{}: revenue {:.8g}, welfare {:.8g}", d.mechanism,
+                          d.monotonicity_binding ? " (c >= 1 binding)" : "", d.revenue, d.welfare);
   }
 };
 
