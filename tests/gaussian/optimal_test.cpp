@@ -56,7 +56,12 @@ std::vector<case_t> games() {
   bt.demand_mean = 2;
   bt.cost_mean = 0.5;
   bt.cost_variance = 0.5;
+  beauty_contest bc;
+  bc.players = 4;
+  bc.coordination = 0.6;
+  bc.fundamental_mean = 1.5;
   return {{"Cournot n=3", cn.canonical()},
+          {"beauty contest n=4", bc.canonical()},
           {"Bertrand n=3", bt.canonical()},
           {"substitutes interior", game(2, -0.8, gaussian_prior{1, 1, 0, 0.0005})},
           {"complements n=2", game(2, 0.6, gaussian_prior{0.3, 2, 0.1, 0.4})},
