@@ -146,7 +146,6 @@ struct deviation_estimate {
 deviation_estimate misreport(const game& g, const symmetric_mechanism& x, const payment_rule& pay,
                              double t, double tau, int draws, unsigned long long seed) {
   sampler truth(g, joint(g, x), seed), lie(g, joint(g, x), seed);
-  const int n = g.players();
   std::vector<double> honest(draws), a0(draws), gain_follow(draws), marginal(draws), theta(draws);
   std::vector<Eigen::VectorXd> acts(draws);
   for (int k = 0; k < draws; ++k) {
@@ -180,7 +179,6 @@ deviation_estimate misreport(const game& g, const symmetric_mechanism& x, const 
     e.deviate_gain.add(payoff - honest[k]);
     e.deviate_payoff.add(payoff);
   }
-  (void)n;
   return e;
 }
 
