@@ -1,0 +1,198 @@
+// Shared driver of the Gaussian data-monetization examples (001_923d7a9e0fbe4058.txt §3-§5):
+// benchmarks and optimal mechanisms side by side, --json, --csv FILE, --svg FILE (the obedience
+// ellipse with the optimal points and the welfare stationarity curve, like Figure 4). Not part of
+// the library.
+#ifndef MECHDESIGN_EXAMPLES_SUPPORT_GAUSSIAN_REPORT_HPP
+#define MECHDESIGN_EXAMPLES_SUPPORT_GAUSSIAN_REPORT_HPP
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <mechdesign/pricing/gaussian/benchmarks.hpp>
+#include <mechdesign/pricing/gaussian/check.hpp>
+#include <mechdesign/pricing/gaussian/consumer.hpp>
+#include <mechdesign/pricing/gaussian/incentives.hpp>
+#include <mechdesign/pricing/gaussian/optimal.hpp>
+#include <string>
+#include <vector>
+
+#include "support/json.hpp"
+#include "support/svg_plot.hpp"
+
+namespace gaussian_report {
+
+using namespace mechdesign::pricing::gaussian;
+
+struct row {
+  std::string name;
+  symmetric_mechanism x;
+  double welfare = 0, revenue = 0, consumer_surplus = 0;
+  bool obedient = false, incentive_compatible = false, deterministic = false;
+};
+
+struct options {
+  bool json = false;
+  std::string csv, svg;
+};
+
+inline options parse(int argc, char** argv, const char* name) {
+  options o;
+  for (int k = 1; k < argc; ++k) {
+    const std::string a = argv[k];
+    if (a == "--json") {
+      o.json = true;
+    } else if (a == "--csv" && k + 1 < argc) {
+      o.csv = argv[++k];
+    } else if (a == "--svg" && k + 1 < argc) {
+      o.svg = argv[++k];
+    } else {
+      fmt::print(stderr, "usage: {} [--json] [--csv FILE] [--svg FILE]\n", name);
+      std::exit(2);
+    }
+  }
+  return o;
+}
+
+// Values in the instance's own money units: payoff_scale × canonical welfare and revenue.
+template <class Instance>
+row make_row(const Instance& inst, const std::string& name, const symmetric_mechanism& x) {
+  const game g = inst.canonical();
+  row r;
+  r.name = name;
+  r.x = x;
+  const mechanism_check c = check_mechanism(g, x);
+  r.obedient = c.obedient();
+  r.incentive_compatible = c.incentive_compatible();
+  r.deterministic = x.noise_variance < 1e-12;
+  r.welfare = Instance::payoff_scale * welfare(g, x);
+  r.revenue = r.incentive_compatible ? Instance::payoff_scale * revenue(g, x)
+                                     : std::numeric_limits<double>::quiet_NaN();
+  r.consumer_surplus = consumer_surplus(inst, x);
+  return r;
+}
+
+template <class Instance>
+int run(const Instance& inst, const std::string& title, int argc, char** argv, const char* prog) {
+  const options opt = parse(argc, argv, prog);
+  const game g = inst.canonical();
+  const optimal_mechanism w = welfare_optimal(g), rv = revenue_optimal(g),
+                          cs = consumer_optimal(inst);
+  std::vector<row> rows = {
+      make_row(inst, "no information", no_information(g)),
+      make_row(inst, "state only", state_only(g)),
+      make_row(inst, "type only", type_only(g)),
+      make_row(inst, "complete information", complete_information(g)),
+      make_row(inst, "welfare-optimal", w.mechanism),
+      make_row(inst, "revenue-optimal", rv.mechanism),
+      make_row(inst, "consumer-optimal", cs.mechanism),
+      make_row(inst, "first best (not obedient)", first_best(g)),
+  };
+  if (!opt.csv.empty()) {
+    std::FILE* f = std::fopen(opt.csv.c_str(), "w");
+    if (!f) {
+      fmt::print(stderr, "cannot write {}\n", opt.csv);
+      return 1;
+    }
+    fmt::print(f,
+               "mechanism,state_weight,own_type_weight,others_type_weight,noise_variance,"
+               "noise_correlation,welfare,revenue,consumer_surplus,obedient,ic\n");
+    for (const auto& r : rows) {
+      fmt::print(f, "{},{:.12g},{:.12g},{:.12g},{:.12g},{:.12g},{:.12g},{:.12g},{:.12g},{},{}\n",
+                 r.name, r.x.state_weight, r.x.own_type_weight, r.x.others_type_weight,
+                 r.x.noise_variance, r.x.noise_correlation, r.welfare, r.revenue,
+                 r.consumer_surplus, r.obedient, r.incentive_compatible);
+    }
+    std::fclose(f);
+  }
+  if (!opt.svg.empty()) {
+    const obedience_ellipse e = ellipse(g);
+    svg_plot::figure fig;
+    fig.title = title + ": obedience ellipse and optimal mechanisms (cf. 001 Figure 4)";
+    fig.x_label = "d = weight on each competitor's type";
+    fig.y_label = "b = weight on the state";
+    std::vector<double> xs, ys;
+    const double pi = std::acos(-1.0);
+    for (int k = 0; k <= 360; ++k) {
+      const auto [b, d] = e.boundary(2 * pi * k / 360);
+      xs.push_back(d);
+      ys.push_back(b);
+    }
+    fig.line(xs, ys, "obedience ellipse (E)", "#444444");
+    std::vector<double> mus, cx, cy;
+    for (int k = 0; k <= 200; ++k) mus.push_back(w.multiplier * std::pow(10.0, -1 + 4.0 * k / 200));
+    for (const auto& [b, d] : stationarity_curve(g, welfare_objective(g), 0.0, mus)) {
+      if (std::isfinite(b) && std::isfinite(d)) cx.push_back(d), cy.push_back(b);
+    }
+    if (w.multiplier > 0 && !cx.empty()) fig.line(cx, cy, "welfare stationarity curve", "#1f77b4");
+    const char* colors[] = {"#7f7f7f", "#8c564b", "#e377c2", "#2ca02c",
+                            "#1f77b4", "#d62728", "#ff7f0e"};
+    for (std::size_t k = 0; k + 1 < rows.size(); ++k) {
+      fig.points({rows[k].x.others_type_weight}, {rows[k].x.state_weight}, rows[k].name, colors[k]);
+    }
+    const double pad = 0.15;
+    fig.set_x_range(e.others_center - (1 + pad) * e.others_semi_axis,
+                    e.others_center + (1 + pad) * e.others_semi_axis);
+    fig.set_y_range(e.state_center - (1 + pad) * e.state_semi_axis,
+                    e.state_center + (1 + pad) * e.state_semi_axis);
+    fig.save(opt.svg);
+  }
+  if (opt.json) {
+    std::vector<std::string> items;
+    for (const auto& r : rows) {
+      example_json::object o;
+      o.text("mechanism", r.name)
+          .number("state_weight", r.x.state_weight)
+          .number("own_type_weight", r.x.own_type_weight)
+          .number("others_type_weight", r.x.others_type_weight)
+          .number("noise_variance", r.x.noise_variance)
+          .number("noise_correlation", r.x.noise_correlation)
+          .number("welfare", r.welfare)
+          .number("revenue", r.revenue)
+          .number("consumer_surplus", r.consumer_surplus)
+          .boolean("obedient", r.obedient)
+          .boolean("incentive_compatible", r.incentive_compatible)
+          .boolean("deterministic", r.deterministic);
+      items.push_back(o.str());
+    }
+    example_json::object top;
+    top.text("instance", title)
+        .number("firms", inst.firms)
+        .number("beta", inst.substitution)
+        .number("interaction_r", g.interaction())
+        .number("obedient_mean_action", g.obedient_mean_action())
+        .number("welfare_multiplier", w.multiplier)
+        .number("revenue_multiplier", rv.multiplier)
+        .number("consumer_multiplier", cs.multiplier)
+        .field("mechanisms", example_json::array(items));
+    fmt::print("{}\n", top.str());
+    return 0;
+  }
+  fmt::print("{}: n = {}, beta = {}, E[alpha] = {}, Var alpha = {}, E[c] = {}, Var c = {}\n", title,
+             inst.firms, inst.substitution, inst.demand_mean, inst.demand_variance, inst.cost_mean,
+             inst.cost_variance);
+  fmt::print(
+      "canonical r = {:.4g}, obedient mean action m = {:.6g}; money in the instance's units "
+      "(= {} x canonical (2))\n\n",
+      g.interaction(), g.obedient_mean_action(), Instance::payoff_scale);
+  fmt::print("{:<26} {:>8} {:>8} {:>8} {:>8} {:>6} {:>9} {:>9} {:>9}  {}\n", "mechanism", "b state",
+             "c own", "d other", "noise", "rho", "welfare", "revenue", "cons.surp", "status");
+  for (const auto& r : rows) {
+    fmt::print("{:<26} {:>8.4f} {:>8.4f} {:>8.4f} {:>8.4f} {:>6.2f} {:>9.4f} {:>9} {:>9.4f}  {}\n",
+               r.name, r.x.state_weight, r.x.own_type_weight, r.x.others_type_weight,
+               r.x.noise_variance, r.x.noise_correlation, r.welfare,
+               std::isfinite(r.revenue) ? fmt::format("{:.4f}", r.revenue) : std::string("-"),
+               r.consumer_surplus,
+               !r.obedient ? "not obedient"
+                           : (r.incentive_compatible ? "obedient, IC" : "obedient, not IC"));
+  }
+  fmt::print("\nwelfare-optimal:  {}\nrevenue-optimal:  {}\nconsumer-optimal: {}\n", w.message,
+             rv.message, cs.message);
+  return 0;
+}
+
+}  // namespace gaussian_report
+
+#endif  // MECHDESIGN_EXAMPLES_SUPPORT_GAUSSIAN_REPORT_HPP

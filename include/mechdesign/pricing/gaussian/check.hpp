@@ -1,0 +1,116 @@
+#ifndef MECHDESIGN_PRICING_GAUSSIAN_CHECK_HPP
+#define MECHDESIGN_PRICING_GAUSSIAN_CHECK_HPP
+
+/// \file
+/// \brief An independent check that a Gaussian mechanism, given by the full mean and covariance of
+/// (θ, t_1..t_n, a_1..a_n) and not necessarily symmetric, is obedient, truthful, incentive
+/// compatible and can be made participating (001 Propositions 1, 3, 4, 5 and 13).
+///
+/// It does not use the symmetric formulas of mechanism.hpp or the optimisers: for every player it
+/// forms the marginal payoff g_i = θ + t_i + r Σ_{j≠i} a_j − a_i (the derivative of u_i in a_i),
+/// conditions it on the player's information (t_i, a_i) with the Gaussian conditioning formula
+/// and reports the value of the best deviation ½ E[(E[g_i | t_i, a_i])²], which is zero iff the
+/// player is obedient (001 eq. (8)). IC and participation need Cov(a_i, t_i) ≥ Var(t_i)
+/// (Propositions 4-5), truthfulness Cov(a_i, t_i) ≥ 0 (Proposition 3).
+
+#include <fmt/format.h>
+
+#include <Eigen/Core>
+#include <Eigen/Eigenvalues>
+#include <Eigen/QR>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "mechdesign/core/error.hpp"
+#include "mechdesign/pricing/gaussian/game.hpp"
+#include "mechdesign/pricing/gaussian/mechanism.hpp"
+
+namespace mechdesign::pricing::gaussian {
+
+/// \brief Diagnostics of check_mechanism (worst player everywhere).
+struct mechanism_check {
+  double prior_residual = 0.0;       ///< max |(θ, t) block − prior|
+  double psd_min_eigenvalue = 0.0;   ///< smallest eigenvalue of the joint covariance
+  double mean_residual = 0.0;        ///< max_i |E g_i|
+  double covariance_residual = 0.0;  ///< max_i |Cov(g_i, t_i)|, |Cov(g_i, a_i)|
+  double max_deviation_gain = 0.0;   ///< max_i ½ E[(E[g_i | t_i, a_i])²]
+  double min_type_covariance = 0.0;  ///< min_i Cov(a_i, t_i) / Var(t_i)
+  double tolerance = 1e-9;
+
+  /// \brief Joint law consistent with the prior and a covariance matrix (PSD).
+  bool valid() const { return prior_residual <= tolerance && psd_min_eigenvalue >= -tolerance; }
+  /// \brief Obedient (001 eq. (8)).
+  bool obedient() const {
+    return valid() && mean_residual <= tolerance && covariance_residual <= tolerance;
+  }
+  /// \brief Truthful with suitable payments (001 Proposition 3, given obedience).
+  bool truthful() const { return obedient() && min_type_covariance >= -tolerance; }
+  /// \brief Incentive compatible against double deviations, and participating with the payments
+  /// of Proposition 5 (001 Propositions 4-5).
+  bool incentive_compatible() const { return obedient() && min_type_covariance >= 1 - tolerance; }
+  /// \brief Same as incentive_compatible().
+  bool ok() const { return incentive_compatible(); }
+};
+
+/// \brief Checks a Gaussian mechanism from its joint law (001 Propositions 3-5, 13).
+/// \throws dimension_error if the sizes do not match the game, non_finite_error on NaN.
+inline mechanism_check check_mechanism(const game& g, const joint_distribution& j,
+                                       double tolerance = 1e-9) {
+  const int n = g.players();
+  const Eigen::Index size = 2 * n + 1;
+  if (j.mean.size() != size || j.covariance.rows() != size || j.covariance.cols() != size) {
+    throw dimension_error(fmt::format(
+        "gaussian::check_mechanism: expected mean and covariance of size {} for n = {}", size, n));
+  }
+  if (!j.mean.allFinite() || !j.covariance.allFinite()) {
+    throw non_finite_error("gaussian::check_mechanism: non-finite mean or covariance");
+  }
+  const auto& p = g.prior();
+  mechanism_check c;
+  c.tolerance = tolerance;
+  c.prior_residual = std::abs(j.mean(0) - p.state_mean);
+  c.prior_residual = std::max(c.prior_residual, std::abs(j.covariance(0, 0) - p.state_variance));
+  for (int i = 0; i < n; ++i) {
+    c.prior_residual = std::max(c.prior_residual, std::abs(j.mean(1 + i) - p.type_mean));
+    for (int l = 0; l <= n; ++l) {
+      if (l == 1 + i) continue;
+      c.prior_residual = std::max(c.prior_residual, std::abs(j.covariance(1 + i, l)));
+    }
+    c.prior_residual =
+        std::max(c.prior_residual, std::abs(j.covariance(1 + i, 1 + i) - p.type_variance));
+  }
+  const Eigen::MatrixXd sym = 0.5 * (j.covariance + j.covariance.transpose());
+  c.psd_min_eigenvalue =
+      Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(sym).eigenvalues().minCoeff();
+  c.min_type_covariance = std::numeric_limits<double>::infinity();
+  for (int i = 0; i < n; ++i) {
+    Eigen::VectorXd e = Eigen::VectorXd::Zero(size);
+    e(0) = 1.0;
+    e(1 + i) = 1.0;
+    for (int l = 0; l < n; ++l) e(1 + n + l) = l == i ? -1.0 : g.interaction();
+    const int ti = 1 + i, ai = 1 + n + i;
+    const double mean_g = e.dot(j.mean);
+    const Eigen::VectorXd cov_g = sym * e;  // Cov(g_i, z)
+    c.mean_residual = std::max(c.mean_residual, std::abs(mean_g));
+    c.covariance_residual =
+        std::max({c.covariance_residual, std::abs(cov_g(ti)), std::abs(cov_g(ai))});
+    Eigen::Matrix2d syy;
+    syy << sym(ti, ti), sym(ti, ai), sym(ai, ti), sym(ai, ai);
+    const Eigen::Vector2d sgy(cov_g(ti), cov_g(ai));
+    const Eigen::Vector2d coef = syy.completeOrthogonalDecomposition().solve(sgy);
+    c.max_deviation_gain = std::max(c.max_deviation_gain, 0.5 * (mean_g * mean_g + sgy.dot(coef)));
+    c.min_type_covariance = std::min(c.min_type_covariance, sym(ai, ti) / p.type_variance);
+  }
+  return c;
+}
+
+/// \brief Checks a symmetric mechanism through its joint law (001 Propositions 3-5, 13).
+inline mechanism_check check_mechanism(const game& g, const symmetric_mechanism& x,
+                                       double tolerance = 1e-9) {
+  return check_mechanism(g, joint(g, x), tolerance);
+}
+
+}  // namespace mechdesign::pricing::gaussian
+
+#endif  // MECHDESIGN_PRICING_GAUSSIAN_CHECK_HPP
