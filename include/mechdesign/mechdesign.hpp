@@ -31,6 +31,15 @@
 #include "mechdesign/mechanism/special_cases.hpp"
 #include "mechdesign/mechanism/virtual_utility.hpp"
 #include "mechdesign/mechanism/warranted_claims.hpp"
+#include "mechdesign/pricing/gaussian/benchmarks.hpp"
+#include "mechdesign/pricing/gaussian/check.hpp"
+#include "mechdesign/pricing/gaussian/consumer.hpp"
+#include "mechdesign/pricing/gaussian/delegation.hpp"
+#include "mechdesign/pricing/gaussian/format.hpp"
+#include "mechdesign/pricing/gaussian/game.hpp"
+#include "mechdesign/pricing/gaussian/incentives.hpp"
+#include "mechdesign/pricing/gaussian/mechanism.hpp"
+#include "mechdesign/pricing/gaussian/optimal.hpp"
 #include "mechdesign/version.hpp"
 
 #endif  // MECHDESIGN_MECHDESIGN_HPP
