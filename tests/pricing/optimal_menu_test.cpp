@@ -1,0 +1,135 @@
+#include <fmt/format.h>
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <mechdesign/pricing/binary.hpp>
+#include <mechdesign/pricing/continuous.hpp>
+#include <mechdesign/pricing/optimal_menu.hpp>
+#include <random>
+
+#include "pricing/random_instances.hpp"
+
+using namespace mechdesign;
+using namespace mechdesign::pricing;
+
+TEST_CASE("pricing: bad input is rejected before any LP", "[pricing][environment]") {
+  const Eigen::Vector2d v(0.3, 0.7), p(0.5, 0.5);
+  const auto good = binary_environment(0.5, 0.4, v, p);
+  CHECK_NOTHROW(validate(good));
+  auto env = good;
+  env.type_probabilities(0) = 0.7;  // sums to 1.2
+  CHECK_THROWS_AS(solve_optimal_menu(env), distribution_error);
+  env = good;
+  env.type_beliefs(1, 0) = -0.1;
+  env.type_beliefs(1, 1) = 1.1;
+  CHECK_THROWS_AS(solve_optimal_menu(env), distribution_error);
+  env = good;
+  env.externality(0, 1) = std::nan("");
+  CHECK_THROWS_AS(solve_optimal_menu(env), non_finite_error);
+  env = good;
+  env.buyer_payoff.resize(3, 3);
+  CHECK_THROWS_AS(solve_optimal_menu(env), dimension_error);
+  env = good;
+  env.type_beliefs.resize(0, 2);
+  env.type_probabilities.resize(0);
+  CHECK_THROWS_AS(solve_optimal_menu(env), dimension_error);
+  CHECK_THROWS_AS(binary_environment(0.5, 1.2, v, p), distribution_error);
+  CHECK_THROWS_AS(binary_environment(INFINITY, 0.5, v, p), non_finite_error);
+  CHECK_THROWS_AS(binary_environment(0.5, 0.5, Eigen::Vector2d(0.3, 1.5), p), distribution_error);
+  menu m;  // no rules
+  m.prices = Eigen::Vector2d::Zero();
+  CHECK_THROWS_AS(check_menu(good, m), dimension_error);
+}
+
+TEST_CASE("pricing: the checker catches a double deviation that a single one misses",
+          "[pricing][menu]") {
+  // Type A (v = 0.3) gets no information for free; type B (v = 0.9) gets I = 0.9 with a subsidy
+  // of 0.1. Reporting B and obeying gives A 0.37 + 0.1 < 0.7, but reporting B and ignoring the
+  // message m0 (posterior 0.3/0.93 < 1/2) gives 0.7 + 0.1: a violation of 0.1.
+  const auto env =
+      binary_environment(0.0, 0.5, Eigen::Vector2d(0.3, 0.9), Eigen::Vector2d(0.5, 0.5));
+  menu m;
+  m.rules = {ceiling_rule(-1.0), ceiling_rule(0.9)};
+  m.prices = Eigen::Vector2d(0.0, -0.1);
+  const Eigen::Vector2d a(0.3, 0.7);
+  CHECK(obedient_value(env, a, m.rules[1]) == Approx(0.37).margin(1e-12));
+  CHECK(best_response_value(env, a, m.rules[1]) == Approx(0.70).margin(1e-12));
+  const menu_check c = check_menu(env, m, 1e-9, false);
+  CHECK_FALSE(c.passed);
+  CHECK(c.truthfulness_violation == Approx(0.1).margin(1e-12));
+  CHECK(c.worst == "IC[0->1]");
+  CHECK(c.obedience_violation <= 1e-12);
+  CHECK(c.participation_violation <= 1e-12);
+  // The same menu with nonnegative prices required also flags the subsidy.
+  CHECK(check_menu(env, m, 1e-9, true).price_violation == Approx(0.1).margin(1e-12));
+  // A disobeyed own rule: type A given I = 0.9 is told to play 0 when its posterior says 1.
+  m.rules = {ceiling_rule(0.9), ceiling_rule(1.0)};
+  m.prices = Eigen::Vector2d::Zero();
+  CHECK(check_menu(env, m).obedience_violation == Approx(0.63 - 0.3).margin(1e-12));
+}
+
+TEST_CASE("pricing: tau = 0 uniform grid menu approaches full information on [1/4, 3/4] at 1/4",
+          "[pricing][menu][paper]") {
+  // 004 §4.2: with tau = 0 and uniform types, full information for v in [1/4, 3/4] at price
+  // 1/4 and profit 1/8. On n midpoints the LP's revenue is 1/8 + 1/(4n) (asserted within 1e-9
+  // plus that bound) and its thresholds are within one cell (1/n) of 1/4 and 3/4.
+  for (const index_t n : {16, 48}) {
+    const auto [v, p] = grid_types(type_distribution::uniform(), n);
+    const auto r = solve_optimal_menu(binary_environment(0.0, 0.3, v, p));
+    REQUIRE(r.ok());
+    CHECK(std::abs(r.profit - 0.125) <= 1.0 / (4.0 * n) + 1e-9);
+    CHECK(r.expected_externality == Approx(0.0).margin(1e-12));
+    double lo = 2.0, hi = -1.0;
+    for (index_t k = 0; k < n; ++k) {
+      const double i = informativeness(r.menu.rules[static_cast<std::size_t>(k)]);
+      if (std::abs(i) < 1e-7) {
+        lo = std::min(lo, v(k));
+        hi = std::max(hi, v(k));
+        CHECK(std::abs(r.menu.prices(k) - 0.25) <= 1.0 / n);
+      } else {
+        CHECK(std::abs(std::abs(i) - 1.0) < 1e-7);  // the others get no information
+        CHECK(std::abs(r.menu.prices(k)) < 1e-9);
+      }
+    }
+    CHECK(std::abs(lo - 0.25) <= 1.0 / n);
+    CHECK(std::abs(hi - 0.75) <= 1.0 / n);
+    CHECK(r.rent.minCoeff() >= -1e-9);
+    CHECK_FALSE(r.binding.empty());
+  }
+}
+
+TEST_CASE("pricing: random finite instances give menus that pass the independent check",
+          "[pricing][menu][random]") {
+  const std::uint64_t seed = GENERATE(1u, 2u, 3u, 4u, 5u, 6u, 7u, 8u, 9u, 10u, 11u, 12u);
+  INFO("seed " << seed);
+  std::mt19937_64 rng(seed);
+  const index_t s = 2 + static_cast<index_t>(seed % 2),
+                a = 2 + static_cast<index_t>((seed / 2) % 2);
+  const index_t k = 2 + static_cast<index_t>(seed % 5);
+  const auto env = pricing_test::random_environment(rng, s, a, k);
+  menu_options lazy, full;
+  full.constraint_generation = false;
+  const auto r = solve_optimal_menu(env, lazy);
+  const auto f = solve_optimal_menu(env, full);
+  REQUIRE(r.ok());
+  REQUIRE(f.ok());
+  // Same optimum with all truthfulness rows and with lazily added ones.
+  CHECK(r.profit == Approx(f.profit).margin(1e-7));
+  // The independent check, redone here at a tighter tolerance than the default.
+  const menu_check c = check_menu(env, r.menu, 1e-7);
+  CHECK(c.passed);
+  CHECK(r.rent.minCoeff() >= -1e-7);
+  CHECK(r.menu.prices.minCoeff() >= -1e-9);
+  // Selling nothing (every rule recommends a prior-optimal action) is feasible, so the optimum
+  // is at least its profit.
+  double nothing = 0.0;
+  for (index_t t = 0; t < k; ++t) {
+    const Eigen::VectorXd beta = env.type_beliefs.row(t).transpose();
+    const Eigen::VectorXd values = env.buyer_payoff * beta;
+    index_t best = 0;
+    values.maxCoeff(&best);
+    for (index_t x = 0; x < s; ++x)
+      nothing += env.type_probabilities(t) * env.seller_belief(x) * env.externality(best, x);
+  }
+  CHECK(r.profit >= -nothing - 1e-9);
+}
