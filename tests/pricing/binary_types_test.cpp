@@ -138,3 +138,27 @@ TEST_CASE("pricing: steering when the seller's belief is more extreme than the t
   bad.v_high = 0.9;  // more precise than the low type
   CHECK_THROWS_AS(solve_binary_types(bad), invalid_argument);
 }
+
+TEST_CASE("pricing: statements of §4 that the model contradicts",
+          "[pricing][binary_types][erratum]") {
+  // "If v_s > 1/2, the seller reveals the state to v_h irrespective of tau" (§4.1): with the
+  // model's externality the high type (not steerable, v_h = 2/3 > v_s = 0.6) gets nothing above
+  // tau^h = (1/3)/0.4 = 0.8333.
+  auto below = solve_binary_types(figure6(0.75, 0.6, 0.25));
+  auto above = solve_binary_types(figure6(0.95, 0.6, 0.25));
+  REQUIRE(below.ok());
+  REQUIRE(above.ok());
+  CHECK(below.high == offer::full);
+  CHECK(above.high == offer::none);
+  // "When v_s = 1/2, [the virtual surplus] is completely unaffected by tau" (§4.2, Figure 9):
+  // revealing the state makes the buyer match more often, which costs the seller under any
+  // belief, so the two-type menu at v_s = 1/2 changes with tau.
+  auto calm = solve_binary_types(figure6(0.1, 0.5, 0.25));
+  auto fierce = solve_binary_types(figure6(0.8, 0.5, 0.25));
+  REQUIRE(calm.ok());
+  REQUIRE(fierce.ok());
+  CHECK(calm.high == offer::full);
+  CHECK(fierce.high == offer::none);
+  CHECK(expected_externality(0.0, 0.5, 1.0) - expected_externality(1.0, 0.5, 1.0) ==
+        Approx(0.5).margin(1e-15));
+}
