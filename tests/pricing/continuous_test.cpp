@@ -124,3 +124,43 @@ TEST_CASE("pricing: continuous solution vs. the finite LP on a fine grid",
     }
   }
 }
+
+TEST_CASE("pricing: Corollary 4.9's lambda* formula holds for uniform types only",
+          "[pricing][continuous][erratum]") {
+  // For Beta(2, 3) at tau = 0, lambda* = (pi-(1/2) + pi+(1/2))/2 = 0.6875 would serve
+  // [sup{pi- < 0.6875}, inf{pi+ > 0.6875}] = [0.251, 0.699], which violates (13b) (the measures
+  // of I = -1 and I = +1 differ by 0.05). The solver's lambda* = 0.7638 satisfies (13b) and its
+  // interval [0.2704, 0.7296] is the one the finite LP finds (within 2/n, n = 160).
+  const auto f = type_distribution::beta(2.0, 3.0);
+  const auto m = solve_continuous(f, 0.0, 0.5);
+  const double printed =
+      (negative_virtual_value(f, 0.5, 0.0, 0.5) + positive_virtual_value(f, 0.5, 0.0, 0.5)) / 2.0;
+  CHECK(printed == Approx(0.6875).margin(1e-12));
+  CHECK(m.lambda == Approx(0.7638).margin(1e-4));
+  CHECK(m.low_threshold + m.high_threshold == Approx(1.0).margin(1e-9));
+  double a = 0.0, b = 1.0;
+  for (int i = 0; i <= 20000; ++i) {
+    const double v = i / 20000.0;
+    if (negative_virtual_value(f, v, 0.0, 0.5) < printed) a = v;
+  }
+  for (int i = 20000; i >= 0; --i) {
+    const double v = i / 20000.0;
+    if (positive_virtual_value(f, v, 0.0, 0.5) > printed) b = v;
+  }
+  CHECK(std::abs(a + b - 1.0) > 0.04);  // (13b) fails at the printed lambda*
+  const index_t n = 160;
+  const auto [v, p] = grid_types(f, n);
+  const auto r = solve_optimal_menu(binary_environment(0.0, 0.5, v, p));
+  REQUIRE(r.ok());
+  double lo = 2.0, hi = -1.0;
+  for (index_t k = 0; k < n; ++k) {
+    if (std::abs(informativeness(r.menu.rules[static_cast<std::size_t>(k)])) < 1e-7 &&
+        r.gain(k) > 1e-9) {
+      lo = std::min(lo, v(k));
+      hi = std::max(hi, v(k));
+    }
+  }
+  CHECK(std::abs(lo - m.low_threshold) <= 2.0 / n);
+  CHECK(std::abs(hi - m.high_threshold) <= 2.0 / n);
+  CHECK(std::abs(hi - b) > 2.0 / n);  // the printed lambda*'s upper threshold is off
+}

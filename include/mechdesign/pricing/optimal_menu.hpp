@@ -53,14 +53,16 @@ struct menu_result {
   double profit = 0.0;                        ///< expected price − expected externality
   double expected_revenue = 0.0;              ///< Σ_k p_k t_k
   double expected_externality = 0.0;          ///< Σ_k p_k c_k
-  Eigen::VectorXd gain;              ///< gain_k = value of own rule − value without information
-  Eigen::VectorXd rent;              ///< rent_k = gain_k − t_k
-  Eigen::VectorXd externality;       ///< c_k = expected externality of type k's obeyed rule
-  std::vector<std::string> binding;  ///< binding obedience, IC and IR rows, e.g. "IC[2->1]"
-  lp::verification lp_check;         ///< the LP verifier's residuals
-  menu_check check;                  ///< the independent re-check of the returned menu
-  int rounds = 0;                    ///< LP solves (constraint-generation rounds)
-  index_t report_pairs = 0;          ///< (true type, report) pairs with truthfulness rows
+  Eigen::VectorXd gain;         ///< gain_k = value of own rule − value without information
+  Eigen::VectorXd rent;         ///< rent_k = gain_k − t_k
+  Eigen::VectorXd externality;  ///< c_k = expected externality of type k's obeyed rule
+  /// Binding obedience, IC and IR rows of the final LP, e.g. "IC[2->1]" (with constraint
+  /// generation only the truthfulness rows that were added can appear).
+  std::vector<std::string> binding;
+  lp::verification lp_check;  ///< the LP verifier's residuals
+  menu_check check;           ///< the independent re-check of the returned menu
+  int rounds = 0;             ///< LP solves (constraint-generation rounds)
+  index_t report_pairs = 0;   ///< (true type, report) pairs with truthfulness rows
 
   /// \brief True iff the LP is optimal and verified and the menu passed check_menu().
   bool ok() const noexcept { return state == lp::status::optimal && check.passed; }
@@ -164,7 +166,8 @@ inline lp::model optimal_menu_model(const environment& env, const menu_options& 
 }
 
 /// \brief Evaluate a menu: rents, gains, per-type externality, revenue and profit, and the
-/// independent check (004_7f70667d8c91100b.txt (10a) and Definitions 3.3–3.6).
+/// independent check (004_7f70667d8c91100b.txt (10a) and Definitions 3.3–3.6). The state is left
+/// not_solved (no LP is run); read check.passed for feasibility.
 inline menu_result evaluate_menu(const environment& env, const menu& m,
                                  const menu_options& options = {}) {
   menu_result r;
@@ -184,8 +187,7 @@ inline menu_result evaluate_menu(const environment& env, const menu& m,
   r.expected_revenue = env.type_probabilities.dot(m.prices);
   r.expected_externality = env.type_probabilities.dot(r.externality);
   r.profit = r.expected_revenue - r.expected_externality;
-  r.state = lp::status::optimal;
-  return r;
+  return r;  // state stays not_solved: no LP was run
 }
 
 namespace detail {
@@ -273,6 +275,7 @@ inline menu_result solve_optimal_menu(const environment& env, const menu_options
     if (added > 0 && round < options.max_rounds) continue;
 
     menu_result r = evaluate_menu(env, m, options);
+    r.state = lp::status::optimal;
     r.lp_check = sol.check;
     r.rounds = round;
     r.report_pairs = static_cast<index_t>(pairs.size());
