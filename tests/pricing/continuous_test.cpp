@@ -77,6 +77,17 @@ TEST_CASE("pricing: uniform closed form with competition", "[pricing][continuous
       CHECK(m.profit + tau / 2.0 == Approx((1.0 - tau) * (1.0 - tau) / 8.0).margin(1e-9));
     }
   }
+  // Uniform virtual values from the model: pi- = 2v - tau v_s, pi+ = 2v - 1 + tau(1 - v_s)
+  // (the paper prints tau v_s(1 - 2v_s) and tau(1 - v_s)(1 - 2v_s) for the tau terms).
+  CHECK(negative_virtual_value(u, 0.3, 0.5, 0.8) == Approx(0.6 - 0.4).margin(1e-15));
+  CHECK(positive_virtual_value(u, 0.3, 0.5, 0.8) == Approx(0.6 - 1.0 + 0.1).margin(1e-15));
+  // Concave (selling possible) exactly up to tau' = 1 for every v_s; the printed
+  // tau' = (1 - 2 v_s)^-2 is 2.78 at v_s = 0.8.
+  CHECK(solve_continuous(u, 0.99, 0.8).high_threshold >
+        solve_continuous(u, 0.99, 0.8).low_threshold);
+  CHECK_FALSE(solve_continuous(u, 1.01, 0.8).concave);
+  CHECK(solve_continuous(u, 2.0, 0.8).high_threshold ==
+        solve_continuous(u, 2.0, 0.8).low_threshold);
   const auto none = solve_continuous(u, 1.5, 0.3);
   CHECK_FALSE(none.concave);
   CHECK(none.high_threshold == none.low_threshold);

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <mechdesign/pricing/binary.hpp>
@@ -94,18 +95,23 @@ TEST_CASE("pricing: tau = 0 uniform grid menu approaches full information on [1/
     CHECK(std::abs(lo - 0.25) <= 1.0 / n);
     CHECK(std::abs(hi - 0.75) <= 1.0 / n);
     CHECK(r.rent.minCoeff() >= -1e-9);
-    CHECK_FALSE(r.binding.empty());
+    // The first served type (midpoint 1/4 + 1/(2n)) pays its whole gain: its IR row binds.
+    const auto first = static_cast<index_t>(std::lround((lo * n) - 0.5));
+    CHECK(r.rent(first) == Approx(0.0).margin(1e-9));
+    CHECK(std::find(r.binding.begin(), r.binding.end(), fmt::format("IR[{}]", first)) !=
+          r.binding.end());
   }
 }
 
 TEST_CASE("pricing: random finite instances give menus that pass the independent check",
           "[pricing][menu][random]") {
-  const std::uint64_t seed = GENERATE(1u, 2u, 3u, 4u, 5u, 6u, 7u, 8u, 9u, 10u, 11u, 12u);
+  const std::uint64_t seed = GENERATE(range(1u, 31u));
   INFO("seed " << seed);
   std::mt19937_64 rng(seed);
-  const index_t s = 2 + static_cast<index_t>(seed % 2),
-                a = 2 + static_cast<index_t>((seed / 2) % 2);
-  const index_t k = 2 + static_cast<index_t>(seed % 5);
+  // 2-4 states, 2-4 actions, 2-8 types.
+  const index_t s = 2 + static_cast<index_t>(seed % 3),
+                a = 2 + static_cast<index_t>((seed / 3) % 3);
+  const index_t k = 2 + static_cast<index_t>(seed % 7);
   const auto env = pricing_test::random_environment(rng, s, a, k);
   menu_options lazy, full;
   full.constraint_generation = false;
