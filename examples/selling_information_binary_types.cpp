@@ -10,18 +10,20 @@
 // each predicts the LP's decision.
 //
 // Where the printed thresholds differ and why. They come from eq. (9), which is wrong: full
-// information (I = 0) must cost the seller tau whatever v_s (the obedient buyer always matches the
-// state), but (9) gives tau(1 - 2 v_s(1 - v_s)). From the model, c(I) = tau(1 - I(1{I>=0} - v_s)),
-// and the paper's restricted programs give
-//   congruent:    tau^h = (1 - v_h)/(1 - v_s),  tau^l = [(1 - v_l) - phi(1 - v_h)]/[(1 - phi)(1 -
-//   v_s)] noncongruent: tau^h = (1 - v_h)/(1 - v_s),  tau^l = v_l / v_s
-// instead of the printed ones, which carry an extra factor 1/(2 v_s - 1) (sign changes at
-// v_s = 1/2: printed thresholds are negative or infinite there). Consequently, for v_s > 1/2 the
-// high type is NOT served "irrespective of tau": information stops above (1 - v_h)/(1 - v_s).
-// Second difference: the paper restricts congruent types to I >= 0 ("necessary" by
-// participation); the LP shows it is not. When the seller's belief is more extreme than a type's
-// in the same direction (v_s > v_k > 1/2, or v_s < v_k < 1/2), steering beats selling nothing
-// for large tau, so above some tau the LP steers instead of stopping (cells marked s).
+// information (I = 0) must cost the seller tau whatever v_s (the obedient buyer always matches
+// the state), but (9) gives tau(1 - 2 v_s(1 - v_s)). From the model,
+// c(I) = tau(1 - I(1{I>=0} - v_s)), and the paper's restricted programs give
+//   congruent:    tau^h = (1 - v_h)/(1 - v_s),
+//                 tau^l = [(1 - v_l) - phi(1 - v_h)] / [(1 - phi)(1 - v_s)];
+//   noncongruent: tau^h = (1 - v_h)/(1 - v_s),  tau^l = v_l / v_s,
+// instead of the printed ones, which carry an extra factor 1/(1 - 2 v_s) (1/(2 v_s - 1) in the
+// noncongruent tau^l): infinite at v_s = 1/2 and negative on one side of it. Consequently, for
+// v_s > 1/2 the high type is NOT served "irrespective of tau": information stops above
+// (1 - v_h)/(1 - v_s). Second difference: the paper restricts congruent types to I >= 0
+// ("necessary" by participation); the LP shows it is not. When the seller's belief is more
+// extreme than a type's in the same direction (v_s > v_k > 1/2, or v_s < v_k < 1/2), steering
+// beats selling nothing for large tau, so above some tau the LP steers instead of stopping
+// (cells marked s).
 //
 // Usage: selling_information_binary_types [--json] [--csv FILE] [--svg FILE] [--fine] [--phi PHI]
 //   --phi PHI   probability of the high type (default 0.25)
@@ -242,7 +244,7 @@ int main(int argc, char** argv) {
       for (const auto& f : figs) print_map(f, tau_step);
       fmt::print(
           "\nThe printed thresholds inherit eq. (9)'s error (full information must cost tau, not\n"
-          "tau(1 - 2 v_s(1 - v_s))); the model's thresholds lack its factor 1/(2 v_s - 1). Where "
+          "tau(1 - 2 v_s(1 - v_s))); the model's thresholds lack its factor 1/(1 - 2 v_s). Where "
           "the\nLP steers (s), the seller's belief is more extreme than the type's: the paper's "
           "restriction\nto I >= 0 for congruent types does not hold there.\n");
     }

@@ -133,6 +133,14 @@ TEST_CASE("pricing: steering when the seller's belief is more extreme than the t
   CHECK(m.t_high == Approx(0.0).margin(1e-7));
   CHECK(m.lp.externality(1) == Approx(1.5 * (1.0 - 0.85 * 0.5)).margin(1e-7));
   CHECK(m.lp.externality(1) < 1.5 * 0.85);
+  // Under the seller's belief the steered buyer matches the state with probability
+  // 0.85 * 0.5 + 0.15 = 0.575 instead of 0.85: against the paper's claim (iii) that the seller
+  // cannot steer the buyer at the expense of welfare, this holds only under the buyer's belief.
+  const Eigen::Vector2d seller(0.85, 0.15);
+  const auto env = binary_environment(0.0, 0.85, Eigen::Vector2d(5.0 / 6.0, 2.0 / 3.0),
+                                      Eigen::Vector2d(0.5, 0.5));
+  CHECK(obedient_value(env, seller, m.lp.menu.rules[1]) == Approx(0.575).margin(1e-7));
+  CHECK(m.lp.gain(1) == Approx(0.0).margin(1e-7));
   CHECK_THROWS_AS(solve_binary_types(figure6(0.1, 0.5, 1.0)), distribution_error);
   auto bad = figure6(0.1, 0.5, 0.5);
   bad.v_high = 0.9;  // more precise than the low type

@@ -31,6 +31,14 @@ TEST_CASE("pricing: type distributions", "[pricing][continuous]") {
   CHECK_THROWS_AS(type_distribution::truncated_normal(0.5, 0.0), invalid_argument);
   CHECK_THROWS_AS(solve_continuous(type_distribution::uniform(), 0.1, 1.5), distribution_error);
   CHECK_THROWS_AS(grid_types(type_distribution::uniform(), 0), invalid_argument);
+  // A user-supplied law that is not a distribution on [0, 1].
+  const type_distribution half(
+      "half", [](double) { return 0.5; }, [](double v) { return 0.5 * v; });
+  CHECK_THROWS_AS(solve_continuous(half, 0.1, 0.5), distribution_error);
+  const type_distribution negative(
+      "negative", [](double v) { return 3.0 - 4.0 * v; },
+      [](double v) { return 3.0 * v - 2.0 * v * v; });
+  CHECK_THROWS_AS(solve_continuous(negative, 0.1, 0.5), distribution_error);
 }
 
 TEST_CASE("pricing: uniform types at tau = 0, the third-party benchmark",

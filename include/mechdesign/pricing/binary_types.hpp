@@ -18,10 +18,11 @@
 ///                                  I^k = 1{τ > τ^k} (no information above the threshold);
 ///   noncongruent (v_l < 1/2 < v_h): τ^h = (1 − v_h)/(1 − v_s), τ^l = v_l / v_s;
 ///                                  I^h = 1{τ > τ^h}, I^l = −1 above τ^l, partial below.
-/// The printed formulas carry the extra factors (2v_s − 1) of eq. (9). The unrestricted LP can
-/// also "steer": give a type an informative rule it is indifferent to (zero gain) that changes
-/// its actions in the seller's favour, which pays when the seller's belief is more extreme than
-/// the type's in the same direction; offer::steering marks it.
+/// The printed formulas, derived from eq. (9), carry an extra factor 1/(1 − 2v_s) (1/(2v_s − 1)
+/// in the noncongruent τ^l): they are negative or infinite where the model's are finite. The
+/// unrestricted LP can also "steer": give a type an informative rule it is indifferent to (zero
+/// gain) that changes its actions in the seller's favour, which pays when the seller's belief is
+/// more extreme than the type's in the same direction; offer::steering marks it.
 
 #include <fmt/format.h>
 

@@ -16,12 +16,14 @@
 ///   π⁻(v) = p(v)(v − τ v_s) + F(v)            for I < 0,
 ///   π⁺(v) = p(v)(v − 1 + τ(1 − v_s)) + F(v)    for I > 0,
 /// (the paper prints τv_s(1 − 2v_s) and τ(1 − v_s)(1 − 2v_s) for the τ terms). The surplus is
-/// concave in I iff π⁻ ≥ π⁺, i.e. iff τ ≤ 1 (the paper's τ' = (1 − 2v_s)⁻² becomes 1). For τ ≤ 1
-/// and increasing π±, I* = −1 below a, 0 on [a, b], 1 above b, with π⁻(a) = λ* = π⁺(b) and a = 1 −
-/// b from (13b); λ* is found by bisection on ∫ I* = 0 with a = sup{π⁻ < λ} and b = inf{π⁺ > λ} (for
-/// an irregular law, continuous_menu::regular is false and no ironing is done) (for the uniform law
-/// λ* = (π⁻(1/2) + π⁺(1/2))/2 as in Corollary 4.9, a = (1 + τ)/4 and the price of full information
-/// is a). For τ > 1 the menu reveals nothing (I* = −1 below 1/2, +1 above).
+/// concave in I iff π⁻ ≥ π⁺, i.e. iff τ ≤ 1 (the paper's τ' = (1 − 2v_s)⁻² becomes 1).
+///
+/// For τ ≤ 1 and increasing π±: I* = −1 below a, 0 on [a, b], 1 above b, where π⁻(a) = λ* =
+/// π⁺(b) and a = 1 − b by (13b). λ* is found by bisection on ∫ I* = 0, with a = sup{π⁻ < λ} and
+/// b = inf{π⁺ > λ}. The price of full information is a. For the uniform law
+/// λ* = (π⁻(1/2) + π⁺(1/2))/2 as in Corollary 4.9 and a = (1 + τ)/4; for other laws that formula
+/// violates (13b) and is not used. Irregular laws are flagged (continuous_menu::regular) and
+/// not ironed. For τ > 1 the menu reveals nothing (I* = −1 below 1/2, +1 above).
 
 #include <fmt/format.h>
 
@@ -241,7 +243,8 @@ double first_above(const G& g, double level, index_t cells, double tolerance) {
 /// belief \p v_s: λ*, thresholds, price, revenue, externality and profit
 /// (004_7f70667d8c91100b.txt Proposition 4.8 and Corollary 4.9, with the model's externality —
 /// see the file comment).
-/// \throws distribution_error unless v_s ∈ [0, 1]; non_finite_error for a non-finite τ.
+/// \throws distribution_error unless v_s ∈ [0, 1] and the law has F(0) = 0, F(1) = 1 and a finite
+/// nonnegative density on the check grid; non_finite_error for a non-finite τ.
 inline continuous_menu solve_continuous(const type_distribution& f, double tau, double v_s,
                                         const continuous_options& options = {}) {
   if (!std::isfinite(tau)) throw non_finite_error(fmt::format("solve_continuous: tau is {}", tau));
@@ -253,6 +256,18 @@ inline continuous_menu solve_continuous(const type_distribution& f, double tau, 
   auto pm = [&](double v) { return negative_virtual_value(f, v, tau, v_s); };
   auto pp = [&](double v) { return positive_virtual_value(f, v, tau, v_s); };
   const index_t n = std::max<index_t>(2, options.regularity_grid);
+  if (std::abs(f.cdf(0.0)) > 1e-9 || std::abs(f.cdf(1.0) - 1.0) > 1e-9) {
+    throw distribution_error(fmt::format("solve_continuous: {} has F(0) = {} and F(1) = {}",
+                                         f.name(), f.cdf(0.0), f.cdf(1.0)));
+  }
+  for (index_t i = 0; i < n; ++i) {
+    const double v = static_cast<double>(i) / static_cast<double>(n - 1);
+    const double d = f.density(v), c = f.cdf(v);
+    if (!std::isfinite(d) || d < 0.0 || !std::isfinite(c)) {
+      throw distribution_error(fmt::format(
+          "solve_continuous: {} has density {} and CDF {} at v = {}", f.name(), d, c, v));
+    }
+  }
   for (index_t i = 1; i < n; ++i) {
     const double v0 = static_cast<double>(i - 1) / static_cast<double>(n - 1);
     const double v1 = static_cast<double>(i) / static_cast<double>(n - 1);
