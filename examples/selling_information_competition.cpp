@@ -20,7 +20,7 @@
 //   --types LAW  uniform (default), beta = Beta(2, 3), normal = N(0.6, 0.2^2) on [0, 1]
 //   --csv FILE   tau,menu,menu_lp,full_information,nothing,low,high,price
 //   --svg FILE   the three profit curves and the LP points
-//   --fine       tau step 0.025 and n = 256 cells instead of 0.1 and n = 64
+//   --fine       tau step 0.025 and n = 128 cells instead of 0.1 and n = 64
 #include <fmt/format.h>
 
 #include <cmath>
@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
                                 : law == "beta"  ? type_distribution::beta(2.0, 3.0)
                                                  : type_distribution::truncated_normal(0.6, 0.2);
     const double step = cli.fine ? 0.025 : 0.1;
-    const index_t n = cli.fine ? 256 : 64;
+    const index_t n = cli.fine ? 128 : 64;
     const auto [v, p] = grid_types(f, n);
     const double half = f.cdf(0.5);
     std::vector<row> rows;
