@@ -79,8 +79,12 @@ figure_report run(const std::string& name, double v_low, double v_high, double p
   f.name = name;
   f.v_low = v_low;
   f.v_high = v_high;
-  for (double vs = vs_step / 2; vs < 1.0; vs += vs_step) {
-    for (double tau = tau_step / 2; tau < 2.0; tau += tau_step) {
+  const int rows = static_cast<int>(std::lround(1.0 / vs_step));
+  const int cols = static_cast<int>(std::lround(2.0 / tau_step));
+  for (int i = 0; i < rows; ++i) {
+    const double vs = vs_step * (i + 0.5);
+    for (int j = 0; j < cols; ++j) {
+      const double tau = tau_step * (j + 0.5);
       binary_types p;
       p.tau = tau;
       p.seller_belief = vs;

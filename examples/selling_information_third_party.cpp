@@ -120,8 +120,9 @@ int main(int argc, char** argv) {
         fmt::print(
             "{:>5} {:>12.8f} {:>12.3e} {:>10.6f} {:>8.4f} {:>8.4f} {:>7.4f}-{:<7.4f} {:>6} "
             "{:>8.3f}\n",
-            r.n, r.profit, r.profit - c.profit, (r.profit - c.profit) * 4.0 * r.n, r.low, r.high,
-            r.price_min, r.price_max, r.rounds, r.seconds);
+            r.n, r.profit, r.profit - c.profit,
+            (r.profit - c.profit) * 4.0 * static_cast<double>(r.n), r.low, r.high, r.price_min,
+            r.price_max, r.rounds, r.seconds);
       }
       fmt::print(
           "\nThe LP's profit exceeds 1/8 by 1/(4n): its first served cell has midpoint "

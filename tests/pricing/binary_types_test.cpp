@@ -96,7 +96,8 @@ TEST_CASE("pricing: the LP's decisions follow the model thresholds where steerin
   for (const bool congruent : {true, false}) {
     for (double phi : {0.25, 0.5}) {
       for (double vs : {0.1, 0.25, 0.4, 0.55}) {
-        for (double tau = 0.05; tau < 1.5; tau += 0.1) {
+        for (int step = 0; step < 15; ++step) {
+          const double tau = 0.05 + 0.1 * step;
           const auto p = congruent ? figure6(tau, vs, phi) : figure8(tau, vs, phi);
           if (!congruent && vs < p.v_low + 0.05) continue;  // low type could be steered
           const auto th = model_thresholds(p), pr = printed_thresholds(p);

@@ -40,7 +40,7 @@ TEST_CASE("pricing: tau = 0 uniform grid menu approaches full information on [1/
     CHECK(std::abs(hi - 0.75) <= 1.0 / n);
     CHECK(r.rent.minCoeff() >= -1e-9);
     // The first served type (midpoint 1/4 + 1/(2n)) pays its whole gain: its IR row binds.
-    const auto first = static_cast<index_t>(std::lround((lo * n) - 0.5));
+    const auto first = static_cast<index_t>(std::lround(lo * static_cast<double>(n) - 0.5));
     CHECK(r.rent(first) == Approx(0.0).margin(1e-9));
     CHECK(std::find(r.binding.begin(), r.binding.end(), fmt::format("IR[{}]", first)) !=
           r.binding.end());
