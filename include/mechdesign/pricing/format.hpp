@@ -1,0 +1,98 @@
+#ifndef MECHDESIGN_PRICING_FORMAT_HPP
+#define MECHDESIGN_PRICING_FORMAT_HPP
+
+/// \file
+/// \brief fmt formatters for the selling-information results, so that fmt::print("{}", result)
+/// gives a one-line report (004_7f70667d8c91100b.txt §4).
+
+#include <fmt/format.h>
+
+#include <string>
+
+#include "mechdesign/lp/solution.hpp"
+#include "mechdesign/pricing/binary_types.hpp"
+#include "mechdesign/pricing/continuous.hpp"
+#include "mechdesign/pricing/menu.hpp"
+#include "mechdesign/pricing/optimal_menu.hpp"
+
+namespace mechdesign::pricing::detail {
+
+/// Base for formatters that take no format spec.
+struct plain_formatter {
+  constexpr auto parse(fmt::format_parse_context& ctx) -> decltype(ctx.begin()) {
+    return ctx.begin();
+  }
+};
+
+}  // namespace mechdesign::pricing::detail
+
+template <>
+struct fmt::formatter<mechdesign::pricing::offer> : mechdesign::pricing::detail::plain_formatter {
+  template <class Ctx>
+  auto format(mechdesign::pricing::offer o, Ctx& ctx) const {
+    return fmt::format_to(ctx.out(), "{}", mechdesign::pricing::to_string(o));
+  }
+};
+
+template <>
+struct fmt::formatter<mechdesign::pricing::menu_check>
+    : mechdesign::pricing::detail::plain_formatter {
+  template <class Ctx>
+  auto format(const mechdesign::pricing::menu_check& c, Ctx& ctx) const {
+    return fmt::format_to(ctx.out(), "menu check {}: worst violation {:.3g}{}",
+                          c.passed ? "passed" : "FAILED", c.max_violation(),
+                          c.worst.empty() ? std::string() : fmt::format(" at {}", c.worst));
+  }
+};
+
+template <>
+struct fmt::formatter<mechdesign::pricing::menu_result>
+    : mechdesign::pricing::detail::plain_formatter {
+  template <class Ctx>
+  auto format(const mechdesign::pricing::menu_result& r, Ctx& ctx) const {
+    if (r.state != mechdesign::lp::status::optimal) {
+      return fmt::format_to(ctx.out(), "optimal menu LP {}: {}", mechdesign::lp::to_string(r.state),
+                            r.message);
+    }
+    return fmt::format_to(
+        ctx.out(),
+        "profit {:.10g} = revenue {:.10g} - externality {:.10g}; {} types, {} binding rows, {} "
+        "LP round(s); {}",
+        r.profit, r.expected_revenue, r.expected_externality, r.menu.prices.size(),
+        r.binding.size(), r.rounds, r.check);
+  }
+};
+
+template <>
+struct fmt::formatter<mechdesign::pricing::continuous_menu>
+    : mechdesign::pricing::detail::plain_formatter {
+  template <class Ctx>
+  auto format(const mechdesign::pricing::continuous_menu& m, Ctx& ctx) const {
+    if (m.high_threshold <= m.low_threshold) {
+      return fmt::format_to(ctx.out(),
+                            "{}, tau = {:g}, v_s = {:g}: no information sold; profit {:.10g}",
+                            m.distribution, m.tau, m.seller_belief, m.profit);
+    }
+    return fmt::format_to(ctx.out(),
+                          "{}, tau = {:g}, v_s = {:g}: full information on [{:.6g}, {:.6g}] at "
+                          "price {:.6g}, lambda* = {:.6g}; profit {:.10g}{}",
+                          m.distribution, m.tau, m.seller_belief, m.low_threshold, m.high_threshold,
+                          m.price, m.lambda, m.profit,
+                          m.regular ? "" : " (irregular law: not ironed)");
+  }
+};
+
+template <>
+struct fmt::formatter<mechdesign::pricing::binary_type_menu>
+    : mechdesign::pricing::detail::plain_formatter {
+  template <class Ctx>
+  auto format(const mechdesign::pricing::binary_type_menu& m, Ctx& ctx) const {
+    if (m.lp.state != mechdesign::lp::status::optimal) return fmt::format_to(ctx.out(), "{}", m.lp);
+    return fmt::format_to(ctx.out(),
+                          "low: {} (I = {:.6g}, t = {:.6g}), high: {} (I = {:.6g}, t = {:.6g}); "
+                          "profit {:.10g}",
+                          m.low, m.i_low, m.t_low, m.high, m.i_high, m.t_high, m.lp.profit);
+  }
+};
+
+#endif  // MECHDESIGN_PRICING_FORMAT_HPP

@@ -1,0 +1,306 @@
+#ifndef MECHDESIGN_PRICING_OPTIMAL_MENU_HPP
+#define MECHDESIGN_PRICING_OPTIMAL_MENU_HPP
+
+/// \file
+/// \brief The profit-maximising menu of a finite selling-information problem as a linear
+/// program, with the menu, prices, rents, gains, expected externality and binding constraints.
+///
+/// Reference: 004_7f70667d8c91100b.txt Proposition 4.3 (program (10)) for finite types, with
+/// direct rules (Proposition 3.2) and the constraints of Definitions 3.3–3.6. Variables: the
+/// rules r_k(a | x) ∈ [0, 1] (columns stochastic), the prices t_k, and auxiliary w_{k,j,m} ≥
+/// Σ_x β_k(x) r_j(m | x) u_b(a', x) for every a' — the linearised best response of true type k
+/// to message m of report j. Rows: obedience Σ_x β_k(x) r_k(a|x)(u_b(a,x) − u_b(a',x)) ≥ 0;
+/// truthfulness U_k − t_k ≥ Σ_m w_{k,j,m} − t_j (double deviations); participation
+/// U_k − t_k ≥ max_a Σ_x β_k(x) u_b(a, x). Objective: Σ_k p_k (t_k − Σ_{a,x} v_s(x) r_k(a|x)
+/// e(a, x)), the expected price minus the expected externality of the obeyed rules.
+///
+/// Size: K·A·S + K + K(K−1)A columns and K·S + K·A(A−1) + K + K(K−1)(A² + 1) rows; a binary game
+/// with 64 types has about 8 300 columns and 20 300 rows.
+
+#include <fmt/format.h>
+
+#include <Eigen/Core>
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "mechdesign/core/error.hpp"
+#include "mechdesign/lp/glpk.hpp"
+#include "mechdesign/lp/model.hpp"
+#include "mechdesign/lp/solution.hpp"
+#include "mechdesign/pricing/environment.hpp"
+#include "mechdesign/pricing/menu.hpp"
+
+namespace mechdesign::pricing {
+
+/// \brief Knobs of the optimal-menu LP.
+struct menu_options {
+  bool nonnegative_prices = true;     ///< t_k ≥ 0 as in (10b); false allows subsidies
+  double binding_tolerance = 1e-8;    ///< a row with slack ≤ this (scaled by 1 + |bound|) binds
+  double check_tolerance = 1e-7;      ///< tolerance of the independent check_menu()
+  bool constraint_generation = true;  ///< add truthfulness rows lazily (see solve_optimal_menu)
+  int max_rounds = 100;               ///< cap on constraint-generation rounds
+  lp::glpk_options solver;            ///< GLPK settings
+};
+
+/// \brief The optimal menu and its diagnostics (004_7f70667d8c91100b.txt Proposition 4.3).
+struct menu_result {
+  lp::status state = lp::status::not_solved;  ///< LP status; the fields below need ok()
+  std::string message;                        ///< detail when not ok
+  pricing::menu menu;                         ///< rules and prices
+  double profit = 0.0;                        ///< expected price − expected externality
+  double expected_revenue = 0.0;              ///< Σ_k p_k t_k
+  double expected_externality = 0.0;          ///< Σ_k p_k c_k
+  Eigen::VectorXd gain;         ///< gain_k = value of own rule − value without information
+  Eigen::VectorXd rent;         ///< rent_k = gain_k − t_k
+  Eigen::VectorXd externality;  ///< c_k = expected externality of type k's obeyed rule
+  /// Binding obedience, IC and IR rows of the final LP, e.g. "IC[2->1]" (with constraint
+  /// generation only the truthfulness rows that were added can appear).
+  std::vector<std::string> binding;
+  lp::verification lp_check;  ///< the LP verifier's residuals
+  menu_check check;           ///< the independent re-check of the returned menu
+  int rounds = 0;             ///< LP solves (constraint-generation rounds)
+  index_t report_pairs = 0;   ///< (true type, report) pairs with truthfulness rows
+
+  /// \brief True iff the LP is optimal and verified and the menu passed check_menu().
+  bool ok() const noexcept { return state == lp::status::optimal && check.passed; }
+};
+
+namespace detail {
+
+/// Column layout of the optimal-menu LP: rules, prices, then the auxiliary w of each
+/// (true type, report) pair whose truthfulness rows are present.
+struct menu_layout {
+  index_t s, a, k;
+  index_t rule(index_t type, index_t action, index_t state) const {
+    return (type * a + action) * s + state;
+  }
+  index_t price(index_t type) const { return k * a * s + type; }
+  index_t aux(index_t pair, index_t message) const { return k * a * s + k + pair * a + message; }
+};
+
+/// All ordered pairs (t, j), t ≠ j.
+inline std::vector<std::pair<index_t, index_t>> all_report_pairs(index_t k) {
+  std::vector<std::pair<index_t, index_t>> pairs;
+  for (index_t t = 0; t < k; ++t)
+    for (index_t j = 0; j < k; ++j)
+      if (j != t) pairs.emplace_back(t, j);
+  return pairs;
+}
+
+/// Program (10) with truthfulness rows only for the given (true type, report) pairs.
+inline lp::model menu_model(const environment& env, const menu_options& options,
+                            const std::vector<std::pair<index_t, index_t>>& pairs) {
+  const menu_layout L{env.num_states(), env.num_actions(), env.num_types()};
+  lp::model m(lp::objective_sense::maximize);
+  for (index_t t = 0; t < L.k; ++t)
+    for (index_t a = 0; a < L.a; ++a)
+      for (index_t x = 0; x < L.s; ++x) {
+        const double cost =
+            env.type_probabilities(t) * env.seller_belief(x) * env.externality(a, x);
+        m.add_variable(fmt::format("r[{}]({}|{})", t, a, x), 0.0, 1.0, -cost);
+      }
+  for (index_t t = 0; t < L.k; ++t)
+    m.add_variable(fmt::format("t[{}]", t), options.nonnegative_prices ? 0.0 : -lp::inf, lp::inf,
+                   env.type_probabilities(t));
+  for (std::size_t q = 0; q < pairs.size(); ++q)
+    for (index_t msg = 0; msg < L.a; ++msg)
+      m.add_variable(fmt::format("w[{}->{}]({})", pairs[q].first, pairs[q].second, msg), -lp::inf,
+                     lp::inf, 0.0);
+
+  for (index_t t = 0; t < L.k; ++t)
+    for (index_t x = 0; x < L.s; ++x) {
+      std::vector<std::pair<index_t, double>> row;
+      for (index_t a = 0; a < L.a; ++a) row.emplace_back(L.rule(t, a, x), 1.0);
+      m.add_row(fmt::format("rule[{}]({})", t, x), row, 1.0, 1.0);
+    }
+  auto truthful_terms = [&](index_t t) {
+    std::vector<std::pair<index_t, double>> row;
+    for (index_t a = 0; a < L.a; ++a)
+      for (index_t x = 0; x < L.s; ++x)
+        row.emplace_back(L.rule(t, a, x), env.type_beliefs(t, x) * env.buyer_payoff(a, x));
+    row.emplace_back(L.price(t), -1.0);
+    return row;
+  };
+  for (index_t t = 0; t < L.k; ++t) {
+    for (index_t a = 0; a < L.a; ++a)
+      for (index_t d = 0; d < L.a; ++d) {
+        if (d == a) continue;
+        std::vector<std::pair<index_t, double>> row;
+        for (index_t x = 0; x < L.s; ++x)
+          row.emplace_back(L.rule(t, a, x), env.type_beliefs(t, x) *
+                                                (env.buyer_payoff(a, x) - env.buyer_payoff(d, x)));
+        m.add_row(fmt::format("obedience[{}: {}->{}]", t, a, d), row, 0.0, lp::inf);
+      }
+    m.add_row(fmt::format("IR[{}]", t), truthful_terms(t),
+              no_information_value(env, env.type_beliefs.row(t).transpose()), lp::inf);
+  }
+  for (std::size_t q = 0; q < pairs.size(); ++q) {
+    const auto [t, j] = pairs[q];
+    const auto pq = static_cast<index_t>(q);
+    for (index_t msg = 0; msg < L.a; ++msg)
+      for (index_t d = 0; d < L.a; ++d) {
+        std::vector<std::pair<index_t, double>> row{{L.aux(pq, msg), 1.0}};
+        for (index_t x = 0; x < L.s; ++x)
+          row.emplace_back(L.rule(j, msg, x), -env.type_beliefs(t, x) * env.buyer_payoff(d, x));
+        m.add_row(fmt::format("dev[{}->{}]({}:{})", t, j, msg, d), row, 0.0, lp::inf);
+      }
+    auto ic = truthful_terms(t);
+    ic.emplace_back(L.price(j), 1.0);
+    for (index_t msg = 0; msg < L.a; ++msg) ic.emplace_back(L.aux(pq, msg), -1.0);
+    m.add_row(fmt::format("IC[{}->{}]", t, j), ic, 0.0, lp::inf);
+  }
+  return m;
+}
+
+}  // namespace detail
+
+/// \brief Build the optimal-menu LP of program (10) for a finite problem with every
+/// truthfulness row (004_7f70667d8c91100b.txt Proposition 4.3); see the file comment.
+/// \throws the exceptions of validate().
+inline lp::model optimal_menu_model(const environment& env, const menu_options& options = {}) {
+  validate(env);
+  return detail::menu_model(env, options, detail::all_report_pairs(env.num_types()));
+}
+
+/// \brief Evaluate a menu: rents, gains, per-type externality, revenue and profit, and the
+/// independent check (004_7f70667d8c91100b.txt (10a) and Definitions 3.3–3.6). The state is left
+/// not_solved (no LP is run); read check.passed for feasibility.
+inline menu_result evaluate_menu(const environment& env, const menu& m,
+                                 const menu_options& options = {}) {
+  menu_result r;
+  r.check = check_menu(env, m, options.check_tolerance, options.nonnegative_prices);
+  r.menu = m;
+  const index_t k = env.num_types();
+  r.gain.resize(k);
+  r.rent.resize(k);
+  r.externality.resize(k);
+  for (index_t t = 0; t < k; ++t) {
+    const Eigen::VectorXd beta = env.type_beliefs.row(t).transpose();
+    const auto& rule = m.rules[static_cast<std::size_t>(t)];
+    r.gain(t) = obedient_value(env, beta, rule) - no_information_value(env, beta);
+    r.rent(t) = r.gain(t) - m.prices(t);
+    r.externality(t) = expected_externality(env, rule);
+  }
+  r.expected_revenue = env.type_probabilities.dot(m.prices);
+  r.expected_externality = env.type_probabilities.dot(r.externality);
+  r.profit = r.expected_revenue - r.expected_externality;
+  return r;  // state stays not_solved: no LP was run
+}
+
+namespace detail {
+
+/// Gain of true type t from reporting j and best-responding, over its truthful obedient payoff.
+inline double deviation_gain(const environment& env, const menu& m, index_t t, index_t j) {
+  const Eigen::VectorXd beta = env.type_beliefs.row(t).transpose();
+  return best_response_value(env, beta, m.rules[static_cast<std::size_t>(j)]) - m.prices(j) -
+         (obedient_value(env, beta, m.rules[static_cast<std::size_t>(t)]) - m.prices(t));
+}
+
+/// Initial truthfulness rows of the cutting-plane loop: every pair for few types, else the
+/// neighbours of each type in the lexicographic order of beliefs.
+inline std::vector<std::pair<index_t, index_t>> initial_report_pairs(const environment& env,
+                                                                     index_t all_below) {
+  const index_t k = env.num_types();
+  if (k <= all_below) return all_report_pairs(k);
+  std::vector<index_t> order(static_cast<std::size_t>(k));
+  for (index_t t = 0; t < k; ++t) order[static_cast<std::size_t>(t)] = t;
+  std::stable_sort(order.begin(), order.end(), [&](index_t a, index_t b) {
+    for (index_t x = 0; x < env.num_states(); ++x) {
+      if (env.type_beliefs(a, x) != env.type_beliefs(b, x))
+        return env.type_beliefs(a, x) < env.type_beliefs(b, x);
+    }
+    return false;
+  });
+  std::vector<std::pair<index_t, index_t>> pairs;
+  for (std::size_t q = 0; q + 1 < order.size(); ++q) {
+    pairs.emplace_back(order[q], order[q + 1]);
+    pairs.emplace_back(order[q + 1], order[q]);
+  }
+  return pairs;
+}
+
+}  // namespace detail
+
+/// \brief Solve program (10) for a finite problem: the profit-maximising menu of direct rules
+/// and prices under obedience, truthfulness against double deviations and participation
+/// (004_7f70667d8c91100b.txt Proposition 4.3).
+///
+/// With menu_options::constraint_generation (the default) the truthfulness rows are added
+/// lazily: solve with the rows of neighbouring types, find every (true type, report) pair whose
+/// double deviation pays more than check_tolerance / 10 with check_menu()'s own arithmetic, add
+/// those rows, re-solve; a relaxation optimum that satisfies every row is optimal for (10). The
+/// returned menu is always re-checked by check_menu(); a failed check gives verification_failed.
+/// \throws the exceptions of validate() before any LP is built.
+inline menu_result solve_optimal_menu(const environment& env, const menu_options& options = {}) {
+  validate(env);
+  const index_t k = env.num_types();
+  auto pairs = options.constraint_generation ? detail::initial_report_pairs(env, 6)
+                                             : detail::all_report_pairs(k);
+  std::vector<char> present(static_cast<std::size_t>(k * k), 0);
+  for (const auto& [t, j] : pairs) present[static_cast<std::size_t>(t * k + j)] = 1;
+  const detail::menu_layout L{env.num_states(), env.num_actions(), k};
+  for (int round = 1;; ++round) {
+    const lp::model model = detail::menu_model(env, options, pairs);
+    const lp::solution sol = lp::solve(model, options.solver);
+    if (!sol.ok()) {
+      menu_result r;
+      r.state = sol.state;
+      r.message = sol.message;
+      r.lp_check = sol.check;
+      r.rounds = round;
+      return r;
+    }
+    menu m;
+    m.prices.resize(k);
+    for (index_t t = 0; t < k; ++t) {
+      Eigen::MatrixXd rule(L.a, L.s);
+      for (index_t a = 0; a < L.a; ++a)
+        for (index_t x = 0; x < L.s; ++x) rule(a, x) = sol.x(L.rule(t, a, x));
+      m.rules.push_back(rule);
+      m.prices(t) = sol.x(L.price(t));
+    }
+    std::size_t added = 0;
+    for (index_t t = 0; t < k; ++t)
+      for (index_t j = 0; j < k; ++j) {
+        if (j == t || present[static_cast<std::size_t>(t * k + j)]) continue;
+        if (detail::deviation_gain(env, m, t, j) > 0.1 * options.check_tolerance) {
+          pairs.emplace_back(t, j);
+          present[static_cast<std::size_t>(t * k + j)] = 1;
+          ++added;
+        }
+      }
+    if (added > 0 && round < options.max_rounds) continue;
+
+    menu_result r = evaluate_menu(env, m, options);
+    r.state = lp::status::optimal;
+    r.lp_check = sol.check;
+    r.rounds = round;
+    r.report_pairs = static_cast<index_t>(pairs.size());
+    for (index_t row = 0; row < model.num_rows(); ++row) {
+      const std::string& name = model.row_name(row);
+      if (name.rfind("IC[", 0) != 0 && name.rfind("IR[", 0) != 0 &&
+          name.rfind("obedience[", 0) != 0)
+        continue;
+      const double lo = model.row_lower(row);
+      if (sol.row_activity(row) - lo <= options.binding_tolerance * (1.0 + std::abs(lo)))
+        r.binding.push_back(name);
+    }
+    if (std::abs(r.profit - sol.objective) > 1e-7 * (1.0 + std::abs(sol.objective))) {
+      r.state = lp::status::verification_failed;
+      r.message = fmt::format("profit {} recomputed from the menu differs from the LP value {}",
+                              r.profit, sol.objective);
+    } else if (!r.check.passed) {
+      r.state = lp::status::verification_failed;
+      r.message = fmt::format("menu check failed at {} (violation {:.3g}) after {} rounds",
+                              r.check.worst, r.check.max_violation(), round);
+    }
+    return r;
+  }
+}
+
+}  // namespace mechdesign::pricing
+
+#endif  // MECHDESIGN_PRICING_OPTIMAL_MENU_HPP
