@@ -99,14 +99,16 @@ inline bargaining_point support_point(const problem& p,
   return detail::finish(p, s, std::move(sol), value);
 }
 
-/// \brief Lexicographic maximum: first w1·x, then w2·x among the (near-)maximisers of w1·x
-/// (an extreme point of B, 000 §4).
+/// \brief Lexicographic maximum: first w1·x, then w2·x over the optimal face of w1·x (an
+/// extreme point of B, 000 §4). The face is fixed exactly by complementary slackness with the
+/// first LP's verified duals: rows with a nonzero multiplier become equalities at their active
+/// bound and columns with a nonzero reduced cost stay at their bound. If that restricted LP
+/// fails, the first point is returned.
 inline bargaining_point lexicographic_point(const problem& p,
                                             const Eigen::Ref<const Eigen::VectorXd>& w1,
                                             const Eigen::Ref<const Eigen::VectorXd>& w2,
                                             const lp::glpk_options& options = {}) {
-  bargaining_point first = support_point(p, w1, options);
-  if (!first.ok()) return first;
+  detail::check_disagreement(p, w1, "lexicographic_point");
   detail::check_disagreement(p, w2, "lexicographic_point");
   auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
   Eigen::MatrixXd u1 = Eigen::MatrixXd::Zero(p.num_actions(), p.num_states());
@@ -115,12 +117,32 @@ inline bargaining_point lexicographic_point(const problem& p,
     u1 += w1(i) * p.agent(i);
     u2 += w2(i) * p.agent(i);
   }
-  const double v1 = first.lp.objective;
-  s.model.add_row("first", s.payoff_terms(u1), v1 - 1e-9 * (1.0 + std::abs(v1)), lp::inf);
-  for (const auto& [c, v] : s.payoff_terms(u2)) s.model.set_objective(c, s.model.objective(c) + v);
-  lp::solution sol = lp::solve(s.model, options);
-  const double value = sol.objective;
-  return detail::finish(p, s, std::move(sol), value);
+  lp::model first_model = s.model;
+  for (const auto& [c, v] : s.payoff_terms(u1)) first_model.set_objective(c, v);
+  lp::solution first = lp::solve(first_model, options);
+  if (!first.ok()) return detail::finish(p, s, std::move(first), 0.0);
+  const double tol = 1e-9;
+  lp::model face = s.model;
+  for (index_t r = 0; r < face.num_rows(); ++r) {
+    if (std::abs(first.row_duals(r)) <= tol) continue;
+    const double lo = face.row_lower(r), up = face.row_upper(r), ax = first.row_activity(r);
+    const double b = std::abs(ax - lo) <= std::abs(ax - up) ? lo : up;
+    face.set_row_bounds(r, b, b);
+  }
+  for (index_t c = 0; c < face.num_cols(); ++c) {
+    if (std::abs(first.reduced_costs(c)) <= tol) continue;
+    const double lo = face.col_lower(c), up = face.col_upper(c), x = first.x(c);
+    const double b = std::abs(x - lo) <= std::abs(x - up) ? lo : up;
+    face.set_col_bounds(c, b, b);
+  }
+  for (const auto& [c, v] : s.payoff_terms(u2)) face.set_objective(c, v);
+  lp::solution second = lp::solve(face, options);
+  if (!second.ok()) {
+    const double value = first.objective;
+    return detail::finish(p, s, std::move(first), value);
+  }
+  const double value = second.objective;
+  return detail::finish(p, s, std::move(second), value);
 }
 
 /// \brief The utopia point: max_Π E(u_i|π) for each agent, with the maximising structures

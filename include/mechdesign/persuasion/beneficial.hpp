@@ -90,7 +90,7 @@ inline std::vector<action_support> attainable_actions(const problem& p,
       if (b == a) continue;
       std::vector<std::pair<index_t, double>> row;
       for (index_t w = 0; w < m; ++w) {
-        const double c = p.receiver()(a, w) - p.receiver()(b, w);
+        const double c = detail::snap(p.receiver()(a, w) - p.receiver()(b, w), bound);
         if (c != 0.0) row.emplace_back(w, c);
       }
       row.emplace_back(t, -1.0);
@@ -164,7 +164,7 @@ inline lottery_result lottery_test(const problem& p, const Eigen::Ref<const Eige
   for (int i = 0; i < n; ++i) {
     std::vector<std::pair<index_t, double>> row;
     for (index_t a = 0; a < na; ++a) {
-      const double c = u(a, i) - d(i);
+      const double c = detail::snap(u(a, i) - d(i), bound);
       if (c != 0.0) row.emplace_back(a, c);
     }
     row.emplace_back(s, -1.0);

@@ -46,6 +46,12 @@ inline void check_finite(const Eigen::Ref<const Eigen::MatrixXd>& m, const std::
   }
 }
 
+/// An LP coefficient with rounding noise removed: |c| ≤ 1e-12·scale becomes 0. Differences of
+/// payoffs that agree up to rounding (e.g. u_i(a) − d_i with d_i computed from eq. (1)) would
+/// otherwise enter GLPK as 1e-17 entries, which wreck its scaling (seen: a feasible LP
+/// reported infeasible, and cycling).
+inline double snap(double c, double scale) { return std::abs(c) <= 1e-12 * scale ? 0.0 : c; }
+
 /// Throws unless \p v is a probability vector of length \p n (within \p tol of summing to 1).
 inline void check_belief(const Eigen::Ref<const Eigen::VectorXd>& v, index_t n, double tol,
                          const std::string& what) {
@@ -318,14 +324,15 @@ inline double receiver_payoff(const problem& p, const Eigen::Ref<const Eigen::Ma
 /// \brief Result of the obedience (IC) check of an information structure.
 struct obedience_report {
   bool ok = true;            ///< no deviation gains more than the tolerance
-  double worst_gain = 0.0;   ///< largest posterior gain of a deviation (≤ 0 when IC)
+  double worst_gain = 0.0;   ///< largest gain P(a|π)·[value of a' − value of a] at μ(·|a, π)
   index_t recommended = -1;  ///< recommendation with the worst gain (-1: none)
   index_t deviation = -1;    ///< the profitable deviation
   double tolerance = 0.0;    ///< threshold used
 };
 
-/// \brief Obedience: for every recommended a and every a', Σ_ω μ(ω|a, π)(u_r(a', ω) − u_r(a, ω))
-/// ≤ tol (the IC constraint of 000 §2, in posterior units).
+/// \brief Obedience (IC, 000 §2) in its linear form: for every recommended a and every a',
+/// Σ_ω μ0(ω) π(a|ω)(u_r(a', ω) − u_r(a, ω)) ≤ tol — the posterior inequality multiplied by
+/// P(a|π), so that rarely sent recommendations do not magnify rounding.
 inline obedience_report check_obedience(const problem& p,
                                         const Eigen::Ref<const Eigen::MatrixXd>& pi,
                                         double tol = 1e-9) {
@@ -335,9 +342,8 @@ inline obedience_report check_obedience(const problem& p,
   r.worst_gain = -std::numeric_limits<double>::infinity();
   for (index_t a = 0; a < p.num_actions(); ++a) {
     const Eigen::VectorXd joint = pi.col(a).cwiseProduct(p.prior());
-    const double mass = joint.sum();
-    if (!(mass > 0.0)) continue;
-    const Eigen::VectorXd v = p.receiver() * (joint / mass);
+    if (!(joint.sum() > 0.0)) continue;
+    const Eigen::VectorXd v = p.receiver() * joint;
     for (index_t b = 0; b < p.num_actions(); ++b) {
       if (b == a) continue;
       const double gain = v(b) - v(a);

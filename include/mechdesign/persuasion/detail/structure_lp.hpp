@@ -28,27 +28,33 @@ struct structure_lp {
   index_t states = 0;
   index_t actions = 0;
   Eigen::VectorXd belief;
+  double scale = 1.0;  ///< 1 + the largest |payoff|, for detail::snap
 
   index_t col(index_t w, index_t a) const { return w * actions + a; }
 
   /// Terms Σ_ω β(ω) Σ_a π(a|ω) u(a, ω) of an expected payoff (u is |A|×|Ω|).
   std::vector<std::pair<index_t, double>> payoff_terms(const Eigen::MatrixXd& u) const {
     std::vector<std::pair<index_t, double>> t;
+    const double sc = scale + u.cwiseAbs().maxCoeff();
     for (index_t w = 0; w < states; ++w) {
       if (belief(w) == 0.0) continue;
       for (index_t a = 0; a < actions; ++a) {
-        const double c = belief(w) * u(a, w);
+        const double c = snap(belief(w) * u(a, w), sc);
         if (c != 0.0) t.emplace_back(col(w, a), c);
       }
     }
     return t;
   }
 
-  /// The structure read from an LP point: entries clipped to [0, 1], rows renormalised.
+  /// The structure read from an LP point: entries clipped to [0, 1] with LP noise below 1e-11
+  /// set to 0, rows renormalised.
   information_structure read(const Eigen::VectorXd& x) const {
     information_structure pi(states, actions);
     for (index_t w = 0; w < states; ++w) {
-      for (index_t a = 0; a < actions; ++a) pi(w, a) = std::clamp(x(col(w, a)), 0.0, 1.0);
+      for (index_t a = 0; a < actions; ++a) {
+        const double v = std::clamp(x(col(w, a)), 0.0, 1.0);
+        pi(w, a) = v < 1e-11 ? 0.0 : v;
+      }
       const double s = pi.row(w).sum();
       if (s > 0.0) pi.row(w) /= s;
     }
@@ -60,7 +66,8 @@ struct structure_lp {
 /// interior) with the given sense; the objective is left at zero.
 inline structure_lp make_structure_lp(const problem& p, const Eigen::VectorXd& belief,
                                       lp::objective_sense sense) {
-  structure_lp s{lp::model(sense), p.num_states(), p.num_actions(), belief};
+  structure_lp s{lp::model(sense), p.num_states(), p.num_actions(), belief, 1.0};
+  s.scale = 1.0 + p.receiver().cwiseAbs().maxCoeff();
   for (index_t w = 0; w < s.states; ++w) {
     for (index_t a = 0; a < s.actions; ++a) {
       s.model.add_variable(fmt::format("pi({}|{})", a, w), 0.0, 1.0);
@@ -77,7 +84,7 @@ inline structure_lp make_structure_lp(const problem& p, const Eigen::VectorXd& b
       if (a == b) continue;
       std::vector<std::pair<index_t, double>> row;
       for (index_t w = 0; w < s.states; ++w) {
-        const double c = belief(w) * (ur(a, w) - ur(b, w));
+        const double c = snap(belief(w) * (ur(a, w) - ur(b, w)), s.scale);
         if (c != 0.0) row.emplace_back(s.col(w, a), c);
       }
       if (row.empty()) continue;
