@@ -68,6 +68,26 @@ inline double payoff_scale(const problem& p) {
   return s;
 }
 
+/// The feasible set of \p m restricted to the optimal face of the verified optimum \p sol:
+/// rows with a nonzero multiplier are fixed at their active bound and columns with a nonzero
+/// reduced cost at theirs (complementary slackness). The objective is kept.
+inline lp::model optimal_face(const lp::model& m, const lp::solution& sol, double tol = 1e-9) {
+  lp::model face = m;
+  for (index_t r = 0; r < face.num_rows(); ++r) {
+    if (std::abs(sol.row_duals(r)) <= tol) continue;
+    const double lo = face.row_lower(r), up = face.row_upper(r), ax = sol.row_activity(r);
+    const double b = std::abs(ax - lo) <= std::abs(ax - up) ? lo : up;
+    face.set_row_bounds(r, b, b);
+  }
+  for (index_t c = 0; c < face.num_cols(); ++c) {
+    if (std::abs(sol.reduced_costs(c)) <= tol) continue;
+    const double lo = face.col_lower(c), up = face.col_upper(c), x = sol.x(c);
+    const double b = std::abs(x - lo) <= std::abs(x - up) ? lo : up;
+    face.set_col_bounds(c, b, b);
+  }
+  return face;
+}
+
 inline bargaining_point finish(const problem& p, const structure_lp& s, lp::solution sol,
                                double value) {
   bargaining_point r;
@@ -121,20 +141,7 @@ inline bargaining_point lexicographic_point(const problem& p,
   for (const auto& [c, v] : s.payoff_terms(u1)) first_model.set_objective(c, v);
   lp::solution first = lp::solve(first_model, options);
   if (!first.ok()) return detail::finish(p, s, std::move(first), 0.0);
-  const double tol = 1e-9;
-  lp::model face = s.model;
-  for (index_t r = 0; r < face.num_rows(); ++r) {
-    if (std::abs(first.row_duals(r)) <= tol) continue;
-    const double lo = face.row_lower(r), up = face.row_upper(r), ax = first.row_activity(r);
-    const double b = std::abs(ax - lo) <= std::abs(ax - up) ? lo : up;
-    face.set_row_bounds(r, b, b);
-  }
-  for (index_t c = 0; c < face.num_cols(); ++c) {
-    if (std::abs(first.reduced_costs(c)) <= tol) continue;
-    const double lo = face.col_lower(c), up = face.col_upper(c), x = first.x(c);
-    const double b = std::abs(x - lo) <= std::abs(x - up) ? lo : up;
-    face.set_col_bounds(c, b, b);
-  }
+  lp::model face = detail::optimal_face(s.model, first);
   for (const auto& [c, v] : s.payoff_terms(u2)) face.set_objective(c, v);
   lp::solution second = lp::solve(face, options);
   if (!second.ok()) {

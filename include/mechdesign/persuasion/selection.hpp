@@ -312,9 +312,8 @@ inline theorem3_report check_theorem3(const problem& p, double tol = 1e-9,
   for (const auto& [c, v] : s.payoff_terms(total)) stage1.set_objective(c, stage1.objective(c) + v);
   const lp::solution first = lp::solve(stage1, options);
   lp::require_optimal(first, "check_theorem3: max-surplus endorsement rule");
-  lp::model stage2 = s.model;
-  stage2.add_row("total", s.payoff_terms(total),
-                 first.objective - 1e-9 * (1.0 + std::abs(first.objective)), lp::inf);
+  lp::model stage2 = detail::optimal_face(stage1, first);
+  for (index_t c = 0; c < stage2.num_cols(); ++c) stage2.set_objective(c, 0.0);
   const index_t z = stage2.add_variable("least", 0.0, 1.0, 1.0);
   for (index_t j = 1; j < m; ++j) {
     stage2.add_row(fmt::format("least({})", j), {{s.col(0, j), 1.0}, {z, -1.0}}, 0.0, lp::inf);
