@@ -166,6 +166,8 @@ TEST_CASE(
     const utopia_point u = utopia(p);
     const Eigen::Vector2d r = u.payoffs - d;
     CHECK(ks.value == Approx(polygon_ray(g, d, r)).margin(1e-7));
+    // with two agents the KS point is Pareto efficient
+    CHECK(pareto_efficiency(p, ks.payoffs, 1e-7).efficient);
     // KS gains are proportional to utopia gains
     CHECK((ks.payoffs(0) - d(0)) * r(1) == Approx((ks.payoffs(1) - d(1)) * r(0)).margin(1e-9));
   }
@@ -213,4 +215,35 @@ TEST_CASE("persuasion: bargaining solutions reject bad input", "[persuasion][bar
   const nash_result none = nash_solution(p, Eigen::Vector2d(1.3, 1.3), Eigen::Vector2d(0.5, 0.5));
   CHECK_FALSE(none.ok());
   CHECK_FALSE(none.beneficial);
+}
+
+TEST_CASE(
+    "persuasion: with three agents the Kalai-Smorodinsky point can be strictly Pareto "
+    "dominated in B (erratum)",
+    "[persuasion][bargaining_set][erratum]") {
+  // 000 §4 says the KS solution is Pareto efficient for every informational bargaining problem.
+  // B need not be d-comprehensive, and with three agents the segment from d towards the utopia
+  // point can leave B at d itself while B contains points strictly better for everyone.
+  Eigen::Matrix3d ur, u0, u1, u2;
+  ur << 0.3, 0.1, 0.7, 0.6, 0.7, 0.4, 0.2, 0.3, 0.1;  // rows actions, columns states
+  u0 << 1.0, 0.9, -0.7, 1.0, -0.5, -0.2, -0.2, 0.3, 0.9;
+  u1 << 0.7, -0.4, 0.0, -0.1, -0.5, 0.1, 0.8, -0.1, -0.1;
+  u2 << 0.9, 0.6, 0.4, 0.6, -0.8, 0.0, 0.7, 0.7, 0.7;
+  const problem p(Eigen::Vector3d(0.6, 0.34, 0.06), ur, {u0, u1, u2});
+  const information_structure none = no_information(p);
+  CHECK(none.col(1).isOnes());
+  const Eigen::VectorXd d = ex_ante_payoffs(p, none);
+  CHECK(d.isApprox(Eigen::Vector3d(0.418, -0.224, 0.088), 1e-12));
+  const utopia_point u = utopia(p);
+  REQUIRE(u.ok());
+  CHECK((u.payoffs - d).minCoeff() > 0.01);  // every agent can gain on its own
+  const bargaining_point ks = kalai_smorodinsky_solution(p, d);
+  REQUIRE(ks.ok());
+  CHECK(std::abs(ks.value) <= 1e-9);  // the KS point is d
+  const dominance_result better = find_beneficial_structure(p, ks.payoffs);
+  REQUIRE(better.ok());
+  CHECK(better.surplus > 0.004);  // 0.00476: every agent gains at least this much
+  CHECK(check_obedience(p, better.structure, 1e-9).ok);
+  CHECK((ex_ante_payoffs(p, better.structure) - ks.payoffs).minCoeff() > 0.004);
+  CHECK_FALSE(pareto_efficiency(p, ks.payoffs).efficient);
 }

@@ -233,6 +233,40 @@ TEST_CASE("persuasion: Proposition 1 agrees with Theorem 1 against full informat
   CHECK(tested >= 5);
 }
 
+TEST_CASE(
+    "persuasion: Corollary 1 for any discrete disagreement and Corollary 2 for generic "
+    "payoffs",
+    "[persuasion][beneficial][random]") {
+  for (unsigned seed = 500; seed < 520; ++seed) {
+    INFO("seed " << seed);
+    std::mt19937 rng(seed);
+    // Corollary 1: u_3 = 2 - u_1 - u_2 makes the sum constant; no disagreement admits an agreement
+    Eigen::MatrixXd u = persuasion_test::random_matrix(rng, 4, 3, 0.0, 1.0);
+    u.col(2) = Eigen::VectorXd::Constant(4, 2.0) - u.col(0) - u.col(1);
+    const problem p =
+        problem::state_independent(persuasion_test::random_prior(rng, 3),
+                                   persuasion_test::random_matrix(rng, 4, 3, 0.0, 1.0), u);
+    REQUIRE(find_constant_sum_weights(u).exists);
+    for (const information_structure& pi0 : {full_information(p), no_information(p)}) {
+      const agreement_test t = beneficial_agreement_test(p, pi0);
+      REQUIRE(t.lottery.ok());
+      CHECK_FALSE(t.lottery.beneficial);
+      CHECK_FALSE(find_beneficial_structure(p, t.lottery.disagreement).beneficial);
+    }
+    // Corollary 2: k - 1 >= n actions (each optimal in its own state) and generic payoffs
+    const int n = 2 + static_cast<int>(seed % 2);
+    const index_t k = n + 1;
+    Eigen::VectorXd x(k);
+    for (index_t j = 0; j < k; ++j) x(j) = persuasion_test::uniform(rng, 0.5, 2.0);
+    const problem q = problem::state_independent(persuasion_test::random_prior(rng, k),
+                                                 Eigen::MatrixXd(x.asDiagonal()),
+                                                 persuasion_test::random_matrix(rng, k, n, -1, 1));
+    const censorship_test c = beneficial_censorship(q);
+    REQUIRE(c.hypotheses_hold);
+    CHECK(c.beneficial);
+  }
+}
+
 TEST_CASE("persuasion: Proposition 2: the winner takes the most gives no agreement",
           "[persuasion][beneficial][random]") {
   int tested = 0;

@@ -41,6 +41,15 @@ TEST_CASE("persuasion: Proposition 3: Pareto efficient iff trade with probabilit
     CHECK(xf(0) == Approx(u.payoffs(0)).margin(1e-9));
     for (int k = 0; k < 6; ++k) {
       const information_structure pi = persuasion_test::random_ic_structure(rng, p);
+      // eq. (5), evaluated directly
+      double platform = 0.0, regulator = 0.0;
+      for (index_t v = 0; v < mk.values.size(); ++v) {
+        for (index_t q = 0; q <= v; ++q) {
+          platform += mk.prior(v) * pi(v, q) * mk.values(q);
+          regulator += mk.prior(v) * pi(v, q) * (mk.gamma(v) + mk.values(v) - mk.values(q));
+        }
+      }
+      CHECK(ex_ante_payoffs(p, pi).isApprox(Eigen::Vector2d(platform, regulator), 1e-12));
       const efficiency_report e = pareto_efficiency(p, ex_ante_payoffs(p, pi), 1e-9);
       REQUIRE(e.ok());
       const bool trade = trades_with_probability_one(mk, pi, 1e-9);
