@@ -302,3 +302,32 @@ TEST_CASE("persuasion: beneficial tests reject bad input before any LP",
   CHECK_THROWS_AS(winner_takes_most(Eigen::MatrixXd::Ones(2, 3)), dimension_error);
   CHECK_THROWS_AS(construct_agreement(p, full_information(p), lottery_result{}), model_error);
 }
+
+TEST_CASE("persuasion: the tie rule decides whether an action optimal only at a tie counts",
+          "[persuasion][beneficial]") {
+  // action 2 is optimal only at the belief (1/2, 1/2), where all three actions tie; both agents
+  // want it and get 0 otherwise
+  Eigen::MatrixXd ur(3, 2);
+  ur << 1.0, 0.0, 0.0, 1.0, 0.5, 0.5;
+  Eigen::MatrixXd u = Eigen::MatrixXd::Zero(3, 2);
+  u.row(2) << 1.0, 1.0;
+  const problem p = problem::state_independent(Eigen::Vector2d(0.3, 0.7), ur, u);
+  const auto support = attainable_actions(p);
+  CHECK(support[2].margin == Approx(0.0).margin(1e-9));
+  CHECK(support[2].belief.isApprox(Eigen::Vector2d(0.5, 0.5), 1e-9));
+  const information_structure full = full_information(p);
+  // Assumption 3 (the receiver follows an optimal recommendation): an agreement exists, and
+  // the direct LP over IC structures agrees
+  const agreement_test follow = beneficial_agreement_test(p, full);
+  CHECK(follow.lottery.beneficial);
+  CHECK(find_beneficial_structure(p, follow.lottery.disagreement).beneficial);
+  const constructed_agreement c = construct_agreement(p, full, follow.lottery);
+  CHECK(c.ic.ok);
+  CHECK(c.beneficial);
+  // counting only unique optima, action 2 is never chosen and no agreement is found
+  beneficial_options strict;
+  strict.ties = tie_rule::unique_optimum;
+  const agreement_test unique = beneficial_agreement_test(p, full, strict);
+  CHECK_FALSE(unique.lottery.attainable[2]);
+  CHECK_FALSE(unique.lottery.beneficial);
+}
