@@ -276,6 +276,7 @@ inline nash_result nash_solution(const problem& p, const Eigen::Ref<const Eigen:
   // a point strictly above d: the max-min gain structure
   auto base = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
   const double big = 1.0 + 4.0 * (detail::payoff_scale(p) + d.cwiseAbs().maxCoeff());
+  bargaining_point best;
   {
     auto s = base;
     const index_t t = s.model.add_variable("t", -big, big, 1.0);
@@ -293,17 +294,7 @@ inline nash_result nash_solution(const problem& p, const Eigen::Ref<const Eigen:
       r.message = "no IC structure gives every agent more than d: the Nash product is 0 on B";
       return r;
     }
-  }
-  bargaining_point best;
-  {
-    auto s = base;
-    const index_t t = s.model.add_variable("t", -big, big, 1.0);
-    for (int i = 0; i < n; ++i) {
-      auto row = s.payoff_terms(p.agent(i));
-      row.emplace_back(t, -1.0);
-      s.model.add_row(fmt::format("gain({})", i), row, d(i), lp::inf);
-    }
-    best = detail::finish(p, s, lp::solve(s.model, o.lp), 0.0);
+    best = detail::finish(p, s, std::move(sol), 0.0);
   }
   double f_best = detail::log_product(best.payoffs, d, alpha);
   // cuts: per agent, tangent points t_i (x_i − d_i at the tangent)

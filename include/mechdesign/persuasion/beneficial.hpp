@@ -172,7 +172,7 @@ inline lottery_result lottery_test(const problem& p, const Eigen::Ref<const Eige
   }
   std::vector<std::pair<index_t, double>> conv;
   for (index_t a = 0; a < na; ++a) conv.emplace_back(a, 1.0);
-  const index_t conv_row = m.add_row("lottery", conv, 1.0, 1.0);
+  m.add_row("lottery", conv, 1.0, 1.0);
   r.lp = lp::solve(m, o.lp);
   r.state = r.lp.state;
   if (!r.ok()) {
@@ -196,7 +196,6 @@ inline lottery_result lottery_test(const problem& p, const Eigen::Ref<const Eige
     if (!r.attainable[static_cast<std::size_t>(a)]) continue;
     r.certificate_value = std::max(r.certificate_value, r.weights.dot(u.row(a).transpose() - d));
   }
-  (void)conv_row;
   return r;
 }
 
