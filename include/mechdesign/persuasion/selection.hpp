@@ -289,7 +289,7 @@ struct theorem3_report {
 };
 
 /// \brief Theorem 3's existence claim (000 §4.1, Appendix A.3): the endorsement rule that
-/// maximises the agents' total payoff — and, among those, the smallest π(a_i|ω0) — checked for
+/// maximises the agents' total payoff — and, among those, the largest min_i π(a_i|ω0) — checked for
 /// Definition 3, Pareto efficiency, strict gains over no and full information, and eq. (7).
 /// \throws model_error (structure of Definition 2 fails), solver_error.
 inline theorem3_report check_theorem3(const problem& p, double tol = 1e-9,
