@@ -1,0 +1,81 @@
+// Two environments without a beneficial agreement (000_b82d6ff4761a0a82.txt §3.1 and §3.3).
+//
+// Guessing agents (§3.3): state-dependent payoffs; a lottery on the degenerate belief omega_1 gives
+// both agents 2 > 1.5, yet no IC structure beats full revelation (the strict-dominance LP, with
+// its dual weights as the certificate).
+// Winner takes all (§3.1): agent i gains u_i only when action i is taken; against full revelation
+// Theorem 1's LP certifies that no agreement exists with weights y proportional to 1/u_i, and
+// Proposition 1's constant-weighted-sum test agrees.
+//
+// Usage: persuasion_no_agreement [--json]
+#include <fmt/format.h>
+
+#include <mechdesign/persuasion/beneficial.hpp>
+#include <mechdesign/persuasion/format.hpp>
+#include <string>
+
+#include "support/json.hpp"
+#include "support/persuasion_examples.hpp"
+
+int main(int argc, char** argv) {
+  using namespace mechdesign;
+  using namespace mechdesign::persuasion;
+  bool as_json = false;
+  for (int k = 1; k < argc; ++k) {
+    if (std::string(argv[k]) == "--json") {
+      as_json = true;
+    } else {
+      fmt::print(stderr, "usage: persuasion_no_agreement [--json]\n");
+      return 2;
+    }
+  }
+  try {
+    // guessing agents
+    const problem g = persuasion_examples::guessing_agents();
+    const Eigen::VectorXd dg = ex_ante_payoffs(g, full_information(g));
+    const Eigen::VectorXd at_omega1 = payoffs_at_belief(g, Eigen::Vector2d(1.0, 0.0), 0);
+    const dominance_result dm = find_beneficial_structure(g, dg);
+    if (!dm.ok()) throw mechdesign::error("dominance LP: " + dm.message);
+    // winner takes all
+    const Eigen::Vector3d wins(1.0, 2.0, 4.0);
+    const problem w = persuasion_examples::winner_takes_all(Eigen::Vector3d(0.2, 0.3, 0.5), wins);
+    const agreement_test t = beneficial_agreement_test(w, full_information(w));
+    if (!t.lottery.ok()) throw mechdesign::error("Theorem 1 LP: " + t.lottery.message);
+    const censorship_test c = beneficial_censorship(w);
+    const Eigen::Vector3d expected = wins.cwiseInverse() / wins.cwiseInverse().sum();
+    if (as_json) {
+      using example_json::object;
+      fmt::print("{}\n",
+                 object()
+                     .text("example", "000 sections 3.1 and 3.3: no beneficial agreement")
+                     .field("guessing_disagreement", example_json::array(dg))
+                     .field("guessing_payoffs_at_omega1", example_json::array(at_omega1))
+                     .boolean("guessing_beneficial", dm.beneficial)
+                     .number("guessing_max_min_gain", dm.surplus)
+                     .field("guessing_dual_weights", example_json::array(dm.weights))
+                     .field("wta_wins", example_json::array(Eigen::VectorXd(wins)))
+                     .boolean("wta_beneficial", t.lottery.beneficial)
+                     .field("wta_weights", example_json::array(t.lottery.weights))
+                     .field("wta_weights_expected", example_json::array(Eigen::VectorXd(expected)))
+                     .number("wta_certificate_value", t.lottery.certificate_value)
+                     .boolean("proposition1_beneficial", c.beneficial)
+                     .str());
+      return 0;
+    }
+    fmt::print("Guessing agents (000_b82d6ff4761a0a82.txt section 3.3)\n");
+    fmt::print("  full revelation gives {}; at the belief omega_1 the agents get {}\n",
+               detail::show_vector(dg), detail::show_vector(at_omega1));
+    fmt::print("  strict dominance LP: {}\n\n", dm);
+    fmt::print("Winner takes all (section 3.1), wins {}, prior (0.2, 0.3, 0.5)\n",
+               detail::show_vector(wins));
+    fmt::print("  Theorem 1: {}\n", t.lottery);
+    fmt::print("  y proportional to 1/u_i: {}\n", detail::show_vector(expected));
+    fmt::print("  Proposition 1: constant weighted sum {} -> {}\n",
+               c.weights.exists ? "exists" : "does not exist",
+               c.beneficial ? "beneficial agreement" : "no beneficial agreement");
+  } catch (const mechdesign::error& e) {
+    fmt::print(stderr, "persuasion_no_agreement: {}\n", e.what());
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,109 @@
+// Collusion among three parties (000_b82d6ff4761a0a82.txt §3.2, Theorem 2, Theorem 1, Lemma 1).
+//
+// Right, Left and Religious bargain against full revelation; the Centrist incumbent is not an
+// agent. The program prints the disagreement payoffs (0.375, -0.6, -4.55), checks Theorem 2 for
+// every coalition size (it holds for pairs), solves Theorem 1's lottery LP, turns the lottery into
+// an IC information structure by Lemma 1's construction, and compares with the LP that finds the
+// structure with the largest smallest gain directly.
+//
+// Usage: persuasion_three_parties [--json]
+#include <fmt/format.h>
+
+#include <mechdesign/persuasion/beneficial.hpp>
+#include <mechdesign/persuasion/format.hpp>
+#include <string>
+#include <vector>
+
+#include "support/json.hpp"
+#include "support/persuasion_examples.hpp"
+
+namespace {
+
+using namespace mechdesign;
+using namespace mechdesign::persuasion;
+
+const char* const parties[] = {"Right", "Left", "Religious", "Centrist"};
+
+void print_structure(const information_structure& pi) {
+  fmt::print("    {:>22}", "state \\ recommendation");
+  for (const char* name : parties) fmt::print(" {:>10}", name);
+  fmt::print("\n");
+  for (index_t w = 0; w < pi.rows(); ++w) {
+    fmt::print("    {:>22}", parties[w]);
+    for (index_t a = 0; a < pi.cols(); ++a) fmt::print(" {:>10.6f}", pi(w, a));
+    fmt::print("\n");
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool as_json = false;
+  for (int k = 1; k < argc; ++k) {
+    if (std::string(argv[k]) == "--json") {
+      as_json = true;
+    } else {
+      fmt::print(stderr, "usage: persuasion_three_parties [--json]\n");
+      return 2;
+    }
+  }
+  try {
+    const problem p = persuasion_examples::three_parties();
+    const information_structure full = full_information(p);
+    const Eigen::VectorXd d = ex_ante_payoffs(p, full);
+    std::vector<coalition_test> sizes;
+    for (int k = 1; k <= 3; ++k) sizes.push_back(coalition_condition(p, d, k));
+    const agreement_test t = beneficial_agreement_test(p, full);
+    if (!t.lottery.ok()) throw mechdesign::error("Theorem 1 LP: " + t.lottery.message);
+    const constructed_agreement c = construct_agreement(p, full, t.lottery);
+    const dominance_result direct = find_beneficial_structure(p, d);
+    if (!direct.ok()) throw mechdesign::error("dominance LP: " + direct.message);
+    if (as_json) {
+      using example_json::object;
+      std::vector<std::string> holds;
+      for (const auto& s : sizes) holds.push_back(s.holds ? "true" : "false");
+      fmt::print("{}\n", object()
+                             .text("example", "000 section 3.2: collusion among three parties")
+                             .field("disagreement", example_json::array(d))
+                             .field("theorem2_holds_for_k_1_2_3", example_json::array(holds))
+                             .boolean("beneficial", t.lottery.beneficial)
+                             .field("lottery", example_json::array(t.lottery.lottery))
+                             .field("lottery_payoffs", example_json::array(t.lottery.payoffs))
+                             .number("lottery_surplus", t.lottery.surplus)
+                             .field("lemma1_structure", example_json::array(c.structure))
+                             .field("lemma1_payoffs", example_json::array(c.payoffs))
+                             .boolean("lemma1_ic", c.ic.ok)
+                             .boolean("lemma1_beneficial", c.beneficial)
+                             .field("direct_structure", example_json::array(direct.structure))
+                             .field("direct_payoffs", example_json::array(direct.payoffs))
+                             .number("direct_min_gain", direct.surplus)
+                             .str());
+      return 0;
+    }
+    fmt::print("Collusion among three parties (000_b82d6ff4761a0a82.txt section 3.2)\n\n");
+    fmt::print("  disagreement payoffs (full revelation) {}   paper: (0.375, -0.6, -4.55)\n",
+               detail::show_vector(d));
+    fmt::print("  total {:.6g}   paper: -4.775\n\n", d.sum());
+    for (const auto& s : sizes) {
+      fmt::print("  Theorem 2 with coalitions of size {}: {}\n", s.k, s.holds ? "holds" : "fails");
+      if (!s.holds) continue;
+      for (const auto& w : s.coalitions) {
+        std::string names;
+        for (int i : w.members) names += std::string(names.empty() ? "" : "+") + parties[i];
+        fmt::print("    {:<16} gains when {} is in power\n", names, parties[w.action]);
+      }
+    }
+    fmt::print("\n  Theorem 1: {}\n", t.lottery);
+    fmt::print("\n  Lemma 1's construction (epsilon = {:.4g}, gamma = {:.4g}): {}\n", c.epsilon,
+               c.gamma, c.ic);
+    print_structure(c.structure);
+    fmt::print("    payoffs {} (gains {})\n", detail::show_vector(c.payoffs),
+               detail::show_vector(c.gains));
+    fmt::print("\n  The structure with the largest smallest gain (LP): {}\n", direct);
+    print_structure(direct.structure);
+  } catch (const mechdesign::error& e) {
+    fmt::print(stderr, "persuasion_three_parties: {}\n", e.what());
+    return 1;
+  }
+  return 0;
+}
