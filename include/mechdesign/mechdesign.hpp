@@ -42,8 +42,6 @@
 #include "mechdesign/pricing/continuous.hpp"
 #include "mechdesign/pricing/environment.hpp"
 #include "mechdesign/pricing/format.hpp"
-#include "mechdesign/pricing/menu.hpp"
-#include "mechdesign/pricing/optimal_menu.hpp"
 #include "mechdesign/pricing/gaussian/benchmarks.hpp"
 #include "mechdesign/pricing/gaussian/check.hpp"
 #include "mechdesign/pricing/gaussian/consumer.hpp"
@@ -53,6 +51,8 @@
 #include "mechdesign/pricing/gaussian/incentives.hpp"
 #include "mechdesign/pricing/gaussian/mechanism.hpp"
 #include "mechdesign/pricing/gaussian/optimal.hpp"
+#include "mechdesign/pricing/menu.hpp"
+#include "mechdesign/pricing/optimal_menu.hpp"
 #include "mechdesign/version.hpp"
 
 #endif  // MECHDESIGN_MECHDESIGN_HPP

@@ -19,6 +19,29 @@ namespace gaussian_test {
 
 using namespace mechdesign::pricing::gaussian;
 
+// The Cournot and Bertrand instances most tests share: E[α] = 2, E[c] = 0.5.
+inline cournot reference_cournot(int firms = 3, double substitution = 0.5,
+                                 double cost_variance = 0.5) {
+  cournot cn;
+  cn.firms = firms;
+  cn.substitution = substitution;
+  cn.demand_mean = 2;
+  cn.cost_mean = 0.5;
+  cn.cost_variance = cost_variance;
+  return cn;
+}
+
+inline bertrand reference_bertrand(int firms = 3, double substitution = 0.3,
+                                   double cost_variance = 0.5) {
+  bertrand bt;
+  bt.firms = firms;
+  bt.substitution = substitution;
+  bt.demand_mean = 2;
+  bt.cost_mean = 0.5;
+  bt.cost_variance = cost_variance;
+  return bt;
+}
+
 // Symmetric square root of a PSD matrix (negative rounding eigenvalues clamped).
 inline Eigen::MatrixXd psd_sqrt(const Eigen::MatrixXd& m) {
   Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(0.5 * (m + m.transpose()));

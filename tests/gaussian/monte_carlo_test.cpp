@@ -53,18 +53,8 @@ TEST_CASE("gaussian Monte Carlo: optimal mechanisms are obedient, the first best
           "[pricing][gaussian][montecarlo]") {
   const unsigned long long seed = 20240611;
   INFO("seed " << seed);
-  cournot cn;
-  cn.firms = 3;
-  cn.substitution = 0.5;
-  cn.demand_mean = 2;
-  cn.cost_mean = 0.5;
-  cn.cost_variance = 0.5;
-  bertrand bt;
-  bt.firms = 3;
-  bt.substitution = 0.3;
-  bt.demand_mean = 2;
-  bt.cost_mean = 0.5;
-  bt.cost_variance = 0.5;
+  const cournot cn = gaussian_test::reference_cournot(3, 0.5, 0.5);
+  const bertrand bt = gaussian_test::reference_bertrand(3, 0.3, 0.5);
   const game interior(2, -0.8, gaussian_prior{1, 1, 0, 0.0005});  // randomised welfare optimum
   REQUIRE_FALSE(welfare_optimal(interior).boundary);
   struct item {
@@ -93,16 +83,8 @@ TEST_CASE("gaussian Monte Carlo: welfare and consumer surplus formulas",
   const unsigned long long seed = 77;
   INFO("seed " << seed);
   const bool is_cournot = GENERATE(true, false);
-  cournot cn;
-  cn.firms = 3;
-  cn.substitution = 0.5;
-  cn.demand_mean = 2;
-  cn.cost_mean = 0.5;
-  bertrand bt;
-  bt.firms = 3;
-  bt.substitution = 0.3;
-  bt.demand_mean = 2;
-  bt.cost_mean = 0.5;
+  const cournot cn = gaussian_test::reference_cournot(3, 0.5, 1.0);
+  const bertrand bt = gaussian_test::reference_bertrand(3, 0.3, 1.0);
   const game g = is_cournot ? cn.canonical() : bt.canonical();
   const int n = g.players();
   const double beta = is_cournot ? cn.substitution : bt.substitution;
@@ -188,11 +170,7 @@ TEST_CASE("gaussian Monte Carlo: truth-telling against double deviations (Propos
           "[pricing][gaussian][montecarlo][incentives]") {
   const unsigned long long seed = 5150;
   INFO("seed " << seed);
-  cournot cn;
-  cn.firms = 3;
-  cn.substitution = 0.5;
-  cn.demand_mean = 2;
-  cn.cost_mean = 0.5;
+  const cournot cn = gaussian_test::reference_cournot(3, 0.5, 1.0);
   const game g = cn.canonical();
   const double mt = g.prior().type_mean, st = std::sqrt(g.prior().type_variance);
   SECTION("welfare- and revenue-optimal mechanisms with the Proposition 5 payments are IC") {
@@ -236,11 +214,7 @@ TEST_CASE("gaussian Monte Carlo: participation with the off-path action of Propo
           "[pricing][gaussian][montecarlo][incentives]") {
   const unsigned long long seed = 31337;
   INFO("seed " << seed);
-  bertrand bt;
-  bt.firms = 3;
-  bt.substitution = 0.3;
-  bt.demand_mean = 2;
-  bt.cost_mean = 0.5;
+  const bertrand bt = gaussian_test::reference_bertrand(3, 0.3, 1.0);
   const game g = bt.canonical();
   const int n = g.players();
   const double mt = g.prior().type_mean, st = std::sqrt(g.prior().type_variance);

@@ -44,18 +44,8 @@ struct case_t {
 };
 
 std::vector<case_t> games() {
-  cournot cn;
-  cn.firms = 3;
-  cn.substitution = 0.5;
-  cn.demand_mean = 2;
-  cn.cost_mean = 0.5;
-  cn.cost_variance = 0.5;
-  bertrand bt;
-  bt.firms = 3;
-  bt.substitution = 0.3;
-  bt.demand_mean = 2;
-  bt.cost_mean = 0.5;
-  bt.cost_variance = 0.5;
+  const cournot cn = gaussian_test::reference_cournot(3, 0.5, 0.5);
+  const bertrand bt = gaussian_test::reference_bertrand(3, 0.3, 0.5);
   beauty_contest bc;
   bc.players = 4;
   bc.coordination = 0.6;
@@ -116,18 +106,8 @@ TEST_CASE("gaussian optimal: consumer optimum (Propositions 11-12) against brute
           "[pricing][gaussian][optimal][consumer]") {
   const double beta = GENERATE(0.5, -0.3);
   const int n = GENERATE(2, 3);
-  cournot cn;
-  cn.firms = n;
-  cn.substitution = beta;
-  cn.demand_mean = 2;
-  cn.cost_mean = 0.5;
-  cn.cost_variance = 0.5;
-  bertrand bt;
-  bt.firms = n;
-  bt.substitution = beta * 0.6;
-  bt.demand_mean = 2;
-  bt.cost_mean = 0.5;
-  bt.cost_variance = 0.5;
+  const cournot cn = gaussian_test::reference_cournot(n, beta, 0.5);
+  const bertrand bt = gaussian_test::reference_bertrand(n, beta * 0.6, 0.5);
   INFO("beta = " << beta << ", n = " << n);
   {
     const game g = cn.canonical();
@@ -331,12 +311,7 @@ TEST_CASE("gaussian optimal: Cournot consumer optimum under complements (Proposi
     for (double f : {0.5, 0.95, 1.05, 1.5}) {
       const double r = f * rbar;
       if (r * (n - 1) >= 1 || 2 * r >= 1.0 / (n - 1)) continue;
-      cournot cn;
-      cn.firms = n;
-      cn.substitution = -2 * r;
-      cn.demand_mean = 2;
-      cn.cost_mean = 0.5;
-      cn.cost_variance = 0.5;
+      const cournot cn = gaussian_test::reference_cournot(n, -2 * r, 0.5);
       const game g = cn.canonical();
       const optimal_mechanism o = consumer_optimal(cn);
       CHECK(o.ic_binding);

@@ -498,30 +498,11 @@ class nps_coalition_solver {
         row.emplace_back(z[static_cast<std::size_t>(j)], -1.0);
         m.add_row(fmt::format("max[{}|{}]", d, j), row, -lp::inf, 0.0);
       }
-      if (g_.money()) {
-        for (int k = 1; k < n_; ++k) {
-          lp_terms row;
-          add_coefficient_terms(row, k, j, -1, 1.0);
-          add_coefficient_terms(row, 0, j, -1, -1.0);
-          m.add_row(fmt::format("money[{}|{}]", k, j), row, 0.0, 0.0);
-        }
-      }
+      add_money_rows(m, j);
     }
     for (int i = 0; i < n_; ++i) {
       const index_t ni = g_.num_types(i);
-      const Eigen::VectorXd target =
-          n_ * u[static_cast<std::size_t>(i)] - threat_sum_[static_cast<std::size_t>(i)];
-      std::vector<lp_terms> rows(static_cast<std::size_t>(ni));
-      for (index_t t = 0; t < ni; ++t) {
-        auto& row = rows[static_cast<std::size_t>(t)];
-        row.emplace_back(lambda_var(i, t), target(t));
-        for (index_t tau = 0; tau < ni; ++tau) {
-          if (tau == t) continue;
-          row.emplace_back(alpha_var(i, t, tau), target(t));
-          row.emplace_back(alpha_var(i, tau, t), -target(tau));
-        }
-        add_threat_terms(row, i, g_.beliefs().marginal(i)(t));
-      }
+      std::vector<lp_terms> rows = claim_terms(i, u[static_cast<std::size_t>(i)]);
       for (index_t j = 0; j < g_.num_profiles(); ++j) {
         rows[static_cast<std::size_t>(g_.types().type_of(j, i))].emplace_back(
             z[static_cast<std::size_t>(j)], -1.0);
@@ -535,21 +516,7 @@ class nps_coalition_solver {
     }
     const lp::solution s = lp::solve(m, opt_.primal.lp);
     if (s.state != lp::status::optimal) return false;
-    lambda.clear();
-    alpha.clear();
-    for (int k = 0; k < n_; ++k) {
-      const index_t nk = g_.num_types(k);
-      Eigen::VectorXd l(nk);
-      Eigen::MatrixXd a = Eigen::MatrixXd::Zero(nk, nk);
-      for (index_t t = 0; t < nk; ++t) {
-        l(t) = std::max(floor, s.x(lambda_var(k, t)));
-        for (index_t tau = 0; tau < nk; ++tau) {
-          if (tau != t) a(t, tau) = std::max(0.0, s.x(alpha_var(k, t, tau)));
-        }
-      }
-      lambda.push_back(std::move(l));
-      alpha.push_back(std::move(a));
-    }
+    read_scales(s, lambda, alpha, floor);
     return true;
   }
 
@@ -831,32 +798,12 @@ class nps_coalition_solver {
           m.add_row(fmt::format("virtual_max[{}>={}|{}]", used, d, j), row, 0.0, lp::inf);
         }
       }
-      if (g_.money()) {  // money weights equal across members at every profile
-        for (int k = 1; k < n_; ++k) {
-          lp_terms row;
-          add_coefficient_terms(row, k, j, -1, 1.0);
-          add_coefficient_terms(row, 0, j, -1, -1.0);
-          m.add_row(fmt::format("money[{}|{}]", k, j), row, 0.0, 0.0);
-        }
-      }
+      add_money_rows(m, j);
     }
     // (W), scaled by p_i(t): (λ+Σα)ω(t) − Σ α(τ→t) ω(τ) − Σ_{j: t_i = t} Σ_k Σ_d μ coef
     //                        + p_i(t) Σ_{j'∈S\i} Σ_t' λ_j'(t') U_j'(μ_{S\i}|t')
     for (int i = 0; i < n_; ++i) {
-      const index_t ni = g_.num_types(i);
-      const Eigen::VectorXd omega =
-          n_ * u[static_cast<std::size_t>(i)] - threat_sum_[static_cast<std::size_t>(i)];
-      std::vector<lp_terms> rows(static_cast<std::size_t>(ni));
-      for (index_t t = 0; t < ni; ++t) {
-        auto& row = rows[static_cast<std::size_t>(t)];
-        row.emplace_back(lambda_var(i, t), omega(t));
-        for (index_t tau = 0; tau < ni; ++tau) {
-          if (tau == t) continue;
-          row.emplace_back(alpha_var(i, t, tau), omega(t));
-          row.emplace_back(alpha_var(i, tau, t), -omega(tau));
-        }
-        add_threat_terms(row, i, g_.beliefs().marginal(i)(t));
-      }
+      std::vector<lp_terms> rows = claim_terms(i, u[static_cast<std::size_t>(i)]);
       for (index_t j = 0; j < g_.num_profiles(); ++j) {
         auto& row = rows[static_cast<std::size_t>(g_.types().type_of(j, i))];
         for (int k = 0; k < n_; ++k) {
@@ -871,9 +818,9 @@ class nps_coalition_solver {
     return out;
   }
 
-  // (λ, α) of a solved model (after add_scales), clipped at 0.
+  // (λ, α) of a solved model (after add_scales or in epsilon_lp), λ clipped at \p floor, α at 0.
   void read_scales(const lp::solution& s, type_vectors<double>& lambda,
-                   type_matrices<double>& alpha) const {
+                   type_matrices<double>& alpha, double floor = 0.0) const {
     lambda.clear();
     alpha.clear();
     for (int k = 0; k < n_; ++k) {
@@ -881,7 +828,7 @@ class nps_coalition_solver {
       Eigen::VectorXd l(nk);
       Eigen::MatrixXd a = Eigen::MatrixXd::Zero(nk, nk);
       for (index_t t = 0; t < nk; ++t) {
-        l(t) = std::max(0.0, s.x(lambda_var(k, t)));
+        l(t) = std::max(floor, s.x(lambda_var(k, t)));
         for (index_t tau = 0; tau < nk; ++tau) {
           if (tau != t) a(t, tau) = std::max(0.0, s.x(alpha_var(k, t, tau)));
         }
@@ -952,6 +899,36 @@ class nps_coalition_solver {
     double scale = 1.0;
     for (int k = 0; k < n_; ++k) scale = std::max(scale, g_.utility(k).cwiseAbs().maxCoeff());
     return opt_.tolerance * scale;
+  }
+
+  // Money weights equal across members at profile j (else transfers carry virtual worth).
+  void add_money_rows(lp::model& m, index_t j) const {
+    if (!g_.money()) return;
+    for (int k = 1; k < n_; ++k) {
+      lp_terms row;
+      add_coefficient_terms(row, k, j, -1, 1.0);
+      add_coefficient_terms(row, 0, j, -1, -1.0);
+      m.add_row(fmt::format("money[{}|{}]", k, j), row, 0.0, 0.0);
+    }
+  }
+
+  // The (λ, α) terms of member i's warrant rows at the NPS2 targets ω̂ = |S| U_i − Σ threats:
+  // (λ(t) + Σ_τ α(τ|t)) ω̂(t) − Σ_τ α(t|τ) ω̂(τ) + p_i(t) × the threat's virtual worth (4.8).
+  std::vector<lp_terms> claim_terms(int i, const Eigen::VectorXd& interim) const {
+    const index_t ni = g_.num_types(i);
+    const Eigen::VectorXd target = n_ * interim - threat_sum_[static_cast<std::size_t>(i)];
+    std::vector<lp_terms> rows(static_cast<std::size_t>(ni));
+    for (index_t t = 0; t < ni; ++t) {
+      auto& row = rows[static_cast<std::size_t>(t)];
+      row.emplace_back(lambda_var(i, t), target(t));
+      for (index_t tau = 0; tau < ni; ++tau) {
+        if (tau == t) continue;
+        row.emplace_back(alpha_var(i, t, tau), target(t));
+        row.emplace_back(alpha_var(i, tau, t), -target(tau));
+      }
+      add_threat_terms(row, i, g_.beliefs().marginal(i)(t));
+    }
+    return rows;
   }
 
   // p_i(t) · Σ_{j'∈S\i} Σ_t' λ_j'(t') U_j'(μ_{S\i} | t'): the threat's virtual worth by (4.8).
