@@ -207,3 +207,24 @@ TEST_CASE("each thread can solve with its own GLPK environment", "[lp][glpk][thr
     CHECK(values[static_cast<std::size_t>(w)] == Approx(s.objective).epsilon(1e-12));
   }
 }
+
+TEST_CASE("a verification failure is re-solved exactly unless exact_fallback is off",
+          "[lp][glpk]") {
+  // Coefficients without a finite binary expansion leave residuals of order 1e-17 at any
+  // floating-point optimum, so a verifier threshold of 1e-300 fails every time.
+  lp::model m(lp::objective_sense::maximize);
+  const auto x = m.add_variable("x", 0.0, lp::inf, 0.1);
+  const auto y = m.add_variable("y", 0.0, lp::inf, 0.7);
+  m.add_row("a", {{x, 1.0 / 3.0}, {y, 0.3}}, -lp::inf, 0.7);
+  m.add_row("b", {{x, 0.9}, {y, 1.0 / 7.0}}, -lp::inf, 1.1);
+  lp::glpk_options opt;
+  opt.verify_tolerance = 1e-300;
+  const auto with_fallback = lp::solve(m, opt);
+  CHECK(with_fallback.state == lp::status::verification_failed);
+  CHECK(with_fallback.exact);  // the exact re-solve ran (and rounding to double still fails)
+  opt.exact_fallback = false;
+  const auto without = lp::solve(m, opt);
+  CHECK(without.state == lp::status::verification_failed);
+  CHECK_FALSE(without.exact);
+  CHECK_THAT(without.message, Catch::Contains("failed verification"));
+}

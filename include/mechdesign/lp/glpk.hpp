@@ -32,8 +32,11 @@ namespace mechdesign::lp {
 
 /// \brief Knobs of the GLPK simplex solve.
 struct glpk_options {
-  bool presolve = false;           ///< use GLPK's LP presolver (disables warm starts)
-  bool exact = false;              ///< re-solve from the simplex basis with glp_exact
+  bool presolve = false;  ///< use GLPK's LP presolver (disables warm starts)
+  bool exact = false;     ///< re-solve from the simplex basis with glp_exact
+  /// When a floating-point optimum fails verification, re-solve it exactly from its basis
+  /// before reporting verification_failed (can be slow on large, badly scaled LPs)
+  bool exact_fallback = true;
   bool verbose = false;            ///< GLPK terminal output (off by default)
   int iteration_limit = 0;         ///< 0: no limit
   double time_limit_seconds = 0;   ///< 0: no limit
@@ -191,7 +194,7 @@ class glpk_solver {
     }
     read_point(s);
     s.check = verify(model_, s, options_.verify_tolerance);
-    if (!s.check.passed && !exact_ran) {
+    if (!s.check.passed && !exact_ran && options_.exact_fallback) {
       // Floating-point simplex can stop at a basis that is not optimal (or not feasible) on
       // badly scaled or degenerate problems. Re-solve from that basis in exact arithmetic.
       const std::string first = describe(s.check);

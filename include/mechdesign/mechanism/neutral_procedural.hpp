@@ -693,7 +693,7 @@ class nps_coalition_solver {
                          mb.rhs[static_cast<std::size_t>(i)](t) + w0, 1.0, slack_sum);
       }
     }
-    const lp::solution s = lp::solve(m, opt_.primal.lp);
+    const lp::solution s = lp::solve(m, proposal_options());  // a proposal, judged by step A
     if (s.state != lp::status::optimal) return false;
     mu = cols_.read(s.x);
     return true;
@@ -1060,12 +1060,20 @@ class nps_coalition_solver {
                          blk.rhs[static_cast<std::size_t>(i)](t), 1.0, slack_sum);
       }
     }
-    const lp::solution s = lp::solve(m, opt_.primal.lp);
-    if (s.state == lp::status::infeasible) return -1.0;  // rounding left no admissible μ
-    lp::require_optimal(s, fmt::format("neutral procedural solution, coalition {}, mechanism",
-                                       g_.members().to_string()));
+    // μ is a proposal that step A then judges (and the certificate re-checks), so an optimum
+    // that fails verification is not worth an exact re-solve: it counts as no move, like an
+    // infeasible LP (rounding left no admissible μ).
+    const lp::solution s = lp::solve(m, proposal_options());
+    if (s.state != lp::status::optimal) return -1.0;
     mu = cols_.read(s.x);
     return slack_total(s, slack_sum);
+  }
+
+  // LP options for the proposal LPs (steps B and joint steps): no exact re-solve.
+  lp::glpk_options proposal_options() const {
+    lp::glpk_options o = opt_.primal.lp;
+    o.exact_fallback = false;
+    return o;
   }
 
   double threat_virtual_worth(int i, const type_vectors<double>& lambda) const {
