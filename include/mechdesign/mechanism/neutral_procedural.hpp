@@ -342,21 +342,10 @@ class nps_coalition_solver {
           if (g_.money()) average.transfers += r.optimal_mechanism.transfers;
         }
       }
-      coalition_solution probe;
-      probe.interim = r.interim;
-      type_vectors<double> excess;
+      const type_vectors<double> e_all = excess(r.interim, lambda, r.alpha);
+      if (e_all.empty()) return finish();
       double eps = 0.0;
-      for (int i = 0; i < n_; ++i) {
-        const coalition_solution& th = *threats_[static_cast<std::size_t>(i)];
-        const int player = g_.members().members()[static_cast<std::size_t>(i)];
-        const warrant_result w = warranted_claims(g_, player, lambda, r.alpha,
-                                                  coalition_threat{th.problem, th.plan, th.alpha});
-        if (!w.ok() || !w.claims.allFinite()) return finish();
-        Eigen::VectorXd e = n_ * r.interim[static_cast<std::size_t>(i)] -
-                            threat_sum_[static_cast<std::size_t>(i)] - w.claims;
-        eps = std::max(eps, -e.minCoeff() / static_cast<double>(n_));
-        excess.push_back(std::move(e));
-      }
+      for (const auto& ei : e_all) eps = std::max(eps, -ei.minCoeff() / static_cast<double>(n_));
       if (eps < best) {
         best = eps;
         best_plan = r.optimal_mechanism;
@@ -365,7 +354,7 @@ class nps_coalition_solver {
       double total = 0.0;
       for (int k = 0; k < n_; ++k) {
         auto& l = lambda[static_cast<std::size_t>(k)];
-        const auto& e = excess[static_cast<std::size_t>(k)];
+        const auto& e = e_all[static_cast<std::size_t>(k)];
         for (index_t t = 0; t < l.size(); ++t) {
           const double step = std::clamp(-eta * e(t) / scale, -3.0, 3.0);
           l(t) = std::max(l(t) * std::exp(step), 1e-6 / static_cast<double>(m));
@@ -450,18 +439,30 @@ class nps_coalition_solver {
   double epsilon_of(const coalition_solution& out, const type_vectors<double>& lambda,
                     const type_matrices<double>& alpha) const {
     if (lambda.empty() || !(min_weight(lambda) > 0.0)) return lp::inf;
+    const type_vectors<double> e = excess(out.interim, lambda, alpha);
+    if (e.empty()) return lp::inf;
     double eps = 0.0;
+    for (const auto& ei : e) eps = std::max(eps, -ei.minCoeff() / static_cast<double>(n_));
+    return eps;
+  }
+
+  // The excess e_i = |S| U_i − Σ_{j≠i} U_i(μ_{S\j}) − ω_i(λ, α) of every member at interim
+  // utilities \p interim (NPS2 holds with ε iff e ≥ −|S| ε); empty if a warrant system is
+  // singular or its claims are not finite.
+  type_vectors<double> excess(const type_vectors<double>& interim,
+                              const type_vectors<double>& lambda,
+                              const type_matrices<double>& alpha) const {
+    type_vectors<double> out;
     for (int i = 0; i < n_; ++i) {
       const coalition_solution& th = *threats_[static_cast<std::size_t>(i)];
       const int player = g_.members().members()[static_cast<std::size_t>(i)];
       const warrant_result w = warranted_claims(g_, player, lambda, alpha,
                                                 coalition_threat{th.problem, th.plan, th.alpha});
-      if (!w.ok() || !w.claims.allFinite()) return lp::inf;
-      const Eigen::VectorXd target =
-          (threat_sum_[static_cast<std::size_t>(i)] + w.claims) / static_cast<double>(n_);
-      eps = std::max(eps, (target - out.interim[static_cast<std::size_t>(i)]).maxCoeff());
+      if (!w.ok() || !w.claims.allFinite()) return {};
+      out.push_back(n_ * interim[static_cast<std::size_t>(i)] -
+                    threat_sum_[static_cast<std::size_t>(i)] - w.claims);
     }
-    return std::max(eps, 0.0);
+    return out;
   }
 
   // The LP of epsilon_stage(): minimise the total shortfall of M ω̂ − r ≥ 0 over λ ≥ floor
