@@ -21,6 +21,7 @@
 #include <string>
 
 #include "mechdesign/core/error.hpp"
+#include "mechdesign/core/prior.hpp"
 #include "mechdesign/core/type_space.hpp"
 
 namespace mechdesign::pricing {
@@ -43,20 +44,12 @@ struct environment {
 
 namespace detail {
 
+// The core probability-vector check (core/prior.hpp), with an empty vector a dimension_error.
 inline void require_distribution(const Eigen::Ref<const Eigen::VectorXd>& p, const char* what,
                                  double tolerance = 1e-9) {
   if (p.size() == 0) throw dimension_error(fmt::format("pricing: {} is empty", what));
-  for (index_t i = 0; i < p.size(); ++i) {
-    if (!std::isfinite(p(i))) {
-      throw non_finite_error(fmt::format("pricing: {} entry {} is {}", what, i, p(i)));
-    }
-    if (p(i) < 0.0) {
-      throw distribution_error(fmt::format("pricing: {} entry {} is negative ({})", what, i, p(i)));
-    }
-  }
-  if (std::abs(p.sum() - 1.0) > tolerance) {
-    throw distribution_error(fmt::format("pricing: {} sums to {}, not 1", what, p.sum()));
-  }
+  mechdesign::detail::check_distribution<double>(Eigen::VectorXd(p), tolerance,
+                                                 fmt::format("pricing: {}", what));
 }
 
 inline void require_finite(const Eigen::Ref<const Eigen::MatrixXd>& m, const char* what) {
