@@ -19,7 +19,7 @@
 #include "mechdesign/core/problem.hpp"
 #include "mechdesign/core/type_space.hpp"
 #include "mechdesign/format.hpp"
-#include "mechdesign/lp/glpk.hpp"
+#include "mechdesign/lp/solver.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/lp/solver_error.hpp"

@@ -1,5 +1,5 @@
 #include <catch2/catch.hpp>
-#include <mechdesign/lp/glpk.hpp>
+#include <mechdesign/lp/solver.hpp>
 #include <mechdesign/lp/verify.hpp>
 
 #include "support/small_lps.hpp"

@@ -10,7 +10,7 @@
 ///
 /// Warm starts. Each worker keeps one gap_lp and moves it from one grid point to the next along a
 /// row of the grid: the beliefs change the constraint matrix, which gap_lp::set_beliefs rewrites
-/// in place (lp::glpk_solver::update), so every solve but a worker's first starts from the
+/// in place (lp::solver::update), so every solve but a worker's first starts from the
 /// previous point's basis. Along β only the random-monopoly thresholds move, and sweep_power()
 /// re-solves one gap_lp warm as well.
 ///
@@ -31,7 +31,7 @@
 #include "mechdesign/bargaining/environment.hpp"
 #include "mechdesign/bargaining/gap.hpp"
 #include "mechdesign/core/error.hpp"
-#include "mechdesign/lp/glpk.hpp"
+#include "mechdesign/lp/solver.hpp"
 
 namespace mechdesign::bargaining {
 

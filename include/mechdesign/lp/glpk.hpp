@@ -2,79 +2,51 @@
 #define MECHDESIGN_LP_GLPK_HPP
 
 /// \file
-/// \brief GLPK adapter: loads an lp::model in bulk, solves it with the simplex method
-/// (optionally presolved, optionally re-solved in exact rational arithmetic), maps GLPK's
-/// return codes and statuses, and verifies every optimum independently (lp/verify.hpp).
+/// \brief The GLPK engine behind lp::solver: loads a validated lp::model in bulk, applies
+/// incremental changes to the live problem, runs the primal or dual simplex (optionally
+/// presolved) and GLPK's exact rational simplex, and maps return codes and statuses to claims.
+/// Users include lp/solver.hpp; this is the only header that includes glpk.h.
 ///
-/// The GLPK problem stays alive between solves: change the objective or row bounds and call
-/// solve() again to start from the previous optimal basis. Presolve discards the basis, so warm
-/// starts happen only with presolve off (the default).
-///
-/// Threads: Debian's GLPK 5.0 keeps its environment thread-local. Give every thread its own
-/// glpk_solver and call glp_free_env() at the end of each worker thread (see
-/// free_thread_environment()). This is the only header that includes glpk.h.
+/// Threads: Debian's GLPK 5.0 keeps its environment thread-local. Every thread needs its own
+/// lp::solver, and a worker thread calls lp::free_thread_environment() (lp/solver.hpp) before it
+/// ends.
 
 #include <fmt/format.h>
 #include <glpk.h>
 
 #include <Eigen/Core>
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "mechdesign/core/error.hpp"
+#include "mechdesign/lp/detail/engine.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
-#include "mechdesign/lp/verify.hpp"
 
-namespace mechdesign::lp {
+namespace mechdesign::lp::detail {
 
-/// \brief Knobs of the GLPK simplex solve.
-struct glpk_options {
-  bool presolve = false;  ///< use GLPK's LP presolver (disables warm starts)
-  bool exact = false;     ///< re-solve from the simplex basis with glp_exact
-  /// When a floating-point optimum fails verification, re-solve it exactly from its basis
-  /// before reporting verification_failed (can be slow on large, badly scaled LPs)
-  bool exact_fallback = true;
-  bool verbose = false;            ///< GLPK terminal output (off by default)
-  int iteration_limit = 0;         ///< 0: no limit
-  double time_limit_seconds = 0;   ///< 0: no limit
-  bool scale = true;               ///< let GLPK scale the problem (glp_scale_prob, GLP_SF_AUTO)
-  double verify_tolerance = 1e-7;  ///< threshold of the independent verifier
-  /// GLPK's own primal and dual feasibility tolerances (tol_bnd, tol_dj). GLPK's default, 1e-7,
-  /// equals the verifier's threshold, so a point GLPK accepts could fail verification on
-  /// rounding alone; the tighter default leaves the verifier a margin.
-  double feasibility_tolerance = 1e-9;
-};
-
-/// \brief Free the calling thread's GLPK environment; call it at the end of each worker
-/// thread that used GLPK (never while a glpk_solver of that thread is alive).
-inline void free_thread_environment() noexcept { glp_free_env(); }
-
-/// \brief A GLPK simplex solver bound to one model, kept alive for warm re-solves.
-class glpk_solver {
+/// GLPK's simplex behind engine_base.
+class glpk_engine final : public engine_base {
  public:
-  /// \brief A solver with the given options; call load() or solve(model) next.
-  explicit glpk_solver(glpk_options options = {}) : options_(options) {}
+  engine kind() const noexcept override { return engine::glpk; }
 
-  /// \brief Build the GLPK problem from \p m (one glp_load_matrix call).
-  /// \throws the exceptions of model::validate() — before GLPK sees the data.
-  void load(const model& m) {
-    model_ = m;
-    auto a = model_.matrix();  // validates
+  void load(const model& m, const model::sparse_matrix& a) override {
     prob_.reset(glp_create_prob());
     glp_prob* p = prob_.get();
-    glp_set_obj_dir(p, model_.sense() == objective_sense::maximize ? GLP_MAX : GLP_MIN);
-    if (model_.num_rows() > 0) glp_add_rows(p, static_cast<int>(model_.num_rows()));
-    if (model_.num_cols() > 0) glp_add_cols(p, static_cast<int>(model_.num_cols()));
-    for (index_t r = 0; r < model_.num_rows(); ++r) push_row_bounds(r);
-    for (index_t j = 0; j < model_.num_cols(); ++j) {
+    glp_set_obj_dir(p, m.sense() == objective_sense::maximize ? GLP_MAX : GLP_MIN);
+    if (m.num_rows() > 0) glp_add_rows(p, static_cast<int>(m.num_rows()));
+    if (m.num_cols() > 0) glp_add_cols(p, static_cast<int>(m.num_cols()));
+    for (index_t r = 0; r < m.num_rows(); ++r)
+      set_bounds(static_cast<int>(r) + 1, m.row_lower(r), m.row_upper(r), true);
+    for (index_t j = 0; j < m.num_cols(); ++j) {
       const int col = static_cast<int>(j) + 1;
-      set_bounds(col, model_.col_lower(j), model_.col_upper(j), false);
-      glp_set_obj_coef(p, col, model_.objective(j));
+      set_bounds(col, m.col_lower(j), m.col_upper(j), false);
+      glp_set_obj_coef(p, col, m.objective(j));
     }
-    glp_set_obj_coef(p, 0, model_.objective_constant());
+    glp_set_obj_coef(p, 0, m.objective_constant());
     std::vector<int> ia{0}, ja{0};
     std::vector<double> ar{0.0};
     ia.reserve(static_cast<std::size_t>(a.nonZeros()) + 1);
@@ -88,163 +60,167 @@ class glpk_solver {
       }
     }
     glp_load_matrix(p, static_cast<int>(ar.size()) - 1, ia.data(), ja.data(), ar.data());
-    rescale();
     has_basis_ = false;
+    scaled_ = false;
   }
 
-  /// \brief Load \p m and solve it.
-  solution solve(const model& m) {
-    load(m);
-    return solve();
+  void set_objective(index_t col, double value) override {
+    glp_set_obj_coef(prob_.get(), static_cast<int>(col) + 1, value);
   }
-
-  /// \brief Replace all data of the loaded model (objective, bounds, coefficients) by those of
-  /// \p m, which must have the same rows, columns and sense; the basis is kept, so the next
-  /// solve starts from it (one glp_set_mat_row per row).
-  /// \throws model_error if nothing is loaded, dimension_error on a different shape, and the
-  /// exceptions of model::validate() — before GLPK sees the data.
-  void update(const model& m) {
-    require_loaded();
-    if (m.num_rows() != model_.num_rows() || m.num_cols() != model_.num_cols() ||
-        m.sense() != model_.sense()) {
-      throw dimension_error(fmt::format(
-          "glpk_solver::update: a {}x{} model cannot replace the loaded {}x{} one (or the sense "
-          "differs)",
-          m.num_rows(), m.num_cols(), model_.num_rows(), model_.num_cols()));
-    }
-    const auto a = m.matrix();  // validates
-    model_ = m;
-    glp_prob* p = prob_.get();
-    for (index_t r = 0; r < model_.num_rows(); ++r) push_row_bounds(r);
-    for (index_t j = 0; j < model_.num_cols(); ++j) {
-      set_bounds(static_cast<int>(j) + 1, model_.col_lower(j), model_.col_upper(j), false);
-      glp_set_obj_coef(p, static_cast<int>(j) + 1, model_.objective(j));
-    }
-    glp_set_obj_coef(p, 0, model_.objective_constant());
+  void set_objective_constant(double value) override { glp_set_obj_coef(prob_.get(), 0, value); }
+  void set_row_bounds(index_t row, double lower, double upper) override {
+    set_bounds(static_cast<int>(row) + 1, lower, upper, true);
+  }
+  void set_col_bounds(index_t col, double lower, double upper) override {
+    set_bounds(static_cast<int>(col) + 1, lower, upper, false);
+  }
+  void set_row(index_t row, const sparse_vector& coefficients) override {
+    push_row(static_cast<int>(row) + 1, coefficients);  // GLPK keeps the scale factors
+  }
+  void add_row(const sparse_vector& coefficients, double lower, double upper) override {
+    const int r = glp_add_rows(prob_.get(), 1);
+    set_bounds(r, lower, upper, true);
+    push_row(r, coefficients);
+    if (has_basis_) glp_set_row_stat(prob_.get(), r, GLP_BS);
+  }
+  void add_column(double lower, double upper, double objective,
+                  const sparse_vector& coefficients) override {
+    const int c = glp_add_cols(prob_.get(), 1);
+    set_bounds(c, lower, upper, false);
+    glp_set_obj_coef(prob_.get(), c, objective);
     std::vector<int> ind{0};
     std::vector<double> val{0.0};
-    for (index_t r = 0; r < a.outerSize(); ++r) {
-      ind.resize(1);
-      val.resize(1);
-      for (model::sparse_matrix::InnerIterator it(a, r); it; ++it) {
-        ind.push_back(static_cast<int>(it.col()) + 1);
-        val.push_back(it.value());
-      }
-      glp_set_mat_row(p, static_cast<int>(r) + 1, static_cast<int>(ind.size()) - 1, ind.data(),
-                      val.data());
+    for (const auto& [r, v] : coefficients) {
+      ind.push_back(static_cast<int>(r) + 1);
+      val.push_back(v);
     }
-    rescale();
+    glp_set_mat_col(prob_.get(), c, static_cast<int>(ind.size()) - 1, ind.data(), val.data());
+    if (has_basis_) glp_set_col_stat(prob_.get(), c, nonbasic_status(lower, upper));
   }
+  void forget_basis() override { has_basis_ = false; }
+  bool has_basis() const noexcept override { return has_basis_; }
 
-  /// \brief Replace the objective (same columns) for the next solve, keeping the basis.
-  void set_objective(const Eigen::Ref<const Eigen::VectorXd>& c, double constant = 0.0) {
-    require_loaded();
-    model_.set_objective(c);
-    model_.set_objective_constant(constant);
-    model_.validate();
-    for (index_t j = 0; j < c.size(); ++j)
-      glp_set_obj_coef(prob_.get(), static_cast<int>(j) + 1, c(j));
-    glp_set_obj_coef(prob_.get(), 0, constant);
-  }
-
-  /// \brief Change the bounds of one row for the next solve, keeping the basis.
-  void set_row_bounds(index_t row, double lower, double upper) {
-    require_loaded();
-    model_.set_row_bounds(row, lower, upper);
-    model_.validate();
-    push_row_bounds(row);
-  }
-
-  /// \brief Solve the loaded model, warm-starting from the last basis when there is one.
-  solution solve() {
-    require_loaded();
+  basis current_basis() const override {
+    basis b;
+    if (!has_basis_) return b;
     glp_prob* p = prob_.get();
-    solution s;
-    s.warm_started = has_basis_ && !options_.presolve;
-    glp_smcp parm;
-    glp_init_smcp(&parm);
-    parm.msg_lev = options_.verbose ? GLP_MSG_ALL : GLP_MSG_OFF;
-    parm.presolve = options_.presolve ? GLP_ON : GLP_OFF;
-    parm.tol_bnd = options_.feasibility_tolerance;
-    parm.tol_dj = options_.feasibility_tolerance;
-    if (options_.iteration_limit > 0) parm.it_lim = options_.iteration_limit;
-    if (options_.time_limit_seconds > 0) {
-      parm.tm_lim = static_cast<int>(std::min(options_.time_limit_seconds * 1000.0, 2.0e9));
+    const int m = glp_get_num_rows(p), n = glp_get_num_cols(p);
+    b.rows.reserve(static_cast<std::size_t>(m));
+    b.cols.reserve(static_cast<std::size_t>(n));
+    for (int r = 1; r <= m; ++r) b.rows.push_back(from_glpk(glp_get_row_stat(p, r)));
+    for (int j = 1; j <= n; ++j) b.cols.push_back(from_glpk(glp_get_col_stat(p, j)));
+    return b;
+  }
+
+  /// Install basis \p b (same shape as the problem); the next warm call starts from it.
+  void set_basis(const basis& b) {
+    glp_prob* p = prob_.get();
+    if (static_cast<int>(b.rows.size()) != glp_get_num_rows(p) ||
+        static_cast<int>(b.cols.size()) != glp_get_num_cols(p)) {
+      return;
     }
+    for (std::size_t r = 0; r < b.rows.size(); ++r)
+      glp_set_row_stat(p, static_cast<int>(r) + 1, to_glpk(b.rows[r]));
+    for (std::size_t j = 0; j < b.cols.size(); ++j)
+      glp_set_col_stat(p, static_cast<int>(j) + 1, to_glpk(b.cols[j]));
+    has_basis_ = true;
+  }
+
+  engine_answer solve(const engine_call& call) override {
+    glp_prob* p = prob_.get();
+    engine_answer out;
+    if (call.scale != scaled_) rescale(call);
+    glp_smcp parm = parameters(call);
+    out.warm = call.warm && has_basis_ && !call.presolve;
+    if (!out.warm) glp_std_basis(p);
     const int it0 = glp_get_it_cnt(p);
     int rc = glp_simplex(p, &parm);
-    if (rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND) {
-      glp_std_basis(p);  // the previous basis is unusable: restart cold once
-      s.warm_started = false;
+    if (out.warm && (rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND)) {
+      glp_std_basis(p);  // the previous basis is unusable: this call restarts cold
+      out.warm = false;
       rc = glp_simplex(p, &parm);
     }
-    bool exact_ran = false;
-    if (rc == 0 && options_.exact && glp_get_status(p) == GLP_OPT) {
-      rc = glp_exact(p, &parm);
-      exact_ran = true;
-    }
-    s.iterations = glp_get_it_cnt(p) - it0;
-    s.exact = exact_ran && rc == 0;
-    has_basis_ = rc == 0 && !options_.presolve;
-    s.state = map_status(rc);
-    if (s.state != status::optimal) {
-      s.message = describe_failure(s.state, rc);
-      read_point(s);
-      return s;
-    }
-    read_point(s);
-    s.check = verify(model_, s, options_.verify_tolerance);
-    if (!s.check.passed && !exact_ran && options_.exact_fallback) {
-      // Floating-point simplex can stop at a basis that is not optimal (or not feasible) on
-      // badly scaled or degenerate problems. Re-solve from that basis in exact arithmetic.
-      const std::string first = describe(s.check);
-      const int it1 = glp_get_it_cnt(p);
-      const int rc2 = glp_exact(p, &parm);
-      s.iterations += glp_get_it_cnt(p) - it1;
-      if (rc2 == 0 && glp_get_status(p) == GLP_OPT) {
-        s.exact = true;
-        read_point(s);
-        s.check = verify(model_, s, options_.verify_tolerance);
-        if (s.check.passed) {
-          s.message = "recovered by an exact re-solve after: " + first;
-          return s;
-        }
-      }
-      // Any other exact outcome contradicts the floating solve (and glp_exact has been seen to
-      // report a bounded problem unbounded), so nothing is concluded from it.
-    }
-    if (!s.check.passed) {
-      s.state = status::verification_failed;
-      s.message = "GLPK reported an optimum that failed verification: " + describe(s.check);
-    }
-    return s;
+    out.iterations = glp_get_it_cnt(p) - it0;
+    has_basis_ = rc == 0 && !call.presolve && glp_bf_exists(p) != 0;
+    out.claim = map_status(rc);
+    out.message = describe(out.claim, rc);
+    read_point(out);
+    return out;
   }
 
-  /// \brief The model as currently loaded (with any objective or bound changes).
-  const model& current_model() const noexcept { return model_; }
-  /// \brief The options in use.
-  const glpk_options& options() const noexcept { return options_; }
+  /// GLPK's exact rational simplex from the current basis (the standard basis if there is
+  /// none); the returned point is the exact optimum rounded to double.
+  engine_answer solve_exact(const engine_call& call) {
+    glp_prob* p = prob_.get();
+    engine_answer out;
+    if (!has_basis_) glp_std_basis(p);
+    out.warm = has_basis_;
+    glp_smcp parm = parameters(call);
+    const int it0 = glp_get_it_cnt(p);
+    const int rc = glp_exact(p, &parm);
+    out.iterations = glp_get_it_cnt(p) - it0;
+    out.exact = true;
+    out.claim = map_status(rc);
+    out.message = describe(out.claim, rc);
+    has_basis_ = rc == 0;
+    read_point(out);
+    return out;
+  }
 
  private:
   struct deleter {
     void operator()(glp_prob* p) const noexcept { glp_delete_prob(p); }
   };
 
-  void require_loaded() const {
-    if (!prob_) throw model_error("glpk_solver: no model loaded");
+  static glp_smcp parameters(const engine_call& call) {
+    glp_smcp parm;
+    glp_init_smcp(&parm);
+    parm.msg_lev = call.verbose ? GLP_MSG_ALL : GLP_MSG_OFF;
+    parm.meth = call.method == algorithm::dual ? GLP_DUALP : GLP_PRIMAL;
+    parm.presolve = call.presolve ? GLP_ON : GLP_OFF;
+    parm.tol_bnd = call.feasibility_tolerance;
+    parm.tol_dj = call.feasibility_tolerance;
+    if (call.iteration_limit > 0) {
+      parm.it_lim = static_cast<int>(std::min<long>(call.iteration_limit, 2147483647L));
+    }
+    if (std::isfinite(call.time_limit_seconds)) {
+      parm.tm_lim = static_cast<int>(
+          std::clamp(std::ceil(call.time_limit_seconds * 1000.0), 1.0, 2.0e9));
+    }
+    return parm;
   }
 
-  void rescale() {
-    if (!options_.scale) return;
+  void rescale(const engine_call& call) {
     // glp_scale_prob reports to the terminal unconditionally; silence this thread's GLPK output
     // for the call and restore the previous setting.
-    const int previous = glp_term_out(options_.verbose ? GLP_ON : GLP_OFF);
-    glp_scale_prob(prob_.get(), GLP_SF_AUTO);
+    const int previous = glp_term_out(call.verbose ? GLP_ON : GLP_OFF);
+    if (call.scale) {
+      glp_scale_prob(prob_.get(), GLP_SF_AUTO);
+    } else {
+      glp_unscale_prob(prob_.get());
+    }
     glp_term_out(previous);
+    scaled_ = call.scale;
   }
 
-  void push_row_bounds(index_t r) {
-    set_bounds(static_cast<int>(r) + 1, model_.row_lower(r), model_.row_upper(r), true);
+  void push_row(int r, const sparse_vector& coefficients) {
+    std::vector<int> ind{0};
+    std::vector<double> val{0.0};
+    ind.reserve(coefficients.size() + 1);
+    val.reserve(coefficients.size() + 1);
+    for (const auto& [c, v] : coefficients) {
+      ind.push_back(static_cast<int>(c) + 1);
+      val.push_back(v);
+    }
+    glp_set_mat_row(prob_.get(), r, static_cast<int>(ind.size()) - 1, ind.data(), val.data());
+  }
+
+  static int nonbasic_status(double lo, double up) {
+    const bool has_lo = std::isfinite(lo), has_up = std::isfinite(up);
+    if (has_lo && has_up) return lo == up ? GLP_NS : GLP_NL;
+    if (has_lo) return GLP_NL;
+    if (has_up) return GLP_NU;
+    return GLP_NF;
   }
 
   void set_bounds(int k, double lo, double up, bool row) {
@@ -263,6 +239,36 @@ class glpk_solver {
     } else {
       glp_set_col_bnds(prob_.get(), k, type, l, u);
     }
+  }
+
+  static basis::state from_glpk(int s) {
+    switch (s) {
+      case GLP_BS:
+        return basis::state::basic;
+      case GLP_NU:
+        return basis::state::at_upper;
+      case GLP_NF:
+        return basis::state::free;
+      case GLP_NS:
+        return basis::state::fixed;
+      default:
+        return basis::state::at_lower;
+    }
+  }
+  static int to_glpk(basis::state s) {
+    switch (s) {
+      case basis::state::basic:
+        return GLP_BS;
+      case basis::state::at_upper:
+        return GLP_NU;
+      case basis::state::free:
+        return GLP_NF;
+      case basis::state::fixed:
+        return GLP_NS;
+      case basis::state::at_lower:
+        break;
+    }
+    return GLP_NL;
   }
 
   status map_status(int rc) const {
@@ -288,22 +294,20 @@ class glpk_solver {
         return status::infeasible;
       case GLP_UNBND:
         return status::unbounded;
-      case GLP_INFEAS:
-      case GLP_FEAS:
-      case GLP_UNDEF:
       default:
-        // The simplex ended without a conclusive status; look at the dual side.
         if (glp_get_dual_stat(p) == GLP_NOFEAS) return status::infeasible_or_unbounded;
         return status::numerical_failure;
     }
   }
 
-  static std::string describe_failure(status st, int rc) {
+  static std::string describe(status st, int rc) {
     switch (st) {
+      case status::optimal:
+        return "GLPK: optimal";
       case status::infeasible:
-        return "GLPK: the LP has no feasible point";
+        return "GLPK: no feasible point";
       case status::unbounded:
-        return "GLPK: the objective is unbounded on the feasible set";
+        return "GLPK: unbounded objective";
       case status::infeasible_or_unbounded:
         return "GLPK: the dual is infeasible (the LP is infeasible or unbounded)";
       case status::iteration_limit:
@@ -315,28 +319,23 @@ class glpk_solver {
     }
   }
 
-  void read_point(solution& s) const {
+  void read_point(engine_answer& out) const {
     glp_prob* p = prob_.get();
-    const index_t n = model_.num_cols(), m = model_.num_rows();
-    s.x.resize(n);
-    s.row_duals.resize(m);
-    for (index_t j = 0; j < n; ++j) s.x(j) = glp_get_col_prim(p, static_cast<int>(j) + 1);
-    for (index_t r = 0; r < m; ++r) s.row_duals(r) = glp_get_row_dual(p, static_cast<int>(r) + 1);
-    s.objective = glp_get_obj_val(p);
+    const int n = glp_get_num_cols(p), m = glp_get_num_rows(p);
+    out.x.resize(n);
+    out.y.resize(m);
+    for (int j = 0; j < n; ++j) out.x(j) = glp_get_col_prim(p, j + 1);
+    for (int r = 0; r < m; ++r) out.y(r) = glp_get_row_dual(p, r + 1);
   }
 
-  glpk_options options_;
-  model model_;
   std::unique_ptr<glp_prob, deleter> prob_;
   bool has_basis_ = false;
+  bool scaled_ = false;
 };
 
-/// \brief Solve \p m once with a fresh GLPK problem.
-inline solution solve(const model& m, const glpk_options& options = {}) {
-  glpk_solver solver(options);
-  return solver.solve(m);
-}
+/// Free the calling thread's GLPK environment (see the file comment).
+inline void free_glpk_environment() noexcept { glp_free_env(); }
 
-}  // namespace mechdesign::lp
+}  // namespace mechdesign::lp::detail
 
 #endif  // MECHDESIGN_LP_GLPK_HPP

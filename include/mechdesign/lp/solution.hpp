@@ -2,8 +2,9 @@
 #define MECHDESIGN_LP_SOLUTION_HPP
 
 /// \file
-/// \brief The result of an LP solve: status, primal and dual vectors, iteration count, and the
-/// independent verifier's residuals.
+/// \brief The result of an LP solve: status, primal and dual vectors, the certificate of the
+/// status (optimality residuals and objective error bound, a Farkas ray, or a primal ray), and
+/// the record of the engine calls that produced it.
 ///
 /// Dual convention (the solver's, kept unchanged): row_duals(r) = ∂(optimal value)/∂(active bound
 /// of row r) and reduced_costs = c − Aᵀ row_duals. For a maximisation a binding "≤" row has a
@@ -12,19 +13,21 @@
 #include <Eigen/Core>
 #include <string>
 
+#include "mechdesign/lp/options.hpp"
+
 namespace mechdesign::lp {
 
 /// \brief Outcome of a solve.
 enum class status {
   not_solved,               ///< no solve has run
-  optimal,                  ///< optimal and verified
-  infeasible,               ///< no feasible point
-  unbounded,                ///< feasible with an unbounded objective
-  infeasible_or_unbounded,  ///< dual infeasible, primal status unknown (presolve reports this)
-  iteration_limit,          ///< stopped at the iteration limit
+  optimal,                  ///< optimal, with a certificate that bounds the objective error
+  infeasible,               ///< no feasible point, with a checked Farkas ray
+  unbounded,                ///< feasible with an unbounded objective, with a checked primal ray
+  infeasible_or_unbounded,  ///< engine claim only (never returned by lp::solver)
+  iteration_limit,          ///< stopped at the caller's iteration limit
   time_limit,               ///< stopped at the time limit
-  numerical_failure,        ///< the solver failed (singular or ill-conditioned basis, ...)
-  verification_failed       ///< the solver claimed optimality but the verifier rejected the point
+  numerical_failure,        ///< every engine call failed (singular or ill-conditioned basis, ...)
+  uncertified  ///< the engines answered, but no answer could be certified (see solution::ladder)
 };
 
 /// \brief Short lowercase name of a status.
@@ -46,42 +49,67 @@ inline const char* to_string(status s) noexcept {
       return "time_limit";
     case status::numerical_failure:
       return "numerical_failure";
-    case status::verification_failed:
-      return "verification_failed";
+    case status::uncertified:
+      return "uncertified";
   }
   return "unknown";
 }
 
-/// \brief Residuals of an optimality certificate, recomputed from the model data.
+/// \brief What a certificate certifies.
+enum class certificate_kind {
+  none,        ///< nothing checked
+  optimality,  ///< a primal–dual pair (x, y) and the objective error bound
+  farkas,      ///< a Farkas ray y: no x satisfies the rows and bounds
+  ray          ///< a feasible x and an improving direction r along which the objective grows
+};
+
+/// \brief Residuals of a certificate, recomputed from the model data (nothing an engine reports
+/// about itself is trusted).
 ///
-/// All are scaled: a violation v of a quantity with data magnitude m counts as v / (1 + m).
+/// Residuals are scaled: a violation v of a quantity with data magnitude m counts as v / (1 + m).
+/// The objective error bound is not: it is in the objective's own units, divided by
+/// 1 + |objective| (see lp/verify.hpp).
 struct verification {
+  certificate_kind kind = certificate_kind::none;  ///< what was checked
   double primal_infeasibility = 0.0;  ///< worst row or bound violation of x
   double dual_infeasibility = 0.0;    ///< worst wrong-signed dual or reduced cost
   double complementarity = 0.0;       ///< worst |dual × slack| on rows and columns
   double duality_gap = 0.0;           ///< |primal − dual objective| / (1 + |primal|)
   double dual_objective = 0.0;        ///< dual objective value recomputed from the duals
+  /// Bound on |objective − optimal value| / (1 + |objective|) from the gap, the residuals
+  /// weighed by the duals and primal values, and wrong-signed multipliers on infinite bounds
+  double objective_error = 0.0;
+  /// farkas: the amount by which the rows' lower support exceeds the columns' upper support;
+  /// ray: the objective's growth along the unit ray (both scaled; > tolerance to pass)
+  double margin = 0.0;
+  bool exact_recheck = false;         ///< the point was re-derived in exact rational arithmetic
   double tolerance = 0.0;             ///< threshold used
   std::string worst_primal;           ///< row or column with the worst primal violation
   std::string worst_dual;             ///< row or column with the worst dual violation
-  bool passed = false;                ///< all four residuals within tolerance
+  bool passed = false;                ///< every residual (and the margin) within tolerance
 };
 
 /// \brief Everything a solve returns.
 struct solution {
   status state = status::not_solved;
+  status claimed = status::not_solved;  ///< what the answering engine call claimed
   double objective = 0.0;         ///< c'x + c0 at the returned point
   Eigen::VectorXd x;              ///< column values
   Eigen::VectorXd row_activity;   ///< A x
   Eigen::VectorXd row_duals;      ///< see the file comment for the sign convention
   Eigen::VectorXd reduced_costs;  ///< c − Aᵀ row_duals (recomputed from the model)
-  long iterations = 0;            ///< simplex iterations of this solve
+  Eigen::VectorXd farkas;         ///< infeasible: the Farkas ray (row multipliers)
+  Eigen::VectorXd ray;            ///< unbounded: the improving direction (x is feasible)
+  long iterations = 0;            ///< simplex iterations of this solve, all engine calls
   bool exact = false;             ///< whether the point came from the exact-arithmetic solver
-  bool warm_started = false;      ///< whether the solve started from a previous basis
-  verification check;             ///< verifier residuals (meaningful when a point exists)
-  std::string message;            ///< human-readable detail, e.g. why verification failed
+  bool warm_started = false;      ///< whether the answering call started from a previous basis
+  engine used = engine::automatic;  ///< the engine whose answer is returned
+  int attempts = 0;               ///< engine calls made (1 unless the retry ladder ran)
+  std::string ladder;             ///< the calls made and what each claimed, in order
+  verification check;             ///< the certificate's residuals (see certificate_kind)
+  std::string message;            ///< human-readable detail, e.g. why nothing was certified
 
-  /// \brief True iff the status is optimal (which implies the verifier passed).
+  /// \brief True iff the status is optimal (which implies the certificate passed).
   bool ok() const noexcept { return state == status::optimal; }
 };
 

@@ -69,7 +69,7 @@
 #include "mechdesign/core/incentives.hpp"
 #include "mechdesign/core/mechanism.hpp"
 #include "mechdesign/core/problem.hpp"
-#include "mechdesign/lp/glpk.hpp"
+#include "mechdesign/lp/solver.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solver_error.hpp"
 #include "mechdesign/mechanism/detail/mechanism_lp.hpp"
@@ -1071,8 +1071,8 @@ class nps_coalition_solver {
   }
 
   // LP options for the proposal LPs (steps B and joint steps): no exact re-solve.
-  lp::glpk_options proposal_options() const {
-    lp::glpk_options o = opt_.primal.lp;
+  lp::solver_options proposal_options() const {
+    lp::solver_options o = opt_.primal.lp;
     o.exact_fallback = false;
     return o;
   }

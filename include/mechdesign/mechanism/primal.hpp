@@ -34,7 +34,7 @@
 #include "mechdesign/core/incentives.hpp"
 #include "mechdesign/core/mechanism.hpp"
 #include "mechdesign/core/problem.hpp"
-#include "mechdesign/lp/glpk.hpp"
+#include "mechdesign/lp/solver.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/lp/solver_error.hpp"
@@ -45,7 +45,7 @@ namespace mechdesign {
 
 /// \brief Options of the primal solve.
 struct primal_options {
-  lp::glpk_options lp;      ///< GLPK settings (presolve, exact re-solve, limits, verifier)
+  lp::solver_options lp;      ///< GLPK settings (presolve, exact re-solve, limits, verifier)
   double tolerance = 1e-7;  ///< tolerance of the post-solve IC check
 };
 
@@ -278,7 +278,7 @@ class incentive_primal {
 
   coalition_problem<double> g_;
   primal_options options_;
-  lp::glpk_solver solver_;
+  lp::solver solver_;
   std::vector<Eigen::Matrix<index_t, Eigen::Dynamic, Eigen::Dynamic>> ic_row_;
   std::vector<Eigen::Matrix<index_t, Eigen::Dynamic, 1>> participation_row_;
   std::vector<std::vector<terms>> utility_terms_;  // [k][t]: column terms of U_k(μ | t)

@@ -32,7 +32,7 @@
 #include "mechdesign/core/incentives.hpp"
 #include "mechdesign/core/mechanism.hpp"
 #include "mechdesign/core/problem.hpp"
-#include "mechdesign/lp/glpk.hpp"
+#include "mechdesign/lp/solver.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/mechanism/detail/mechanism_lp.hpp"

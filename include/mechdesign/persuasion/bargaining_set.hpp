@@ -31,7 +31,7 @@
 #include <vector>
 
 #include "mechdesign/core/error.hpp"
-#include "mechdesign/lp/glpk.hpp"
+#include "mechdesign/lp/solver.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/lp/solver_error.hpp"
@@ -108,7 +108,7 @@ inline bargaining_point finish(const problem& p, const structure_lp& s, lp::solu
 /// \throws dimension_error, non_finite_error.
 inline bargaining_point support_point(const problem& p,
                                       const Eigen::Ref<const Eigen::VectorXd>& weights,
-                                      const lp::glpk_options& options = {}) {
+                                      const lp::solver_options& options = {}) {
   detail::check_disagreement(p, weights, "support_point");
   auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
   Eigen::MatrixXd u = Eigen::MatrixXd::Zero(p.num_actions(), p.num_states());
@@ -127,7 +127,7 @@ inline bargaining_point support_point(const problem& p,
 inline bargaining_point lexicographic_point(const problem& p,
                                             const Eigen::Ref<const Eigen::VectorXd>& w1,
                                             const Eigen::Ref<const Eigen::VectorXd>& w2,
-                                            const lp::glpk_options& options = {}) {
+                                            const lp::solver_options& options = {}) {
   detail::check_disagreement(p, w1, "lexicographic_point");
   detail::check_disagreement(p, w2, "lexicographic_point");
   auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
@@ -162,7 +162,7 @@ struct utopia_point {
 };
 
 /// \brief The utopia point of B (000 §4).
-inline utopia_point utopia(const problem& p, const lp::glpk_options& options = {}) {
+inline utopia_point utopia(const problem& p, const lp::solver_options& options = {}) {
   utopia_point r;
   r.state = lp::status::optimal;
   r.payoffs.resize(p.num_agents());
@@ -183,7 +183,7 @@ inline utopia_point utopia(const problem& p, const lp::glpk_options& options = {
 /// \throws dimension_error, non_finite_error.
 inline bargaining_point ray_point(const problem& p, const Eigen::Ref<const Eigen::VectorXd>& d,
                                   const Eigen::Ref<const Eigen::VectorXd>& direction,
-                                  const lp::glpk_options& options = {}) {
+                                  const lp::solver_options& options = {}) {
   detail::check_disagreement(p, d, "ray_point");
   detail::check_disagreement(p, direction, "ray_point");
   auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
@@ -205,7 +205,7 @@ inline bargaining_point ray_point(const problem& p, const Eigen::Ref<const Eigen
 /// (000 §4 and Proposition 6). value = t.
 inline bargaining_point egalitarian_solution(const problem& p,
                                              const Eigen::Ref<const Eigen::VectorXd>& d,
-                                             const lp::glpk_options& options = {}) {
+                                             const lp::solver_options& options = {}) {
   return ray_point(p, d, Eigen::VectorXd::Ones(p.num_agents()), options);
 }
 
@@ -214,7 +214,7 @@ inline bargaining_point egalitarian_solution(const problem& p,
 /// \throws solver_error if the utopia LPs fail.
 inline bargaining_point kalai_smorodinsky_solution(const problem& p,
                                                    const Eigen::Ref<const Eigen::VectorXd>& d,
-                                                   const lp::glpk_options& options = {}) {
+                                                   const lp::solver_options& options = {}) {
   detail::check_disagreement(p, d, "kalai_smorodinsky_solution");
   const utopia_point u = utopia(p, options);
   if (!u.ok()) {
@@ -229,7 +229,7 @@ inline bargaining_point kalai_smorodinsky_solution(const problem& p,
 struct nash_options {
   double gap_tolerance = 1e-9;  ///< stop when the certified gap on Σ α_i log(x_i − d_i) is below
   int max_iterations = 400;     ///< cutting-plane iterations
-  lp::glpk_options lp;
+  lp::solver_options lp;
 };
 
 /// \brief The weighted Nash bargaining solution with its certificate of optimality.
@@ -402,7 +402,7 @@ struct efficiency_report {
 inline efficiency_report pareto_efficiency(const problem& p,
                                            const Eigen::Ref<const Eigen::VectorXd>& x,
                                            double tol = 1e-9,
-                                           const lp::glpk_options& options = {}) {
+                                           const lp::solver_options& options = {}) {
   detail::check_disagreement(p, x, "pareto_efficiency");
   auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
   Eigen::MatrixXd total = Eigen::MatrixXd::Zero(p.num_actions(), p.num_states());
@@ -443,7 +443,7 @@ inline double cross(const Eigen::VectorXd& o, const Eigen::VectorXd& a, const Ei
 // Insert the vertices of B strictly between P and Q (counter-clockwise), found by support LPs
 // along the outward normal of PQ.
 inline void refine(const problem& p, const bargaining_point& P, const bargaining_point& Q,
-                   polygon& out, double tol, const lp::glpk_options& options, int depth) {
+                   polygon& out, double tol, const lp::solver_options& options, int depth) {
   const Eigen::Vector2d dir(Q.payoffs(0) - P.payoffs(0), Q.payoffs(1) - P.payoffs(1));
   if (dir.norm() <= tol || depth > 60) return;
   const Eigen::Vector2d normal(dir(1), -dir(0));
@@ -486,7 +486,7 @@ inline void drop_collinear(polygon& g, double tol) {
 /// bargaining set of Figure 1, 000 §1 and Proposition 5).
 /// \throws invalid_argument unless there are exactly two agents.
 inline polygon bargaining_set_boundary(const problem& p, double tol = 1e-9,
-                                       const lp::glpk_options& options = {}) {
+                                       const lp::solver_options& options = {}) {
   if (p.num_agents() != 2) {
     throw invalid_argument("bargaining_set_boundary: exactly two agents are required");
   }
@@ -524,7 +524,7 @@ inline polygon bargaining_set_boundary(const problem& p, double tol = 1e-9,
 /// to the best point for agent 2 (counter-clockwise), with structures (000 §4, Figure 1).
 /// \throws invalid_argument unless there are exactly two agents.
 inline polygon pareto_frontier(const problem& p, double tol = 1e-9,
-                               const lp::glpk_options& options = {}) {
+                               const lp::solver_options& options = {}) {
   if (p.num_agents() != 2) {
     throw invalid_argument("pareto_frontier: exactly two agents are required");
   }

@@ -40,7 +40,7 @@
 #include <vector>
 
 #include "mechdesign/core/error.hpp"
-#include "mechdesign/lp/glpk.hpp"
+#include "mechdesign/lp/solver.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/lp/solver_error.hpp"
@@ -59,7 +59,7 @@ enum class tie_rule {
 struct beneficial_options {
   tie_rule ties = tie_rule::follow_recommendation;
   double tol = 1e-9;  ///< decision threshold on surpluses, margins and certificates
-  lp::glpk_options lp;
+  lp::solver_options lp;
 };
 
 /// \brief Whether action a is the receiver's choice at some belief, with a witness belief.
@@ -339,7 +339,7 @@ struct constant_sum_weights {
 /// \p u (000 Corollary 1, Proposition 1).
 /// \throws non_finite_error, invalid_argument (empty table).
 inline constant_sum_weights find_constant_sum_weights(const Eigen::Ref<const Eigen::MatrixXd>& u,
-                                                      const lp::glpk_options& options = {},
+                                                      const lp::solver_options& options = {},
                                                       double tol = 1e-9) {
   if (u.rows() == 0 || u.cols() == 0) {
     throw invalid_argument("find_constant_sum_weights: empty payoff table");

@@ -26,7 +26,7 @@
 #include <vector>
 
 #include "mechdesign/core/error.hpp"
-#include "mechdesign/lp/glpk.hpp"
+#include "mechdesign/lp/solver.hpp"
 #include "mechdesign/persuasion/bargaining_set.hpp"
 #include "mechdesign/persuasion/beneficial.hpp"
 #include "mechdesign/persuasion/problem.hpp"

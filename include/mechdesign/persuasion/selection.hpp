@@ -29,7 +29,7 @@
 #include <vector>
 
 #include "mechdesign/core/error.hpp"
-#include "mechdesign/lp/glpk.hpp"
+#include "mechdesign/lp/solver.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/lp/solver_error.hpp"
@@ -232,7 +232,7 @@ struct robustness_report {
 /// recommendation and agent.
 inline robustness_report check_robustness(const problem& p,
                                           const Eigen::Ref<const Eigen::MatrixXd>& pi,
-                                          double tol = 1e-9, const lp::glpk_options& options = {}) {
+                                          double tol = 1e-9, const lp::solver_options& options = {}) {
   validate_structure(p, pi);
   robustness_report r;
   r.state = lp::status::optimal;
@@ -242,7 +242,7 @@ inline robustness_report check_robustness(const problem& p,
     if (!(prob(a) > 0.0)) continue;
     const Eigen::VectorXd post = posterior(p, pi, a);
     auto s = detail::make_structure_lp(p, post, lp::objective_sense::maximize);
-    lp::glpk_solver solver(options);
+    lp::solver solver(options);
     solver.load(s.model);
     for (int i = 0; i < p.num_agents(); ++i) {
       Eigen::VectorXd c = Eigen::VectorXd::Zero(s.model.num_cols());
@@ -293,7 +293,7 @@ struct theorem3_report {
 /// Definition 3, Pareto efficiency, strict gains over no and full information, and eq. (7).
 /// \throws model_error (structure of Definition 2 fails), solver_error.
 inline theorem3_report check_theorem3(const problem& p, double tol = 1e-9,
-                                      const lp::glpk_options& options = {}) {
+                                      const lp::solver_options& options = {}) {
   theorem3_report r;
   r.environment = require_selection_structure(p);
   const int n = p.num_agents();

@@ -27,7 +27,7 @@
 #include <vector>
 
 #include "mechdesign/core/error.hpp"
-#include "mechdesign/lp/glpk.hpp"
+#include "mechdesign/lp/solver.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/pricing/environment.hpp"
@@ -42,7 +42,7 @@ struct menu_options {
   double check_tolerance = 1e-7;      ///< tolerance of the independent check_menu()
   bool constraint_generation = true;  ///< add truthfulness rows lazily (see solve_optimal_menu)
   int max_rounds = 100;               ///< cap on constraint-generation rounds
-  lp::glpk_options solver;            ///< GLPK settings
+  lp::solver_options solver;            ///< GLPK settings
 };
 
 /// \brief The optimal menu and its diagnostics (004_7f70667d8c91100b.txt Proposition 4.3).
@@ -232,7 +232,7 @@ inline std::vector<std::pair<index_t, index_t>> initial_report_pairs(const envir
 /// lazily: solve with the rows of neighbouring types, find every (true type, report) pair whose
 /// double deviation pays more than check_tolerance / 10 with check_menu()'s own arithmetic, add
 /// those rows, re-solve; a relaxation optimum that satisfies every row is optimal for (10). The
-/// returned menu is always re-checked by check_menu(); a failed check gives verification_failed.
+/// returned menu is always re-checked by check_menu(); a failed check gives uncertified.
 /// \throws the exceptions of validate() before any LP is built.
 inline menu_result solve_optimal_menu(const environment& env, const menu_options& options = {}) {
   validate(env);
@@ -289,11 +289,11 @@ inline menu_result solve_optimal_menu(const environment& env, const menu_options
         r.binding.push_back(name);
     }
     if (std::abs(r.profit - sol.objective) > 1e-7 * (1.0 + std::abs(sol.objective))) {
-      r.state = lp::status::verification_failed;
+      r.state = lp::status::uncertified;
       r.message = fmt::format("profit {} recomputed from the menu differs from the LP value {}",
                               r.profit, sol.objective);
     } else if (!r.check.passed) {
-      r.state = lp::status::verification_failed;
+      r.state = lp::status::uncertified;
       r.message = fmt::format("menu check failed at {} (violation {:.3g}) after {} rounds",
                               r.check.worst, r.check.max_violation(), round);
     }
