@@ -38,7 +38,7 @@ lp::model random_lp(unsigned seed, int rows, int cols) {
 
 }  // namespace
 
-TEST_CASE("GLPK solves a maximisation with the documented dual signs", "[lp][glpk]") {
+TEST_CASE("GLPK solves a maximisation with the documented dual signs", "[lp][solver]") {
   const auto s = lp::solve(small_max());
   REQUIRE(s.ok());
   CHECK(s.objective == Approx(11.0).margin(1e-9));
@@ -53,7 +53,7 @@ TEST_CASE("GLPK solves a maximisation with the documented dual signs", "[lp][glp
   CHECK(s.check.dual_objective == Approx(11.0).margin(1e-9));
 }
 
-TEST_CASE("GLPK solves a minimisation with the documented dual signs", "[lp][glpk]") {
+TEST_CASE("GLPK solves a minimisation with the documented dual signs", "[lp][solver]") {
   const auto s = lp::solve(small_min());
   REQUIRE(s.ok());
   CHECK(s.objective == Approx(2.8).margin(1e-9));
@@ -61,25 +61,28 @@ TEST_CASE("GLPK solves a minimisation with the documented dual signs", "[lp][glp
   CHECK(s.row_duals(1) == Approx(0.2).margin(1e-9));
 }
 
-TEST_CASE("infeasible and unbounded problems get their status", "[lp][glpk]") {
+TEST_CASE("infeasible and unbounded problems get their status", "[lp][solver]") {
   const bool presolve = GENERATE(false, true);
   lp::solver_options opt;
   opt.presolve = presolve;
   lp::model infeasible(lp::objective_sense::maximize);
   const index_t x = infeasible.add_variable("x", 0.0, inf, 1.0);
   infeasible.add_row("x<=-1", {{x, 1.0}}, -inf, -1.0);
-  CHECK(lp::solve(infeasible, opt).state == lp::status::infeasible);
+  const auto inf_s = lp::solve(infeasible, opt);
+  CHECK(inf_s.state == lp::status::infeasible);
+  CHECK(inf_s.check.kind == lp::certificate_kind::farkas);
+  CHECK(inf_s.farkas.size() == 1);
 
   lp::model unbounded(lp::objective_sense::maximize);
   const index_t a = unbounded.add_variable("a", 0.0, inf, 1.0);
   const index_t b = unbounded.add_variable("b", 0.0, inf, 1.0);
   unbounded.add_row("a-b<=1", {{a, 1.0}, {b, -1.0}}, -inf, 1.0);
   const auto s = lp::solve(unbounded, opt);
-  if (presolve) {
-    CHECK((s.state == lp::status::unbounded || s.state == lp::status::infeasible_or_unbounded));
-  } else {
-    CHECK(s.state == lp::status::unbounded);
-  }
+  // GLPK's presolver claims only "infeasible or unbounded"; lp::solver certifies which.
+  CHECK(s.state == lp::status::unbounded);
+  REQUIRE(s.ray.size() == 2);
+  CHECK(s.check.kind == lp::certificate_kind::ray);
+  CHECK(s.check.passed);
   CHECK_FALSE(s.ok());
   CHECK_THROWS_AS(lp::require_optimal(s, "unbounded test"), solver_error);
   try {
@@ -90,7 +93,7 @@ TEST_CASE("infeasible and unbounded problems get their status", "[lp][glpk]") {
   }
 }
 
-TEST_CASE("presolve and exact re-solve reach the same optimum", "[lp][glpk]") {
+TEST_CASE("presolve and exact re-solve reach the same optimum", "[lp][solver]") {
   lp::solver_options opt;
   opt.presolve = true;
   CHECK(lp::solve(small_max(), opt).objective == Approx(11.0).margin(1e-9));
@@ -103,7 +106,7 @@ TEST_CASE("presolve and exact re-solve reach the same optimum", "[lp][glpk]") {
   CHECK(s.x(1) == 1.0);
 }
 
-TEST_CASE("a changed objective re-solves warm from the previous basis", "[lp][glpk]") {
+TEST_CASE("a changed objective re-solves warm from the previous basis", "[lp][solver]") {
   lp::solver solver;
   const auto first = solver.solve(random_lp(7, 30, 40));
   REQUIRE(first.ok());
@@ -126,7 +129,7 @@ TEST_CASE("a changed objective re-solves warm from the previous basis", "[lp][gl
   CHECK(warm.iterations <= cold.iterations);
 }
 
-TEST_CASE("an optimum that fails verification is not returned as an answer", "[lp][glpk]") {
+TEST_CASE("an optimum that fails verification is not returned as an answer", "[lp][solver]") {
   // A verifier threshold far below double rounding rejects GLPK's (correct) point: the status
   // says so, the residuals are in the message, and require_optimal refuses it.
   lp::solver_options opt;
@@ -139,7 +142,7 @@ TEST_CASE("an optimum that fails verification is not returned as an answer", "[l
   CHECK_THROWS_AS(lp::require_optimal(s, "strict"), solver_error);
 }
 
-TEST_CASE("limits are reported as statuses", "[lp][glpk]") {
+TEST_CASE("limits are reported as statuses", "[lp][solver]") {
   lp::solver_options opt;
   opt.iteration_limit = 1;
   const auto s = lp::solve(random_lp(3, 40, 60), opt);
@@ -147,7 +150,7 @@ TEST_CASE("limits are reported as statuses", "[lp][glpk]") {
   CHECK_FALSE(s.ok());
 }
 
-TEST_CASE("bad models are rejected before GLPK sees them", "[lp][glpk][errors]") {
+TEST_CASE("bad models are rejected before GLPK sees them", "[lp][solver][errors]") {
   {
     lp::model m = small_max();
     m.add_coefficient(0, 0, std::nan(""));
@@ -155,7 +158,8 @@ TEST_CASE("bad models are rejected before GLPK sees them", "[lp][glpk][errors]")
   }
   {
     lp::model m = small_max();
-    m.add_coefficient(5, 0, 1.0);
+    CHECK_THROWS_AS(m.add_coefficient(5, 0, 1.0), index_error);  // caught when added
+    m.add_coefficient(0, 9, 1.0);                                // a column that does not exist
     CHECK_THROWS_AS(lp::solve(m), index_error);
   }
   {
@@ -189,7 +193,7 @@ TEST_CASE("duplicate coefficients are summed", "[lp][model]") {
   CHECK(s.x(0) == Approx(2.0).margin(1e-12));
 }
 
-TEST_CASE("each thread can solve with its own GLPK environment", "[lp][glpk][threads]") {
+TEST_CASE("each thread can solve with its own GLPK environment", "[lp][solver][threads]") {
   std::vector<double> values(4, 0.0);
   std::vector<std::thread> workers;
   for (int w = 0; w < 4; ++w) {
@@ -209,7 +213,7 @@ TEST_CASE("each thread can solve with its own GLPK environment", "[lp][glpk][thr
 }
 
 TEST_CASE("a verification failure is re-solved exactly unless exact_fallback is off",
-          "[lp][glpk]") {
+          "[lp][solver]") {
   // Coefficients without a finite binary expansion leave residuals of order 1e-17 at any
   // floating-point optimum, so a verifier threshold of 1e-300 fails every time.
   lp::model m(lp::objective_sense::maximize);
@@ -221,10 +225,12 @@ TEST_CASE("a verification failure is re-solved exactly unless exact_fallback is 
   opt.verify_tolerance = 1e-300;
   const auto with_fallback = lp::solve(m, opt);
   CHECK(with_fallback.state == lp::status::uncertified);
-  CHECK(with_fallback.exact);  // the exact re-solve ran (and rounding to double still fails)
+  // the exact re-solve ran (and rounding to double still fails)
+  CHECK_THAT(with_fallback.ladder, Catch::Contains("exact"));
   opt.exact_fallback = false;
   const auto without = lp::solve(m, opt);
   CHECK(without.state == lp::status::uncertified);
   CHECK_FALSE(without.exact);
+  CHECK_THAT(without.ladder, !Catch::Contains("exact"));
   CHECK_THAT(without.message, Catch::Contains("failed verification"));
 }

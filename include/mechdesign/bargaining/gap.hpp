@@ -26,9 +26,11 @@
 /// can be infeasible where Gap = 0), and GLPK tolerances of 1e-11 made the simplex stall here.
 /// So, when the first solve is not verified, or its payoffs violate an IC or random-monopoly
 /// constraint by more than gap_options::polish_above (1e-11, scaled by 1 + |threshold|), or its
-/// verifier's dual residual exceeds that, gap_lp re-solves cold with scaling toggled and with
-/// presolve, each both as stated and with player 1's random-monopoly rows dropped (the reading
-/// of (4.1) in the sentence that follows it). A point of the relaxation is kept only if it
+/// certificate's dual residual exceeds that, gap_lp re-solves with the LP certificate's
+/// tolerance tightened to polish_above — which sends the solve down lp::solver's retry ladder
+/// (cold, unscaled, presolved, the other engine, exact; lp/solver.hpp) until a point passes —
+/// both as stated and with player 1's random-monopoly rows dropped (the reading of (4.1) in the
+/// sentence that follows it). A point of the relaxation is kept only if it
 /// satisfies player 1's thresholds, directly or after shifting money between player 1's two
 /// types (binary T_1 only) — then it is feasible for (4.1), hence optimal for it. Among the points
 /// feasible at rounding level the largest objective wins (each is a lower bound on E); if none is,
@@ -233,14 +235,12 @@ class gap_lp {
     };
     consider(r.primal, false);
     attempt(options_.primal, true);
-    primal_options unscaled = options_.primal;
-    unscaled.lp.scale = !unscaled.lp.scale;
-    attempt(unscaled, false);
-    attempt(unscaled, true);
-    primal_options presolved = options_.primal;
-    presolved.lp.presolve = true;
-    attempt(presolved, false);
-    attempt(presolved, true);
+    // Engine retries (cold, unscaled, presolved, the other engine, exact) are lp::solver's
+    // ladder: asking it for a certificate at the polishing tolerance sends the solve down it.
+    primal_options tight = options_.primal;
+    tight.lp.verify_tolerance = std::max(options_.polish_above, 1e-14);
+    attempt(tight, false);
+    attempt(tight, true);
     std::vector<primal_result>& pool = strict.empty() ? verified : strict;
     if (pool.empty()) return;
     std::size_t best = 0;

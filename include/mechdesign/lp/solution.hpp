@@ -73,7 +73,7 @@ struct verification {
   certificate_kind kind = certificate_kind::none;  ///< what was checked
   double primal_infeasibility = 0.0;  ///< worst row or bound violation of x
   double dual_infeasibility = 0.0;    ///< worst wrong-signed dual or reduced cost
-  double complementarity = 0.0;       ///< worst |dual × slack| on rows and columns
+  double complementarity = 0.0;  ///< worst |dual × slack| (rows, columns) / (1 + |objective|)
   double duality_gap = 0.0;           ///< |primal − dual objective| / (1 + |primal|)
   double dual_objective = 0.0;        ///< dual objective value recomputed from the duals
   /// Bound on |objective − optimal value| / (1 + |objective|) from the gap, the residuals

@@ -8,7 +8,9 @@
 ///
 /// Certification (lp/verify.hpp). An engine's answer is a claim. "optimal" is believed only with
 /// a primal–dual certificate that bounds the objective error, re-derived in exact arithmetic when
-/// the data are badly scaled (coefficient magnitudes spanning more than 1e12); "infeasible" only
+/// the data are badly scaled (coefficient magnitudes spanning more than 1e12) or when a
+/// multiplier faces an infinite bound with the wrong sign beyond 1e-11 (where no finite bound on
+/// the objective error exists: a slope of 1e-9 along a free column is a real ray); "infeasible" only
 /// with a Farkas ray, read from the duals of a phase-one LP and checked from the model's data;
 /// "unbounded" only with a feasible point and a recession ray with positive slope, from two
 /// auxiliary LPs, both checked.
@@ -245,8 +247,15 @@ class solver {
   /// \brief Change the objective coefficient of column \p col, keeping the basis.
   void set_objective(index_t col, double value) {
     require_loaded();
-    model_.set_objective(col, value);  // range-checked
-    model_.validate_column(col);
+    check_col(col);
+    const double previous = model_.objective(col);
+    model_.set_objective(col, value);
+    try {
+      model_.validate_column(col);
+    } catch (...) {
+      model_.set_objective(col, previous);
+      throw;
+    }
     engine_->set_objective(col, value);
   }
 
@@ -254,7 +263,8 @@ class solver {
   /// \throws index_error, non_finite_error, model_error (the model is left unchanged).
   void set_row_bounds(index_t row, double lower, double upper) {
     require_loaded();
-    const double lo0 = model_.row_lower(row), up0 = model_.row_upper(row);  // range-checked
+    check_row(row);
+    const double lo0 = model_.row_lower(row), up0 = model_.row_upper(row);
     model_.set_row_bounds(row, lower, upper);
     try {
       model_.validate_row(row);
@@ -269,7 +279,8 @@ class solver {
   /// \throws index_error, non_finite_error, model_error (the model is left unchanged).
   void set_col_bounds(index_t col, double lower, double upper) {
     require_loaded();
-    const double lo0 = model_.col_lower(col), up0 = model_.col_upper(col);  // range-checked
+    check_col(col);
+    const double lo0 = model_.col_lower(col), up0 = model_.col_upper(col);
     model_.set_col_bounds(col, lower, upper);
     try {
       model_.validate_column(col);
@@ -284,7 +295,8 @@ class solver {
   /// \throws index_error, non_finite_error, model_error (the model is left unchanged).
   void set_row_coefficients(index_t row, std::vector<std::pair<index_t, double>> coefficients) {
     require_loaded();
-    auto previous = model_.row_coefficients(row);  // range-checked
+    check_row(row);
+    auto previous = model_.row_coefficients(row);
     model_.set_row_coefficients(row, std::move(coefficients));
     try {
       model_.validate_row(row);
@@ -407,7 +419,7 @@ class solver {
       solution s = certify(answer, call, step, badly_scaled);
       s.used = step.kind == rung::exact ? engine::glpk : e->kind();
       ladder += fmt::format("{}{} {}: {}{}", ladder.empty() ? "" : "; ", to_string(s.used),
-                            step.name, to_string(answer.claim),
+                            k == 0 && !answer.warm ? "cold" : step.name, to_string(answer.claim),
                             certified(s.state) ? " (certified)"
                             : answer.claim == status::iteration_limit ||
                                     answer.claim == status::time_limit
@@ -449,6 +461,8 @@ class solver {
 
   // Magnitude spread above which an optimum is re-derived in exact arithmetic.
   static constexpr double bad_scaling_spread = 1e12;
+  // Wrong-signed multipliers against infinite bounds up to this size count as rounding.
+  static constexpr double rigorous_dual_residual = 1e-11;
 
   struct rung {
     enum kind_t { warm, cold, unscaled, presolved, other_engine, exact } kind;
@@ -503,6 +517,16 @@ class solver {
   void require_loaded() const {
     if (!engine_) throw model_error("lp::solver: no model loaded");
   }
+  void check_row(index_t r) const {
+    if (r < 0 || r >= model_.num_rows())
+      throw index_error(fmt::format("lp::solver: row {} out of range ({} rows)", r,
+                                    model_.num_rows()));
+  }
+  void check_col(index_t j) const {
+    if (j < 0 || j >= model_.num_cols())
+      throw index_error(fmt::format("lp::solver: column {} out of range ({} columns)", j,
+                                    model_.num_cols()));
+  }
 
   void refresh_matrix() {
     if (!matrix_dirty_) return;
@@ -548,9 +572,13 @@ class solver {
     switch (answer.claim) {
       case status::optimal: {
         s.check = verify(model_, matrix_, s, options_.verify_tolerance);
-        const bool want_exact =
-            !s.exact && (options_.exact || (badly_scaled && options_.exact_fallback)) &&
-            step.kind != rung::exact;
+        // The objective error bound is rigorous only when no multiplier faces an infinite
+        // bound with the wrong sign beyond rounding; otherwise (or on badly scaled data) the
+        // basis is re-derived exactly.
+        const bool loose = s.check.dual_infeasibility > rigorous_dual_residual;
+        const bool want_exact = !s.exact &&
+                                (options_.exact || ((badly_scaled || loose) && options_.exact_fallback)) &&
+                                step.kind != rung::exact;
         if (s.check.passed && want_exact) {
           if (!exact_recheck(s, call)) {
             s.message = "the exact re-check of the optimum's basis disagreed: " +
@@ -561,7 +589,7 @@ class solver {
         if (s.check.passed) {
           s.state = status::optimal;
         } else {
-          s.message = "the engine's optimum failed its certificate: " + describe(s.check);
+          s.message = "the engine's optimum failed verification: " + describe(s.check);
         }
         return s;
       }
@@ -573,6 +601,21 @@ class solver {
           return s;
         }
         certify_status(s, answer.claim);
+        if (certified(s.state) && badly_scaled && options_.exact_fallback &&
+            step.kind != rung::exact) {
+          // Tolerances are not scale-free: on badly scaled data a ray can pass its check and
+          // still be wrong, so the exact simplex must agree (or finds the optimum instead).
+          detail::engine_answer ex = exact_solve(call);
+          s.iterations += ex.iterations;
+          if (ex.claim == status::optimal) {
+            s = certify(ex, call, rung{rung::exact, "exact"}, false);
+            s.exact = true;
+          } else if (ex.claim != s.state) {
+            s.message = fmt::format("{}; but the exact simplex claims {}", s.message,
+                                    to_string(ex.claim));
+            s.state = status::not_solved;
+          }
+        }
         return s;
       default:
         return s;

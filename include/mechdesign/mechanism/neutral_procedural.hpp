@@ -1074,6 +1074,7 @@ class nps_coalition_solver {
   lp::solver_options proposal_options() const {
     lp::solver_options o = opt_.primal.lp;
     o.exact_fallback = false;
+    o.retry = false;  // a proposal that is not certified is simply not taken
     return o;
   }
 
