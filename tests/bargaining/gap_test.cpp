@@ -313,3 +313,31 @@ TEST_CASE("bargaining: the 6.25% bound needs l1 >= 0; in general Gap <= (h2 - l1
   CHECK(r.gap <= (1.0 - (-1.0)) / 16.0);
   CHECK(r.gap == Approx(0.125 * 0.999 / (1.0 - 0.0005)).margin(1e-9));
 }
+
+TEST_CASE("bargaining: (4.1) is never reported infeasible where its feasible set is one point",
+          "[bargaining][gap][lp-status]") {
+  // Just below p2** the feasible set of (4.1) shrinks to a single payoff vector; (4.1) is always
+  // feasible (the random-monopoly mechanism is a feasible point). With polishing off, the raw LP
+  // must come back certified optimal and agree with Proposition 2.
+  std::mt19937 rng(7);
+  int solved = 0;
+  for (int draw = 0; draw < 10; ++draw) {
+    const auto env = bargaining_test::random_environment(rng, true);
+    const auto c = proposition_gap(env, beliefs::binary(0.5, 0.5));
+    for (const double d : {1e-15, 1e-14, 1e-13, 1e-12, 1e-11, 1e-10}) {
+      for (const double p1 : {0.2, 0.5, c.p1_star, 0.8}) {
+        const double p2 = c.p2_star_star - d;
+        if (!(p2 > 0.0 && p2 < 1.0 && p1 > 0.0 && p1 < 1.0)) continue;
+        gap_options o;
+        o.polish_above = -1.0;
+        const gap_result r = solve_gap(env, beliefs::binary(p1, p2), o);
+        INFO("p1 " << p1 << ", p2 = p2** - " << d << ": " << r.primal.lp.ladder);
+        REQUIRE(r.state == lp::status::optimal);
+        CHECK_FALSE(r.polished);
+        CHECK(r.value == Approx(proposition_gap(env, beliefs::binary(p1, p2)).value).margin(1e-7));
+        ++solved;
+      }
+    }
+  }
+  CHECK(solved >= 200);
+}

@@ -169,3 +169,75 @@ TEST_CASE("primal inputs are validated", "[mechanism][primal][errors]") {
   CHECK(r.state == lp::status::infeasible);
   CHECK_FALSE(r.ok());
 }
+
+// --- Statuses that GLPK alone got wrong (the LP seam certifies or retries; lp/solver.hpp) ------
+
+TEST_CASE("a one-type primal with utilities (1/3, 1.17e8, -1e-8) is optimal, not unbounded",
+          "[mechanism][primal][lp-status]") {
+  // GLPK's scaled simplex claims "unbounded" here; the claim has no ray, so lp::solver retries
+  // and certifies the optimum: every player gets 1.17e8 from the middle decision.
+  for (const int players : {1, 2}) {
+    for (const bool money : {false, true}) {
+      const type_space ts(std::vector<index_t>(static_cast<std::size_t>(players), 1));
+      bayesian_problem<> problem(prior<>::joint(ts, Eigen::VectorXd::Ones(1)));
+      std::vector<Eigen::MatrixXd> tables;
+      for (int i = 0; i < players; ++i) {
+        Eigen::MatrixXd u(3, 1);
+        u << 1.0 / 3.0, 1.17e8, -1e-8;
+        tables.push_back(u);
+      }
+      problem.set_decisions(coalition::grand(players), {"a", "b", "c"}, tables);
+      if (players > 1) {
+        for (int i = 0; i < players; ++i)
+          problem.set_decisions(coalition{i}, {"a"}, {Eigen::MatrixXd::Zero(1, 1)});
+      }
+      if (money) problem.set_money(budget_rule::ex_post_balanced);
+      const type_vectors<double> lambda(static_cast<std::size_t>(players), Eigen::VectorXd::Ones(1));
+      const primal_result r = solve_primal(problem.grand(), lambda);
+      INFO("players " << players << ", money " << money << ": " << r.lp.ladder);
+      REQUIRE(r.ok());
+      CHECK(r.objective == Approx(1.17e8 * players).epsilon(1e-12));
+      CHECK(r.lp.check.objective_error <= 1e-7);
+    }
+  }
+}
+
+TEST_CASE("a bounded primal with money is never reported unbounded at the lump-sum knife edge",
+          "[mechanism][primal][lp-status]") {
+  // With lambda_k(t) = p_k(t) a lump-sum transfer from one player to another changes the
+  // objective by sum_t p_k(t) - sum_t p_k'(t) = 0 in exact terms; the double-rounded slope is
+  // about 1e-17. The LP is bounded and must come back certified optimal.
+  for (unsigned seed = 1; seed <= 40; ++seed) {
+    test_support::random_spec spec;
+    spec.players = 2 + static_cast<int>(seed % 2);
+    spec.types = 3;
+    spec.decisions = 4;
+    spec.money = budget_rule::ex_post_balanced;
+    spec.correlated = seed % 2 == 0;
+    const auto g = test_support::random_problem(spec, seed).grand();
+    type_vectors<double> lambda;
+    for (int k = 0; k < g.num_members(); ++k) {
+      Eigen::VectorXd l = Eigen::VectorXd::Zero(g.num_types(k));
+      for (index_t j = 0; j < g.num_profiles(); ++j) l(g.types().type_of(j, k)) += g.probability(j);
+      lambda.push_back(l);
+    }
+    const primal_result r = solve_primal(g, lambda);
+    INFO("seed " << seed << ": " << r.lp.ladder << " | " << r.message);
+    REQUIRE(r.ok());
+    CHECK(r.duality_gap <= 1e-7 * (1.0 + std::abs(r.objective)));
+    CHECK(r.ic_violation <= 1e-7);
+  }
+}
+
+TEST_CASE("utilities beyond the LP layer's magnitudes are refused before any engine runs",
+          "[mechanism][primal][errors]") {
+  // GLPK's scaler would compute a zero scale factor from 1e160 and abort the process.
+  const type_space ts(std::vector<index_t>{2});
+  bayesian_problem<> problem(prior<>::joint(ts, Eigen::Vector2d(0.5, 0.5)));
+  Eigen::MatrixXd u(2, 2);
+  u << 1e160, 1.0, 0.0, 2.0;
+  problem.set_decisions(coalition::grand(1), {"a", "b"}, {u});
+  CHECK_THROWS_AS(solve_primal(problem.grand(), {Eigen::Vector2d(1.0, 1.0)}), invalid_argument);
+  CHECK_THROWS_WITH(solve_primal(problem.grand(), {Eigen::Vector2d(1.0, 1.0)}),
+                    Catch::Contains("1e+160"));
+}

@@ -9,8 +9,9 @@
 /// Certification (lp/verify.hpp). An engine's answer is a claim. "optimal" is believed only with
 /// a primal–dual certificate that bounds the objective error, re-derived in exact arithmetic when
 /// the data are badly scaled (coefficient magnitudes spanning more than 1e12) or when a
-/// multiplier faces an infinite bound with the wrong sign beyond 1e-11 (where no finite bound on
-/// the objective error exists: a slope of 1e-9 along a free column is a real ray); "infeasible" only
+/// multiplier faces an infinite bound with the wrong sign beyond the engine's own feasibility
+/// tolerance (solver_options::feasibility_tolerance; there no finite bound on the objective error
+/// exists: a slope of 5e-9 along a free column is a real ray); "infeasible" only
 /// with a Farkas ray, read from the duals of a phase-one LP and checked from the model's data;
 /// "unbounded" only with a feasible point and a recession ray with positive slope, from two
 /// auxiliary LPs, both checked.
@@ -461,8 +462,6 @@ class solver {
 
   // Magnitude spread above which an optimum is re-derived in exact arithmetic.
   static constexpr double bad_scaling_spread = 1e12;
-  // Wrong-signed multipliers against infinite bounds up to this size count as rounding.
-  static constexpr double rigorous_dual_residual = 1e-11;
 
   struct rung {
     enum kind_t { warm, cold, unscaled, presolved, other_engine, exact } kind;
@@ -575,7 +574,7 @@ class solver {
         // The objective error bound is rigorous only when no multiplier faces an infinite
         // bound with the wrong sign beyond rounding; otherwise (or on badly scaled data) the
         // basis is re-derived exactly.
-        const bool loose = s.check.dual_infeasibility > rigorous_dual_residual;
+        const bool loose = s.check.dual_infeasibility > options_.feasibility_tolerance;
         const bool want_exact = !s.exact &&
                                 (options_.exact || ((badly_scaled || loose) && options_.exact_fallback)) &&
                                 step.kind != rung::exact;
