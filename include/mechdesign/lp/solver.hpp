@@ -75,10 +75,43 @@ inline sparse_vector summed(std::vector<std::pair<index_t, double>> v) {
   return out;
 }
 
-inline sparse_vector row_of(const model::sparse_matrix& a, index_t r) {
-  sparse_vector out;
-  for (model::sparse_matrix::InnerIterator it(a, r); it; ++it) out.emplace_back(it.col(), it.value());
-  return out;
+// summed() into a reused buffer.
+inline void summed_into(sparse_vector& out, const std::vector<std::pair<index_t, double>>& v) {
+  out.assign(v.begin(), v.end());
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::size_t w = 0;
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    if (w > 0 && out[w - 1].first == out[k].first) {
+      out[w - 1].second += out[k].second;
+    } else {
+      out[w++] = out[k];
+    }
+  }
+  out.resize(w);
+  out.erase(std::remove_if(out.begin(), out.end(), [](const auto& e) { return e.second == 0.0; }),
+            out.end());
+}
+
+// Whether row r of the compressed matrix a equals the summed row v.
+inline bool same_row(const sparse_vector& v, const model::sparse_matrix& a, index_t r) {
+  std::size_t k = 0;
+  for (model::sparse_matrix::InnerIterator it(a, r); it; ++it, ++k) {
+    if (k >= v.size() || v[k].first != it.col() || v[k].second != it.value()) return false;
+  }
+  return k == v.size();
+}
+
+// Overwrite row r's values in place when v has the same pattern; false if it does not.
+inline bool overwrite_row(const sparse_vector& v, model::sparse_matrix& a, index_t r) {
+  std::size_t k = 0;
+  for (model::sparse_matrix::InnerIterator it(a, r); it; ++it, ++k) {
+    if (k >= v.size() || v[k].first != it.col()) return false;
+  }
+  if (k != v.size()) return false;
+  k = 0;
+  for (model::sparse_matrix::InnerIterator it(a, r); it; ++it, ++k) it.valueRef() = v[k].second;
+  return true;
 }
 
 inline std::unique_ptr<engine_base> make_engine(engine e) {
@@ -165,9 +198,11 @@ class solver {
   }
 
   /// \brief Replace the loaded model's data by that of \p m (same rows, columns and sense),
-  /// pushing to the engine only what differs; the basis is kept.
+  /// pushing to the engine only what differs; the basis and the loaded names are kept (so \p m
+  /// may have empty names).
   /// \throws model_error if nothing is loaded, dimension_error on another shape, and the
-  /// exceptions of model::validate() for the rows and columns that changed.
+  /// exceptions of model::validate() for the rows and columns that changed — all before anything
+  /// changes.
   void update(const model& m) {
     require_loaded();
     if (m.num_rows() != model_.num_rows() || m.num_cols() != model_.num_cols() ||
@@ -180,41 +215,53 @@ class solver {
     refresh_matrix();
     if (!std::isfinite(m.objective_constant()))
       throw non_finite_error("lp::solver::update: objective constant");
-    // Validate everything first, so that a bad model leaves the solver unchanged.
-    std::vector<detail::sparse_vector> rows(static_cast<std::size_t>(m.num_rows()));
-    std::vector<char> row_changed(static_cast<std::size_t>(m.num_rows()), 0);
+    // Pass 1: find and validate what changed (nothing is modified if anything is invalid).
+    changed_rows_.clear();
+    changed_bounds_.clear();
+    changed_cols_.clear();
     for (index_t r = 0; r < m.num_rows(); ++r) {
-      auto next = detail::summed(m.row_coefficients(r));
-      if (next != detail::row_of(matrix_, r)) {
-        m.validate_row(r);
-        row_changed[static_cast<std::size_t>(r)] = 1;
-        rows[static_cast<std::size_t>(r)] = std::move(next);
-      } else if (m.row_lower(r) != model_.row_lower(r) || m.row_upper(r) != model_.row_upper(r)) {
-        m.validate_row(r);
-      }
+      detail::summed_into(buffer_, m.row_coefficients(r));
+      const bool coefficients = !detail::same_row(buffer_, matrix_, r);
+      const bool bounds =
+          m.row_lower(r) != model_.row_lower(r) || m.row_upper(r) != model_.row_upper(r);
+      if (coefficients || bounds) m.validate_row(r);
+      if (coefficients) changed_rows_.push_back(r);
+      if (bounds) changed_bounds_.push_back(r);
     }
     for (index_t j = 0; j < m.num_cols(); ++j) {
       if (m.objective(j) != model_.objective(j) || m.col_lower(j) != model_.col_lower(j) ||
           m.col_upper(j) != model_.col_upper(j)) {
         m.validate_column(j);
+        changed_cols_.push_back(j);
       }
     }
-    for (index_t r = 0; r < m.num_rows(); ++r) {
-      if (row_changed[static_cast<std::size_t>(r)]) {
-        engine_->set_row(r, rows[static_cast<std::size_t>(r)]);
-        matrix_dirty_ = true;
-      }
-      if (m.row_lower(r) != model_.row_lower(r) || m.row_upper(r) != model_.row_upper(r))
-        engine_->set_row_bounds(r, m.row_lower(r), m.row_upper(r));
+    // Pass 2: apply.
+    for (const index_t r : changed_rows_) {
+      detail::summed_into(buffer_, m.row_coefficients(r));
+      engine_->set_row(r, buffer_);
+      if (!detail::overwrite_row(buffer_, matrix_, r)) matrix_dirty_ = true;
+      model_.set_row_coefficients(r, m.row_coefficients(r));
     }
-    for (index_t j = 0; j < m.num_cols(); ++j) {
-      if (m.objective(j) != model_.objective(j)) engine_->set_objective(j, m.objective(j));
-      if (m.col_lower(j) != model_.col_lower(j) || m.col_upper(j) != model_.col_upper(j))
+    for (const index_t r : changed_bounds_) {
+      model_.set_row_bounds(r, m.row_lower(r), m.row_upper(r));
+      engine_->set_row_bounds(r, m.row_lower(r), m.row_upper(r));
+    }
+    for (const index_t j : changed_cols_) {
+      if (m.objective(j) != model_.objective(j)) {
+        model_.set_objective(j, m.objective(j));
+        engine_->set_objective(j, m.objective(j));
+      }
+      if (m.col_lower(j) != model_.col_lower(j) || m.col_upper(j) != model_.col_upper(j)) {
+        model_.set_col_bounds(j, m.col_lower(j), m.col_upper(j));
         engine_->set_col_bounds(j, m.col_lower(j), m.col_upper(j));
+      }
     }
-    if (m.objective_constant() != model_.objective_constant())
+    if (m.objective_constant() != model_.objective_constant()) {
+      model_.set_objective_constant(m.objective_constant());
       engine_->set_objective_constant(m.objective_constant());
-    model_ = m;
+    }
+    if (!changed_rows_.empty() && !matrix_dirty_)
+      spread_ = detail::magnitude_spread(model_, matrix_);
   }
 
   /// \brief Replace the objective (one entry per column) and its constant, keeping the basis.
@@ -729,6 +776,9 @@ class solver {
   bool matrix_dirty_ = false;
   double spread_ = 1.0;
   std::unique_ptr<detail::engine_base> engine_;
+  // Scratch space of update(), kept to avoid allocations on the hot path.
+  detail::sparse_vector buffer_;
+  std::vector<index_t> changed_rows_, changed_bounds_, changed_cols_;
 };
 
 /// \brief Solve \p m once with a fresh solver (see lp::solver).

@@ -88,12 +88,16 @@ inline verification verify(const model& m, const model::sparse_matrix& a, soluti
   double dual = m.objective_constant();
   double error = 0.0;     // absolute, before the final division
   double products = 0.0;  // largest |multiplier × distance to its priced bound|
+  // The worst entries are kept as indices (r ≥ 0: row r; r < 0: column −r − 1) and named once.
+  index_t worst_primal = 0, worst_dual = 0;
+  bool have_primal = false, have_dual = false;
   auto side = [&](double y, double lo, double up, double value, double sc, double raw_scale,
-                  const std::string& name) {
+                  index_t who) {
     const double pv = std::max({(lo - value) / sc, (value - up) / sc, 0.0});
     if (pv > v.primal_infeasibility) {
       v.primal_infeasibility = pv;
-      v.worst_primal = name;
+      worst_primal = who;
+      have_primal = true;
     }
     error += std::abs(y) * pv * sc;
     const double b = detail::priced_bound(y, lo, up, m.sense());
@@ -101,7 +105,8 @@ inline verification verify(const model& m, const model::sparse_matrix& a, soluti
       const double dv = std::abs(y) / raw_scale;
       if (dv > v.dual_infeasibility) {
         v.dual_infeasibility = dv;
-        v.worst_dual = name;
+        worst_dual = who;
+        have_dual = true;
       }
       error += std::abs(y) * (1.0 + std::abs(value)) * detail::unbounded_side_factor;
     } else {
@@ -119,13 +124,18 @@ inline verification verify(const model& m, const model::sparse_matrix& a, soluti
   for (index_t r = 0; r < m.num_rows(); ++r) {
     const double lo = m.row_lower(r), up = m.row_upper(r);
     side(s.row_duals(r), lo, up, s.row_activity(r),
-         std::max(detail::scale_of(lo, up), 1.0 + terms(r)), 1.0, "row " + m.row_name(r));
+         std::max(detail::scale_of(lo, up), 1.0 + terms(r)), 1.0, r);
   }
   for (index_t j = 0; j < m.num_cols(); ++j) {
     const double lo = m.col_lower(j), up = m.col_upper(j);
     side(s.reduced_costs(j), lo, up, s.x(j), detail::scale_of(lo, up), 1.0 + std::abs(c(j)),
-         "column " + m.col_name(j));
+         -j - 1);
   }
+  auto name = [&](index_t who) {
+    return who >= 0 ? "row " + m.row_name(who) : "column " + m.col_name(-who - 1);
+  };
+  if (have_primal) v.worst_primal = name(worst_primal);
+  if (have_dual) v.worst_dual = name(worst_dual);
   v.dual_objective = dual;
   const double denom = 1.0 + std::abs(s.objective);
   v.complementarity = products / denom;

@@ -125,7 +125,7 @@ class incentive_primal {
     }
     const type_vectors<double> thresholds = thresholds_;
     g_ = std::move(g);
-    solver_.update(build_model());
+    solver_.update(build_model(false));  // pushes only the rows whose coefficients changed
     set_participation(thresholds);
   }
 
@@ -202,13 +202,15 @@ class incentive_primal {
 
   void build() { solver_.load(build_model()); }
 
-  lp::model build_model() {
+  // The LP; without \p named its rows and columns have empty names (an update keeps the names of
+  // the loaded model).
+  lp::model build_model(bool named = true) {
     ic_row_.clear();
     participation_row_.clear();
     utility_terms_.clear();
     thresholds_.clear();
     lp::model m(lp::objective_sense::maximize);
-    columns().add_to(m);
+    columns().add_to(m, named);
     for (int k = 0; k < g_.num_members(); ++k) {
       const index_t nk = g_.num_types(k);
       const int player = g_.members().members()[static_cast<std::size_t>(k)];
@@ -223,7 +225,9 @@ class incentive_primal {
                mt[static_cast<std::size_t>(t)][static_cast<std::size_t>(tau)]) {
             row.emplace_back(col, -v);
           }
-          rows(t, tau) = m.add_row(fmt::format("ic[{}:{}->{}]", player, t, tau), row, 0.0, lp::inf);
+          rows(t, tau) =
+              m.add_row(named ? fmt::format("ic[{}:{}->{}]", player, t, tau) : std::string(),
+                        std::move(row), 0.0, lp::inf);
         }
       }
       ic_row_.push_back(rows);
@@ -232,7 +236,7 @@ class incentive_primal {
       for (index_t t = 0; t < nk; ++t) {
         own[static_cast<std::size_t>(t)] =
             mt[static_cast<std::size_t>(t)][static_cast<std::size_t>(t)];
-        prow(t) = m.add_row(fmt::format("participation[{}:{}]", player, t),
+        prow(t) = m.add_row(named ? fmt::format("participation[{}:{}]", player, t) : std::string(),
                             own[static_cast<std::size_t>(t)], -lp::inf, lp::inf);
       }
       participation_row_.push_back(prow);

@@ -31,20 +31,24 @@ class mechanism_columns {
     return g_->num_decisions() * g_->num_profiles() + j * g_->num_members() + k;
   }
 
-  /// Adds the columns, the rows Σ_d μ(d | t_S) = 1 and the budget rows to \p m.
-  void add_to(lp::model& m) const {
+  /// Adds the columns, the rows Σ_d μ(d | t_S) = 1 and the budget rows to \p m; without
+  /// \p named the rows and columns get empty names (for models that only update a loaded one).
+  void add_to(lp::model& m, bool named = true) const {
     const auto& g = *g_;
     for (index_t j = 0; j < g.num_profiles(); ++j) {
       for (index_t d = 0; d < g.num_decisions(); ++d) {
-        m.add_variable(
-            fmt::format("mu[{}|{}]", g.decision_labels()[static_cast<std::size_t>(d)], j));
+        m.add_variable(named ? fmt::format("mu[{}|{}]",
+                                           g.decision_labels()[static_cast<std::size_t>(d)], j)
+                             : std::string());
       }
     }
     if (g.money()) {
       for (index_t j = 0; j < g.num_profiles(); ++j) {
         for (int k = 0; k < g.num_members(); ++k) {
           m.add_variable(
-              fmt::format("x[{}|{}]", g.members().members()[static_cast<std::size_t>(k)], j),
+              named ? fmt::format("x[{}|{}]", g.members().members()[static_cast<std::size_t>(k)],
+                                  j)
+                    : std::string(),
               -lp::inf, lp::inf);
         }
       }
@@ -52,7 +56,7 @@ class mechanism_columns {
     for (index_t j = 0; j < g.num_profiles(); ++j) {
       lp_terms row;
       for (index_t d = 0; d < g.num_decisions(); ++d) row.emplace_back(mu(d, j), 1.0);
-      m.add_row(fmt::format("sum[{}]", j), row, 1.0, 1.0);
+      m.add_row(named ? fmt::format("sum[{}]", j) : std::string(), std::move(row), 1.0, 1.0);
     }
     if (!g.money()) return;
     const budget_rule rule = *g.money();
@@ -61,14 +65,14 @@ class mechanism_columns {
       for (index_t j = 0; j < g.num_profiles(); ++j) {
         lp_terms row;
         for (int k = 0; k < g.num_members(); ++k) row.emplace_back(x(k, j), 1.0);
-        m.add_row(fmt::format("budget[{}]", j), row, lo, 0.0);
+        m.add_row(named ? fmt::format("budget[{}]", j) : std::string(), std::move(row), lo, 0.0);
       }
     } else {
       lp_terms row;
       for (index_t j = 0; j < g.num_profiles(); ++j) {
         for (int k = 0; k < g.num_members(); ++k) row.emplace_back(x(k, j), g.probability(j));
       }
-      m.add_row("budget", row, lo, 0.0);
+      m.add_row(named ? "budget" : "", std::move(row), lo, 0.0);
     }
   }
 
