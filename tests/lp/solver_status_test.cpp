@@ -356,3 +356,25 @@ TEST_CASE("the time limit bounds the whole solve and is reported", "[lp][solver]
   CHECK(s.state == lp::status::time_limit);
   CHECK_FALSE(s.ok());
 }
+
+TEST_CASE("GLPK's presolver never sees a fixed column that would make it abort",
+          "[lp][solver][errors]") {
+  // A column fixed at 1e8 with coefficient 1e8 in a row with bounds [0, 1]: substituting it
+  // makes the row's bounds equal in floating point, and GLPK 5.0's presolver then fails an
+  // assertion and aborts the process. The engine runs such models unpresolved.
+  for (const double up : {1.0, 0.5}) {
+    lp::model m(lp::objective_sense::maximize);
+    const index_t x = m.add_variable("x", 1e8, 1e8, 1.0);
+    const index_t y = m.add_variable("y", -inf, inf, 0.0);
+    const index_t z = m.add_variable("z", 0.0, 1.0, 1.0);
+    m.add_row("r", {{x, 1e8}, {y, 1.0}, {z, 1.0}}, 0.0, up);
+    m.add_row("q", {{y, 1.0}, {z, 2.0}}, -1e17, 1e17);
+    lp::solver_options o;
+    o.presolve = true;
+    const lp::solution s = lp::solve(m, o);
+    INFO(s.ladder << " | " << s.message);
+    REQUIRE(s.ok());
+    CHECK(s.objective == Approx(1e8 + 1.0));
+    CHECK_THAT(s.message, Catch::Contains("presolve skipped") || Catch::Contains("certified"));
+  }
+}

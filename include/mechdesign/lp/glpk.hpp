@@ -41,9 +41,12 @@ class glpk_engine final : public engine_base {
     if (m.num_cols() > 0) glp_add_cols(p, static_cast<int>(m.num_cols()));
     for (index_t r = 0; r < m.num_rows(); ++r)
       set_bounds(static_cast<int>(r) + 1, m.row_lower(r), m.row_upper(r), true);
+    fixed_.assign(static_cast<std::size_t>(m.num_cols()), 0);
+    num_fixed_ = 0;
     for (index_t j = 0; j < m.num_cols(); ++j) {
       const int col = static_cast<int>(j) + 1;
       set_bounds(col, m.col_lower(j), m.col_upper(j), false);
+      note_fixed(j, m.col_lower(j), m.col_upper(j));
       glp_set_obj_coef(p, col, m.objective(j));
     }
     glp_set_obj_coef(p, 0, m.objective_constant());
@@ -73,6 +76,7 @@ class glpk_engine final : public engine_base {
   }
   void set_col_bounds(index_t col, double lower, double upper) override {
     set_bounds(static_cast<int>(col) + 1, lower, upper, false);
+    note_fixed(col, lower, upper);
   }
   void set_row(index_t row, const sparse_vector& coefficients) override {
     push_row(static_cast<int>(row) + 1, coefficients);  // GLPK keeps the scale factors
@@ -87,6 +91,8 @@ class glpk_engine final : public engine_base {
                   const sparse_vector& coefficients) override {
     const int c = glp_add_cols(prob_.get(), 1);
     set_bounds(c, lower, upper, false);
+    fixed_.push_back(0);
+    note_fixed(static_cast<index_t>(c) - 1, lower, upper);
     glp_set_obj_coef(prob_.get(), c, objective);
     std::vector<int> ind{0};
     std::vector<double> val{0.0};
@@ -131,7 +137,13 @@ class glpk_engine final : public engine_base {
     engine_answer out;
     if (call.scale != scaled_) rescale(call);
     glp_smcp parm = parameters(call);
-    out.warm = call.warm && has_basis_ && !call.presolve;
+    // GLPK 5.0's presolver asserts, aborting the process, when substituting a fixed column makes
+    // a row's bounds equal in floating point (npp1.c: "row->type == GLP_FX"; e.g. a column
+    // fixed at 1e8 with coefficient 1e8 in a row with bounds [0, 1]). It is not used on models
+    // with fixed columns; the call runs unpresolved and says so.
+    const bool presolve = call.presolve && num_fixed_ == 0;
+    parm.presolve = presolve ? GLP_ON : GLP_OFF;
+    out.warm = call.warm && has_basis_ && !presolve;
     if (!out.warm) glp_std_basis(p);
     const int it0 = glp_get_it_cnt(p);
     int rc = glp_simplex(p, &parm);
@@ -141,9 +153,10 @@ class glpk_engine final : public engine_base {
       rc = glp_simplex(p, &parm);
     }
     out.iterations = glp_get_it_cnt(p) - it0;
-    has_basis_ = rc == 0 && !call.presolve && glp_bf_exists(p) != 0;
+    has_basis_ = rc == 0 && !presolve && glp_bf_exists(p) != 0;
     out.claim = map_status(rc);
     out.message = describe(out.claim, rc);
+    if (call.presolve && !presolve) out.message += " (presolve skipped: the model has fixed columns)";
     read_point(out);
     return out;
   }
@@ -213,6 +226,13 @@ class glpk_engine final : public engine_base {
       val.push_back(v);
     }
     glp_set_mat_row(prob_.get(), r, static_cast<int>(ind.size()) - 1, ind.data(), val.data());
+  }
+
+  void note_fixed(index_t j, double lo, double up) {
+    const char now = std::isfinite(lo) && lo == up ? 1 : 0;
+    char& was = fixed_[static_cast<std::size_t>(j)];
+    num_fixed_ += now - was;
+    was = now;
   }
 
   static int nonbasic_status(double lo, double up) {
@@ -331,6 +351,8 @@ class glpk_engine final : public engine_base {
   std::unique_ptr<glp_prob, deleter> prob_;
   bool has_basis_ = false;
   bool scaled_ = false;
+  std::vector<char> fixed_;  // per column: fixed (lower == upper)
+  long num_fixed_ = 0;
 };
 
 /// Free the calling thread's GLPK environment (see the file comment).
