@@ -46,9 +46,11 @@ template <>
 struct fmt::formatter<mechdesign::lp::solution> : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::lp::solution& s, Ctx& ctx) const {
-    auto out = fmt::format_to(ctx.out(), "lp {}: objective {:.10g}, {} iterations{}{}",
-                              mechdesign::lp::to_string(s.state), s.objective, s.iterations,
-                              s.warm_started ? " (warm)" : "", s.exact ? " (exact)" : "");
+    auto out = fmt::format_to(ctx.out(), "lp {} ({}{}): objective {:.10g}, {} iterations{}{}",
+                              mechdesign::lp::to_string(s.state), mechdesign::lp::to_string(s.used),
+                              s.attempts > 1 ? fmt::format(", {} engine calls", s.attempts) : "",
+                              s.objective, s.iterations, s.warm_started ? " (warm)" : "",
+                              s.exact ? " (exact)" : "");
     if (s.check.tolerance > 0) out = fmt::format_to(out, "; {}", mechdesign::lp::describe(s.check));
     if (!s.message.empty() && !s.ok()) out = fmt::format_to(out, "; {}", s.message);
     return out;

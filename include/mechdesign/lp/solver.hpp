@@ -583,7 +583,8 @@ class solver {
 
   // Exact rational simplex on GLPK, from the live engine's basis when there is one.
   detail::engine_answer exact_solve(const detail::engine_call& call) {
-    if (auto* g = dynamic_cast<detail::glpk_engine*>(engine_.get())) return g->solve_exact(call);
+    // A fresh, unscaled GLPK problem holding the live basis: the exact simplex then sees the
+    // model's own numbers, not scaled ones.
     detail::glpk_engine g;
     g.load(model_, matrix_);
     g.set_basis(engine_->current_basis());

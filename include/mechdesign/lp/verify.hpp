@@ -13,9 +13,10 @@
 /// cᵀx* = yᵀAx* + dᵀx* ≤ D(y) with d = c − Aᵀy and D the dual objective (each multiplier priced at
 /// the bound its sign selects). The bound adds up |cᵀx − D(y)| (the gap), the primal violations
 /// weighed by |y| and |d|, and, for every multiplier whose sign selects an infinite bound (where
-/// D(y) is +∞ in exact terms), |multiplier| · (1 + |value|) · 10: a proxy that no finite
-/// computation can make rigorous, which is why lp::solver re-checks badly scaled models in exact
-/// arithmetic. All in the objective's units, divided by 1 + |cᵀx| — unlike the scaled residuals,
+/// D(y) is +∞ in exact terms), |multiplier| · (1 + |value|) · 10 beyond what the engines' own
+/// tolerances leave (tolerance / 100 of the size of the sum that produced the multiplier): a
+/// proxy that no finite computation can make rigorous, which is why lp::solver re-checks badly
+/// scaled models in exact arithmetic. All in the objective's units, divided by 1 + |cᵀx| — unlike the scaled residuals,
 /// a large column cannot hide here behind a large coefficient.
 
 #include <fmt/format.h>
@@ -52,6 +53,9 @@ inline double scale_of(double lo, double up) {
 
 // Multiplier of the proxy term of the objective error bound (see the file comment).
 inline constexpr double unbounded_side_factor = 10.0;
+// Share of the certificate's tolerance that the proxy term forgives, relative to the size of the
+// sum that produced a multiplier (the engines' own tolerances sit there: 1e-9 by default).
+inline constexpr double rounding_share = 1e-2;
 
 inline void check_sizes(const model& m, const model::sparse_matrix& a, const char* what) {
   if (a.rows() != m.num_rows() || a.cols() != m.num_cols()) {
@@ -67,7 +71,8 @@ inline void check_sizes(const model& m, const model::sparse_matrix& a, const cha
 ///
 /// Fills \p s.row_activity, \p s.reduced_costs (c − Aᵀy) and \p s.objective from the model and
 /// returns the residuals and the objective error bound (file comment). A row's violation is
-/// scaled by 1 + max(|bound|, Σ_j |a_rj x_j|), the size of the numbers its activity sums.
+/// scaled by 1 + max(|bound|, Σ_j |a_rj x_j|), the size of the numbers its activity sums; a
+/// column's dual residual by 1 + |c_j| + Σ_r |a_rj y_r|, for the same reason.
 /// \param tol threshold of every residual and of the bound, > 0.
 /// \throws dimension_error if the vectors do not match the model.
 inline verification verify(const model& m, const model::sparse_matrix& a, solution& s,
@@ -108,7 +113,9 @@ inline verification verify(const model& m, const model::sparse_matrix& a, soluti
         worst_dual = who;
         have_dual = true;
       }
-      error += std::abs(y) * (1.0 + std::abs(value)) * detail::unbounded_side_factor;
+      // beyond the rounding of the sum that produced it (raw_scale is that sum's size)
+      const double excess = std::max(0.0, std::abs(y) - detail::rounding_share * tol * raw_scale);
+      error += excess * (1.0 + std::abs(value)) * detail::unbounded_side_factor;
     } else {
       dual += y * b;
       products = std::max(products, std::abs(y * (value - b)));
@@ -126,10 +133,15 @@ inline verification verify(const model& m, const model::sparse_matrix& a, soluti
     side(s.row_duals(r), lo, up, s.row_activity(r),
          std::max(detail::scale_of(lo, up), 1.0 + terms(r)), 1.0, r);
   }
+  // Likewise a reduced cost c_j − Σ_r a_rj y_r is scaled by 1 + |c_j| + Σ_r |a_rj y_r|.
+  Eigen::VectorXd priced = c.cwiseAbs();
+  for (index_t r = 0; r < a.outerSize(); ++r) {
+    for (model::sparse_matrix::InnerIterator it(a, r); it; ++it)
+      priced(it.col()) += std::abs(it.value() * s.row_duals(r));
+  }
   for (index_t j = 0; j < m.num_cols(); ++j) {
     const double lo = m.col_lower(j), up = m.col_upper(j);
-    side(s.reduced_costs(j), lo, up, s.x(j), detail::scale_of(lo, up), 1.0 + std::abs(c(j)),
-         -j - 1);
+    side(s.reduced_costs(j), lo, up, s.x(j), detail::scale_of(lo, up), 1.0 + priced(j), -j - 1);
   }
   auto name = [&](index_t who) {
     return who >= 0 ? "row " + m.row_name(who) : "column " + m.col_name(-who - 1);
