@@ -205,6 +205,18 @@ class clp_engine final : public engine_base {
       rc = run(call);
       iterations += clp_->numberIterations();
     }
+    if (call.method != algorithm::primal && (rc == 0 || rc == 1)) {
+      // The dual simplex works with fake bounds (±1e10) on columns without bounds. It can leave a
+      // free column superbasic at such a value (an optimum whose x is ~1e10, useless to the
+      // certificate), and it can claim infeasibility for a feasible problem (seen on unbounded
+      // ones). Both are settled by the primal simplex from the final basis; if that fails
+      // (CLP's primal can stop with status 4 on an infeasible problem), the dual's claim stands.
+      if (rc == 1 || settle_superbasics()) {
+        const int confirmed = run_primal();
+        iterations += clp_->numberIterations();
+        if (confirmed >= 0 && confirmed <= 3) rc = confirmed;
+      }
+    }
     const double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     out.iterations = iterations;
@@ -301,6 +313,50 @@ class clp_engine final : public engine_base {
       return 4;
     }
     return s.status();
+  }
+
+  // The primal simplex from the current basis (the iteration count restarts).
+  int run_primal() {
+    clp_->setNumberIterations(0);
+    try {
+      clp_->primal(0);
+    } catch (const CoinError&) {
+      return 4;
+    } catch (const std::exception&) {
+      return 4;
+    }
+    return clp_->status();
+  }
+
+  // Make every superbasic variable nonbasic at its nearest finite bound (free ones at 0);
+  // returns whether there was one.
+  bool settle_superbasics() {
+    ClpSimplex& s = *clp_;
+    bool any = false;
+    auto settle = [&](double lo, double up, double& value) {
+      any = true;
+      const bool has_lo = finite(lo), has_up = finite(up);
+      if (has_lo && (!has_up || std::abs(value - lo) <= std::abs(value - up))) {
+        value = lo;
+        return lo == up ? ClpSimplex::isFixed : ClpSimplex::atLowerBound;
+      }
+      if (has_up) {
+        value = up;
+        return ClpSimplex::atUpperBound;
+      }
+      value = 0.0;
+      return ClpSimplex::isFree;
+    };
+    for (int j = 0; j < s.numberColumns(); ++j) {
+      if (s.getColumnStatus(j) != ClpSimplex::superBasic) continue;
+      s.setColumnStatus(
+          j, settle(s.columnLower()[j], s.columnUpper()[j], s.primalColumnSolution()[j]));
+    }
+    for (int r = 0; r < s.numberRows(); ++r) {
+      if (s.getRowStatus(r) != ClpSimplex::superBasic) continue;
+      s.setRowStatus(r, settle(s.rowLower()[r], s.rowUpper()[r], s.primalRowSolution()[r]));
+    }
+    return any;
   }
 
   // A nonbasic status the variable's (possibly changed) bounds allow, and the value it rests at.
