@@ -91,6 +91,9 @@ class clp_engine final : public engine_base {
     clp_->loadProblem(ncols, nrows, start.data(), index.data(), value.data(), col_lo.data(),
                       col_up.data(), obj.data(), row_lo.data(), row_up.data());
     clp_->setOptimizationDirection(m.sense() == objective_sense::maximize ? -1.0 : 1.0);
+    // When set_row must insert into a full column, CoinPackedMatrix copies the whole matrix; with
+    // an extra gap it leaves room in every column at that copy, so later insertions are in place.
+    clp_->matrix()->setExtraGap(0.5);
     constant_ = m.objective_constant();
     has_basis_ = false;
   }
