@@ -64,6 +64,7 @@ class glpk_engine final : public engine_base {
     }
     glp_load_matrix(p, static_cast<int>(ar.size()) - 1, ia.data(), ja.data(), ar.data());
     has_basis_ = false;
+    basis_check_ = false;
     scaled_ = false;
   }
 
@@ -80,6 +81,7 @@ class glpk_engine final : public engine_base {
   }
   void set_row(index_t row, const sparse_vector& coefficients) override {
     push_row(static_cast<int>(row) + 1, coefficients);  // GLPK keeps the scale factors
+    basis_check_ = has_basis_;  // the basis may have become structurally singular
   }
   void add_row(const sparse_vector& coefficients, double lower, double upper) override {
     const int r = glp_add_rows(prob_.get(), 1);
@@ -130,6 +132,7 @@ class glpk_engine final : public engine_base {
     for (std::size_t j = 0; j < b.cols.size(); ++j)
       glp_set_col_stat(p, static_cast<int>(j) + 1, to_glpk(b.cols[j]));
     has_basis_ = true;
+    basis_check_ = true;
   }
 
   engine_answer solve(const engine_call& call) override {
@@ -144,6 +147,7 @@ class glpk_engine final : public engine_base {
     const bool presolve = call.presolve && num_fixed_ == 0;
     parm.presolve = presolve ? GLP_ON : GLP_OFF;
     out.warm = call.warm && has_basis_ && !presolve;
+    if (out.warm && basis_check_) repair_basis();
     if (!out.warm) glp_std_basis(p);
     const int it0 = glp_get_it_cnt(p);
     int rc = glp_simplex(p, &parm);
@@ -166,6 +170,7 @@ class glpk_engine final : public engine_base {
   engine_answer solve_exact(const engine_call& call) {
     glp_prob* p = prob_.get();
     engine_answer out;
+    if (has_basis_ && basis_check_) repair_basis();
     if (!has_basis_) glp_std_basis(p);
     out.warm = has_basis_;
     glp_smcp parm = parameters(call);
@@ -214,6 +219,74 @@ class glpk_engine final : public engine_base {
     }
     glp_term_out(previous);
     scaled_ = call.scale;
+  }
+
+  // GLPK 5.0 aborts the process (bflib/sgf.c, "k1 < k2") when glp_simplex factorises some
+  // structurally singular bases, such as one with an empty basic column, which set_row can leave
+  // behind. Match basic variables to rows by augmenting paths (Kuhn) and make every unmatched
+  // basic column nonbasic and the slack of every unmatched row basic: the basis is then
+  // structurally nonsingular, and numerical singularity is GLPK's to report (GLP_ESING).
+  void repair_basis() {
+    basis_check_ = false;
+    glp_prob* p = prob_.get();
+    const int m = glp_get_num_rows(p), n = glp_get_num_cols(p);
+    std::vector<std::vector<int>> cols;  // basic variables: the rows (0-based) of their entries
+    std::vector<int> which;              // k < 0: the slack of row -k-1; k > 0: column k
+    std::vector<int> ind(static_cast<std::size_t>(m) + 1);
+    std::vector<double> val(ind.size());
+    for (int r = 1; r <= m; ++r) {
+      if (glp_get_row_stat(p, r) != GLP_BS) continue;
+      cols.push_back({r - 1});
+      which.push_back(-r);
+    }
+    for (int j = 1; j <= n; ++j) {
+      if (glp_get_col_stat(p, j) != GLP_BS) continue;
+      const int len = glp_get_mat_col(p, j, ind.data(), val.data());
+      std::vector<int> rows;
+      for (int k = 1; k <= len; ++k) {
+        if (val[k] != 0.0) rows.push_back(ind[k] - 1);
+      }
+      cols.push_back(std::move(rows));
+      which.push_back(j);
+    }
+    if (static_cast<int>(cols.size()) != m) return;  // GLPK reports GLP_EBADB itself
+    std::vector<int> owner(static_cast<std::size_t>(m), -1), seen(owner.size(), -1);
+    auto augment = [&](auto&& self, int c, int stamp) -> bool {
+      for (int r : cols[static_cast<std::size_t>(c)]) {
+        if (seen[r] == stamp) continue;
+        seen[r] = stamp;
+        if (owner[r] < 0 || self(self, owner[r], stamp)) {
+          owner[r] = c;
+          return true;
+        }
+      }
+      return false;
+    };
+    std::vector<int> unmatched;
+    for (int c = 0; c < m; ++c) {
+      if (!augment(augment, c, c)) unmatched.push_back(c);
+    }
+    if (unmatched.empty()) return;
+    std::size_t k = 0;
+    for (int r = 0; r < m; ++r) {
+      if (owner[r] >= 0) continue;
+      const int j = which[static_cast<std::size_t>(unmatched[k++])];  // a column: slacks match
+      glp_set_col_stat(p, j, nonbasic_status_of(glp_get_col_type(p, j)));
+      glp_set_row_stat(p, r + 1, GLP_BS);
+    }
+  }
+
+  static int nonbasic_status_of(int type) {
+    switch (type) {
+      case GLP_FR:
+        return GLP_NF;
+      case GLP_UP:
+        return GLP_NU;
+      case GLP_FX:
+        return GLP_NS;
+      default:
+        return GLP_NL;
+    }
   }
 
   void push_row(int r, const sparse_vector& coefficients) {
@@ -350,6 +423,7 @@ class glpk_engine final : public engine_base {
 
   std::unique_ptr<glp_prob, deleter> prob_;
   bool has_basis_ = false;
+  bool basis_check_ = false;  // a coefficient changed since the basis was made (repair_basis)
   bool scaled_ = false;
   std::vector<char> fixed_;  // per column: fixed (lower == upper)
   long num_fixed_ = 0;
