@@ -5,7 +5,10 @@ set -euo pipefail
 
 # libgmp-dev: GMP's C++ bindings for the optional core/rational.hpp and its tests (libglpk-dev
 # depends on it already; named here because the tests use it directly).
-packages=(cmake g++ make libeigen3-dev libglpk-dev libfmt-dev libgmp-dev catch2)
+# coinor-libclp-dev and pkg-config: COIN-OR CLP, the optional second LP engine (EPL-1.0; see the
+# README's "LP engines"). The library builds without it; the tests then cover GLPK only.
+packages=(cmake g++ make libeigen3-dev libglpk-dev libfmt-dev libgmp-dev catch2 pkg-config
+  coinor-libclp-dev)
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "install-deps: dpkg-query not found (not Debian?); install these yourself: ${packages[*]}" >&2
