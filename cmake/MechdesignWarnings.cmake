@@ -5,8 +5,19 @@
 #
 # Always: -Wall -Wextra -Wpedantic. MECHDESIGN_WERROR adds -Werror. MECHDESIGN_SANITIZE adds
 # AddressSanitizer + UndefinedBehaviorSanitizer to compile and link, and makes every UBSan
-# finding fatal.
+# finding fatal. MECHDESIGN_TEST_ENGINE (automatic, glpk or clp) sets the default LP engine of
+# every lp::solver_options in these targets (MECHDESIGN_DEFAULT_ENGINE), so that the whole suite
+# can run on one engine.
 include_guard(GLOBAL)
+
+set(MECHDESIGN_TEST_ENGINE
+    "automatic"
+    CACHE STRING "Default LP engine of the tests and examples: automatic, glpk or clp")
+set_property(CACHE MECHDESIGN_TEST_ENGINE PROPERTY STRINGS automatic glpk clp)
+if(NOT MECHDESIGN_TEST_ENGINE MATCHES "^(automatic|glpk|clp)$")
+  message(FATAL_ERROR "MECHDESIGN_TEST_ENGINE must be automatic, glpk or clp, not "
+                      "'${MECHDESIGN_TEST_ENGINE}'")
+endif()
 
 function(mechdesign_target_options target)
   if(MSVC)
@@ -19,6 +30,10 @@ function(mechdesign_target_options target)
     if(MECHDESIGN_WERROR)
       target_compile_options(${target} PRIVATE -Werror)
     endif()
+  endif()
+
+  if(NOT MECHDESIGN_TEST_ENGINE STREQUAL "automatic")
+    target_compile_definitions(${target} PRIVATE MECHDESIGN_DEFAULT_ENGINE=${MECHDESIGN_TEST_ENGINE})
   endif()
 
   if(MECHDESIGN_SANITIZE)
