@@ -301,7 +301,25 @@ inline menu_result solve_optimal_menu(const environment& env, const menu_options
   lp::solver_options lp_options = options.solver;
   if (lp_options.method == lp::algorithm::automatic) lp_options.method = lp::algorithm::dual;
   lp::solver solver(lp_options);
-  solver.load(detail::menu_model(env, options, pairs, &kinds));
+  auto append_pairs = [&](std::size_t first) {
+    detail::append_pair_columns(L, pairs, first,
+                                [&](std::string name, double lo, double up, double c) {
+                                  solver.add_column(std::move(name), lo, up, c, {});
+                                });
+    detail::append_pair_rows(
+        env, L, pairs, first,
+        [&](detail::menu_row kind, std::string name, std::vector<std::pair<index_t, double>> row,
+            double lo, double up) {
+          solver.add_row(std::move(name), std::move(row), lo, up);
+          kinds.push_back(kind);
+        });
+  };
+  // Warm-up (not a round): the LP without truthfulness rows separates by type and solves in a
+  // few iterations; the first round starts from its basis (0.34 s against 0.6 s cold at 512
+  // binary types). Its answer is not used; if it fails, the first round simply starts cold.
+  solver.load(detail::menu_model(env, options, {}, &kinds));
+  if (!pairs.empty() && solver.options().presolve == false) (void)solver.solve();
+  append_pairs(0);
   // Per-type data of the separation scan, computed once.
   std::vector<Eigen::VectorXd> beliefs(static_cast<std::size_t>(k));
   for (index_t t = 0; t < k; ++t)
@@ -346,17 +364,7 @@ inline menu_result solve_optimal_menu(const environment& env, const menu_options
         }
       }
     if (pairs.size() > before && round < options.max_rounds) {
-      detail::append_pair_columns(L, pairs, before,
-                                  [&](std::string name, double lo, double up, double c) {
-                                    solver.add_column(std::move(name), lo, up, c, {});
-                                  });
-      detail::append_pair_rows(
-          env, L, pairs, before,
-          [&](detail::menu_row kind, std::string name, std::vector<std::pair<index_t, double>> row,
-              double lo, double up) {
-            solver.add_row(std::move(name), std::move(row), lo, up);
-            kinds.push_back(kind);
-          });
+      append_pairs(before);
       continue;
     }
 
