@@ -31,9 +31,9 @@
 #include <vector>
 
 #include "mechdesign/core/error.hpp"
-#include "mechdesign/lp/solver.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
+#include "mechdesign/lp/solver.hpp"
 #include "mechdesign/lp/solver_error.hpp"
 #include "mechdesign/persuasion/detail/structure_lp.hpp"
 #include "mechdesign/persuasion/problem.hpp"
@@ -229,6 +229,7 @@ inline bargaining_point kalai_smorodinsky_solution(const problem& p,
 struct nash_options {
   double gap_tolerance = 1e-9;  ///< stop when the certified gap on Σ α_i log(x_i − d_i) is below
   int max_iterations = 400;     ///< cutting-plane iterations
+  /// LP settings; algorithm::automatic runs the dual simplex in the live cutting-plane LP.
   lp::solver_options lp;
 };
 
@@ -310,25 +311,43 @@ inline nash_result nash_solution(const problem& p, const Eigen::Ref<const Eigen:
   r.lps += n;
   for (const auto& b : up.attained_by) lp::require_optimal(b.lp, "nash_solution: utopia LP");
   add_tangents(up.payoffs);
-  double upper = std::numeric_limits<double>::infinity();
-  for (r.iterations = 1; r.iterations <= o.max_iterations; ++r.iterations) {
-    auto s = base;
-    std::vector<index_t> z(static_cast<std::size_t>(n), -1);
+  // One live cutting-plane LP: the base structure LP, the rows x_i ≥ d_i and the columns z_i,
+  // to which each iteration appends the tangent cuts z_i − (x_i − d_i)/g ≤ log g − 1 of the
+  // tangent points found since the last solve, re-solving warm.
+  auto s = base;
+  std::vector<std::vector<std::pair<index_t, double>>> pay(static_cast<std::size_t>(n));
+  std::vector<index_t> z(static_cast<std::size_t>(n), -1);
+  for (int i = 0; i < n; ++i) {
+    pay[static_cast<std::size_t>(i)] = s.payoff_terms(p.agent(i));
+    s.model.add_row(fmt::format("ir({})", i), pay[static_cast<std::size_t>(i)], d(i), lp::inf);
+    if (alpha(i) == 0.0) continue;
+    z[static_cast<std::size_t>(i)] =
+        s.model.add_variable(fmt::format("z({})", i), -lp::inf, lp::inf, alpha(i));
+  }
+  // Appended cuts leave the basis dual feasible: the dual simplex re-solves from it.
+  lp::solver_options cut_options = o.lp;
+  if (cut_options.method == lp::algorithm::automatic) cut_options.method = lp::algorithm::dual;
+  lp::solver cuts(cut_options);
+  cuts.load(s.model);
+  std::vector<std::size_t> cut_count(static_cast<std::size_t>(n), 0);
+  auto add_cuts = [&] {
     for (int i = 0; i < n; ++i) {
-      auto pay = s.payoff_terms(p.agent(i));
-      s.model.add_row(fmt::format("ir({})", i), pay, d(i), lp::inf);
+      const auto ui = static_cast<std::size_t>(i);
       if (alpha(i) == 0.0) continue;
-      z[static_cast<std::size_t>(i)] =
-          s.model.add_variable(fmt::format("z({})", i), -lp::inf, lp::inf, alpha(i));
-      for (const double g : tangents[static_cast<std::size_t>(i)]) {
-        // z_i − (x_i − d_i)/g ≤ log g − 1
-        auto row = pay;
+      for (; cut_count[ui] < tangents[ui].size(); ++cut_count[ui]) {
+        const double g = tangents[ui][cut_count[ui]];
+        auto row = pay[ui];
         for (auto& term : row) term.second = -term.second / g;
-        row.emplace_back(z[static_cast<std::size_t>(i)], 1.0);
-        s.model.add_row(fmt::format("cut({})", i), row, -lp::inf, std::log(g) - 1.0 - d(i) / g);
+        row.emplace_back(z[ui], 1.0);
+        cuts.add_row(fmt::format("cut({})", i), std::move(row), -lp::inf,
+                     std::log(g) - 1.0 - d(i) / g);
       }
     }
-    lp::solution sol = lp::solve(s.model, o.lp);
+  };
+  double upper = std::numeric_limits<double>::infinity();
+  for (r.iterations = 1; r.iterations <= o.max_iterations; ++r.iterations) {
+    add_cuts();
+    lp::solution sol = cuts.solve();
     ++r.lps;
     lp::require_optimal(sol, "nash_solution: cutting-plane LP");
     upper = std::min(upper, sol.objective);
