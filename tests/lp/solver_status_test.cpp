@@ -114,8 +114,8 @@ lp::model random_kind(unsigned seed, int kind) {
       a.emplace_back(j, c);
       b.emplace_back(j, -c);
     }
-    md.add_row("a", a, 1.0 + u(rng), inf);   // a·x ≥ 1+
-    md.add_row("b", b, 0.5 * u(rng), inf);   // −a·x ≥ 0+, i.e. a·x ≤ −0+: contradiction
+    md.add_row("a", a, 1.0 + u(rng), inf);  // a·x ≥ 1+
+    md.add_row("b", b, 0.5 * u(rng), inf);  // −a·x ≥ 0+, i.e. a·x ≤ −0+: contradiction
   } else if (kind == 2) {
     const index_t z = md.add_variable("z", 0.0, inf, (maximize ? 1.0 : -1.0) * u(rng));
     for (index_t r = 0; r < md.num_rows(); ++r) {
@@ -155,7 +155,9 @@ TEST_CASE("every infeasible and unbounded answer carries a certificate that chec
         lp::solution copy = s;
         CHECK(lp::check_ray(m, a, copy, o.verify_tolerance).passed);
         // the ray really improves: the objective grows along it
-        CHECK(m.objective_vector().dot(s.ray) * (m.sense() == lp::objective_sense::maximize ? 1 : -1) > 0.0);
+        CHECK(m.objective_vector().dot(s.ray) *
+                  (m.sense() == lp::objective_sense::maximize ? 1 : -1) >
+              0.0);
       }
       ++counts[kind];
     }

@@ -192,7 +192,8 @@ TEST_CASE("a one-type primal with utilities (1/3, 1.17e8, -1e-8) is optimal, not
           problem.set_decisions(coalition{i}, {"a"}, {Eigen::MatrixXd::Zero(1, 1)});
       }
       if (money) problem.set_money(budget_rule::ex_post_balanced);
-      const type_vectors<double> lambda(static_cast<std::size_t>(players), Eigen::VectorXd::Ones(1));
+      const type_vectors<double> lambda(static_cast<std::size_t>(players),
+                                        Eigen::VectorXd::Ones(1));
       const primal_result r = solve_primal(problem.grand(), lambda);
       INFO("players " << players << ", money " << money << ": " << r.lp.ladder);
       REQUIRE(r.ok());

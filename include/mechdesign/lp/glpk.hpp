@@ -160,7 +160,8 @@ class glpk_engine final : public engine_base {
     has_basis_ = rc == 0 && !presolve && glp_bf_exists(p) != 0;
     out.claim = map_status(rc);
     out.message = describe(out.claim, rc);
-    if (call.presolve && !presolve) out.message += " (presolve skipped: the model has fixed columns)";
+    if (call.presolve && !presolve)
+      out.message += " (presolve skipped: the model has fixed columns)";
     read_point(out);
     return out;
   }
@@ -202,8 +203,8 @@ class glpk_engine final : public engine_base {
       parm.it_lim = static_cast<int>(std::min<long>(call.iteration_limit, 2147483647L));
     }
     if (std::isfinite(call.time_limit_seconds)) {
-      parm.tm_lim = static_cast<int>(
-          std::clamp(std::ceil(call.time_limit_seconds * 1000.0), 1.0, 2.0e9));
+      parm.tm_lim =
+          static_cast<int>(std::clamp(std::ceil(call.time_limit_seconds * 1000.0), 1.0, 2.0e9));
     }
     return parm;
   }

@@ -102,8 +102,9 @@ class model {
       throw model_error("lp::model::pop_column: only the last column can be removed");
     for (auto& row : rows_) {
       const auto before = row.size();
-      row.erase(std::remove_if(row.begin(), row.end(), [&](const auto& e) { return e.first == col; }),
-                row.end());
+      row.erase(
+          std::remove_if(row.begin(), row.end(), [&](const auto& e) { return e.first == col; }),
+          row.end());
       num_entries_ -= before - row.size();
     }
     col_names_.pop_back();
@@ -237,8 +238,8 @@ class model {
   void validate_column(index_t j) const {
     check_col(j);
     if (!std::isfinite(objective(j))) {
-      throw non_finite_error(fmt::format("lp::model: objective coefficient of '{}' is {}",
-                                         col_name(j), objective(j)));
+      throw non_finite_error(
+          fmt::format("lp::model: objective coefficient of '{}' is {}", col_name(j), objective(j)));
     }
     if (std::abs(objective(j)) > max_magnitude) {
       throw model_error(fmt::format(
@@ -262,9 +263,9 @@ class model {
     }
     if ((std::isfinite(lo) && std::abs(lo) > max_magnitude) ||
         (std::isfinite(up) && std::abs(up) > max_magnitude)) {
-      throw model_error(fmt::format(
-          "lp::model: {} '{}' has bounds [{}, {}], beyond the accepted magnitude {}", what, name,
-          lo, up, max_magnitude));
+      throw model_error(
+          fmt::format("lp::model: {} '{}' has bounds [{}, {}], beyond the accepted magnitude {}",
+                      what, name, lo, up, max_magnitude));
     }
   }
   void check_row(index_t r) const {

@@ -17,7 +17,8 @@ namespace mechdesign::lp {
 
 /// \brief Which LP engine runs a solve.
 enum class engine {
-  automatic,  ///< CLP for models above solver_options::clp_threshold when CLP is built in, else GLPK
+  automatic,  ///< CLP for models above solver_options::clp_threshold when CLP is built in, else
+              ///< GLPK
   glpk,       ///< GNU GLPK's simplex (always available)
   clp         ///< COIN-OR CLP (only where mechdesign was built with MECHDESIGN_HAS_CLP)
 };
@@ -69,7 +70,7 @@ constexpr bool engine_available(engine e) noexcept {
 /// \brief Engine-neutral settings of an LP solve. Every field has an accepted range; validate()
 /// enforces it, and lp::solver calls validate() before any engine sees a value.
 struct solver_options {
-  engine backend = engine::automatic;     ///< which engine (see engine)
+  engine backend = engine::automatic;       ///< which engine (see engine)
   algorithm method = algorithm::automatic;  ///< simplex variant
   bool presolve = false;  ///< let the engine presolve (disables warm starts on GLPK)
   bool scale = true;      ///< let the engine scale the problem
@@ -129,8 +130,7 @@ inline void validate(const solver_options& o) {
     fail("feasibility_tolerance", o.feasibility_tolerance, "[1e-12, 1e-4]");
   if (!(o.verify_tolerance > 0.0 && o.verify_tolerance <= 1e-2))
     fail("verify_tolerance", o.verify_tolerance, "(0, 1e-2]");
-  if (!(o.time_limit_seconds > 0.0))
-    fail("time_limit_seconds", o.time_limit_seconds, "(0, inf]");
+  if (!(o.time_limit_seconds > 0.0)) fail("time_limit_seconds", o.time_limit_seconds, "(0, inf]");
   if (o.iteration_limit < 0 || o.iteration_limit > std::numeric_limits<int>::max())
     fail("iteration_limit", o.iteration_limit, "0 (stall guard only) or [1, 2^31 - 1]");
   if (o.stall_iterations < 1000 || o.stall_iterations > std::numeric_limits<int>::max())

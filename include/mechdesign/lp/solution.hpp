@@ -71,43 +71,43 @@ enum class certificate_kind {
 /// 1 + |objective| (see lp/verify.hpp).
 struct verification {
   certificate_kind kind = certificate_kind::none;  ///< what was checked
-  double primal_infeasibility = 0.0;  ///< worst row or bound violation of x
-  double dual_infeasibility = 0.0;    ///< worst wrong-signed dual or reduced cost
+  double primal_infeasibility = 0.0;               ///< worst row or bound violation of x
+  double dual_infeasibility = 0.0;                 ///< worst wrong-signed dual or reduced cost
   double complementarity = 0.0;  ///< worst |dual × slack| (rows, columns) / (1 + |objective|)
-  double duality_gap = 0.0;           ///< |primal − dual objective| / (1 + |primal|)
-  double dual_objective = 0.0;        ///< dual objective value recomputed from the duals
+  double duality_gap = 0.0;      ///< |primal − dual objective| / (1 + |primal|)
+  double dual_objective = 0.0;   ///< dual objective value recomputed from the duals
   /// Bound on |objective − optimal value| / (1 + |objective|) from the gap, the residuals
   /// weighed by the duals and primal values, and wrong-signed multipliers on infinite bounds
   double objective_error = 0.0;
   /// farkas: the amount by which the rows' lower support exceeds the columns' upper support;
   /// ray: the objective's growth along the unit ray (both scaled; > tolerance to pass)
   double margin = 0.0;
-  bool exact_recheck = false;         ///< the point was re-derived in exact rational arithmetic
-  double tolerance = 0.0;             ///< threshold used
-  std::string worst_primal;           ///< row or column with the worst primal violation
-  std::string worst_dual;             ///< row or column with the worst dual violation
-  bool passed = false;                ///< every residual (and the margin) within tolerance
+  bool exact_recheck = false;  ///< the point was re-derived in exact rational arithmetic
+  double tolerance = 0.0;      ///< threshold used
+  std::string worst_primal;    ///< row or column with the worst primal violation
+  std::string worst_dual;      ///< row or column with the worst dual violation
+  bool passed = false;         ///< every residual (and the margin) within tolerance
 };
 
 /// \brief Everything a solve returns.
 struct solution {
   status state = status::not_solved;
   status claimed = status::not_solved;  ///< what the answering engine call claimed
-  double objective = 0.0;         ///< c'x + c0 at the returned point
-  Eigen::VectorXd x;              ///< column values
-  Eigen::VectorXd row_activity;   ///< A x
-  Eigen::VectorXd row_duals;      ///< see the file comment for the sign convention
-  Eigen::VectorXd reduced_costs;  ///< c − Aᵀ row_duals (recomputed from the model)
-  Eigen::VectorXd farkas;         ///< infeasible: the Farkas ray (row multipliers)
-  Eigen::VectorXd ray;            ///< unbounded: the improving direction (x is feasible)
-  long iterations = 0;            ///< simplex iterations of this solve, all engine calls
-  bool exact = false;             ///< whether the point came from the exact-arithmetic solver
-  bool warm_started = false;      ///< whether the answering call started from a previous basis
+  double objective = 0.0;               ///< c'x + c0 at the returned point
+  Eigen::VectorXd x;                    ///< column values
+  Eigen::VectorXd row_activity;         ///< A x
+  Eigen::VectorXd row_duals;            ///< see the file comment for the sign convention
+  Eigen::VectorXd reduced_costs;        ///< c − Aᵀ row_duals (recomputed from the model)
+  Eigen::VectorXd farkas;               ///< infeasible: the Farkas ray (row multipliers)
+  Eigen::VectorXd ray;                  ///< unbounded: the improving direction (x is feasible)
+  long iterations = 0;                  ///< simplex iterations of this solve, all engine calls
+  bool exact = false;                   ///< whether the point came from the exact-arithmetic solver
+  bool warm_started = false;        ///< whether the answering call started from a previous basis
   engine used = engine::automatic;  ///< the engine whose answer is returned
-  int attempts = 0;               ///< engine calls made (1 unless the retry ladder ran)
-  std::string ladder;             ///< the calls made and what each claimed, in order
-  verification check;             ///< the certificate's residuals (see certificate_kind)
-  std::string message;            ///< human-readable detail, e.g. why nothing was certified
+  int attempts = 0;                 ///< engine calls made (1 unless the retry ladder ran)
+  std::string ladder;               ///< the calls made and what each claimed, in order
+  verification check;               ///< the certificate's residuals (see certificate_kind)
+  std::string message;              ///< human-readable detail, e.g. why nothing was certified
 
   /// \brief True iff the status is optimal (which implies the certificate passed).
   bool ok() const noexcept { return state == status::optimal; }

@@ -11,7 +11,9 @@
 /// the data are badly scaled (coefficient magnitudes spanning more than 1e12) or when a
 /// multiplier faces an infinite bound with the wrong sign beyond the engine's own feasibility
 /// tolerance (solver_options::feasibility_tolerance; there no finite bound on the objective error
-/// exists: a slope of 5e-9 along a free column is a real ray); "infeasible" only
+/// exists: a slope of 5e-9 along a free column is a real ray), or when the duals are so large
+/// (max|y| · max|a| > 1e7 · (1 + |objective|)) that rounding c − Aᵀy alone exceeds the engines'
+/// tolerances (menu LPs with beliefs 1e-10 from a face of the simplex); "infeasible" only
 /// with a Farkas ray, read from the duals of a phase-one LP and checked from the model's data;
 /// "unbounded" only with a feasible point and a recession ray with positive slope, from two
 /// auxiliary LPs, both checked.
@@ -59,8 +61,7 @@ namespace detail {
 
 // Sort by column, sum duplicates, drop zeros.
 inline sparse_vector summed(std::vector<std::pair<index_t, double>> v) {
-  std::sort(v.begin(), v.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   sparse_vector out;
   out.reserve(v.size());
   for (const auto& [c, x] : v) {
@@ -78,8 +79,7 @@ inline sparse_vector summed(std::vector<std::pair<index_t, double>> v) {
 // summed() into a reused buffer.
 inline void summed_into(sparse_vector& out, const std::vector<std::pair<index_t, double>>& v) {
   out.assign(v.begin(), v.end());
-  std::sort(out.begin(), out.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::size_t w = 0;
   for (std::size_t k = 0; k < out.size(); ++k) {
     if (w > 0 && out[w - 1].first == out[k].first) {
@@ -276,8 +276,8 @@ class solver {
       throw non_finite_error("lp::solver::set_objective: objective constant");
     for (index_t j = 0; j < c.size(); ++j) {
       if (!std::isfinite(c(j)) || std::abs(c(j)) > model::max_magnitude) {
-        throw non_finite_error(fmt::format(
-            "lp::solver::set_objective: entry {} ('{}') is {}", j, model_.col_name(j), c(j)));
+        throw non_finite_error(fmt::format("lp::solver::set_objective: entry {} ('{}') is {}", j,
+                                           model_.col_name(j), c(j)));
       }
     }
     for (index_t j = 0; j < c.size(); ++j) {
@@ -466,13 +466,13 @@ class solver {
       if (k == 0) first_was_warm = answer.warm;
       solution s = certify(answer, call, step, badly_scaled);
       s.used = step.kind == rung::exact ? engine::glpk : e->kind();
-      ladder += fmt::format("{}{} {}: {}{}", ladder.empty() ? "" : "; ", to_string(s.used),
-                            k == 0 && !answer.warm ? "cold" : step.name, to_string(answer.claim),
-                            certified(s.state) ? " (certified)"
-                            : answer.claim == status::iteration_limit ||
-                                    answer.claim == status::time_limit
-                                ? ""
-                                : " (not certified)");
+      ladder += fmt::format(
+          "{}{} {}: {}{}", ladder.empty() ? "" : "; ", to_string(s.used),
+          k == 0 && !answer.warm ? "cold" : step.name, to_string(answer.claim),
+          certified(s.state) ? " (certified)"
+          : answer.claim == status::iteration_limit || answer.claim == status::time_limit
+              ? ""
+              : " (not certified)");
       if (answer.claim != status::numerical_failure) any_answer = true;
       const bool caller_limit =
           (answer.claim == status::iteration_limit && options_.iteration_limit > 0) ||
@@ -500,15 +500,15 @@ class solver {
   /// \brief The options in use.
   const solver_options& options() const noexcept { return options_; }
   /// \brief The engine the loaded model runs on (automatic resolved at load()).
-  engine active_engine() const noexcept {
-    return engine_ ? engine_->kind() : engine::automatic;
-  }
+  engine active_engine() const noexcept { return engine_ ? engine_->kind() : engine::automatic; }
 
  private:
   using clock = std::chrono::steady_clock;
 
   // Magnitude spread above which an optimum is re-derived in exact arithmetic.
   static constexpr double bad_scaling_spread = 1e12;
+  // max |y| · max |a| / (1 + |objective|) above which the duals are re-derived exactly.
+  static constexpr double ill_conditioned_dual_ratio = 1e7;
 
   struct rung {
     enum kind_t { warm, cold, unscaled, presolved, other_engine, exact } kind;
@@ -526,6 +526,16 @@ class solver {
     if (engine_available(theirs)) r.push_back({rung::other_engine, "cold", theirs});
     if (options_.exact_fallback) r.push_back({rung::exact, "exact"});
     return r;
+  }
+
+  // Duals so large that the rounding of c − Aᵀy alone exceeds the engines' tolerances: the
+  // reduced costs, and with them the objective error bound, are then not to be trusted.
+  bool ill_conditioned_duals(const solution& s) const {
+    const double y = s.row_duals.size() > 0 ? s.row_duals.lpNorm<Eigen::Infinity>() : 0.0;
+    double a = 0.0;
+    for (index_t k = 0; k < matrix_.nonZeros(); ++k)
+      a = std::max(a, std::abs(matrix_.valuePtr()[k]));
+    return y * a > ill_conditioned_dual_ratio * (1.0 + std::abs(s.objective));
   }
 
   static bool certified(status s) noexcept {
@@ -565,13 +575,13 @@ class solver {
   }
   void check_row(index_t r) const {
     if (r < 0 || r >= model_.num_rows())
-      throw index_error(fmt::format("lp::solver: row {} out of range ({} rows)", r,
-                                    model_.num_rows()));
+      throw index_error(
+          fmt::format("lp::solver: row {} out of range ({} rows)", r, model_.num_rows()));
   }
   void check_col(index_t j) const {
     if (j < 0 || j >= model_.num_cols())
-      throw index_error(fmt::format("lp::solver: column {} out of range ({} columns)", j,
-                                    model_.num_cols()));
+      throw index_error(
+          fmt::format("lp::solver: column {} out of range ({} columns)", j, model_.num_cols()));
   }
 
   void refresh_matrix() {
@@ -604,8 +614,8 @@ class solver {
     return s.check.passed;
   }
 
-  solution certify(detail::engine_answer& answer, const detail::engine_call& call,
-                   const rung& step, bool badly_scaled) {
+  solution certify(detail::engine_answer& answer, const detail::engine_call& call, const rung& step,
+                   bool badly_scaled) {
     solution s;
     s.claimed = answer.claim;
     s.warm_started = answer.warm;
@@ -622,14 +632,14 @@ class solver {
         // The objective error bound is rigorous only when no multiplier faces an infinite
         // bound with the wrong sign beyond rounding; otherwise (or on badly scaled data) the
         // basis is re-derived exactly.
-        const bool loose = s.check.dual_infeasibility > options_.feasibility_tolerance;
-        const bool want_exact = !s.exact &&
-                                (options_.exact || ((badly_scaled || loose) && options_.exact_fallback)) &&
-                                step.kind != rung::exact;
+        const bool loose =
+            s.check.dual_infeasibility > options_.feasibility_tolerance || ill_conditioned_duals(s);
+        const bool want_exact =
+            !s.exact && (options_.exact || ((badly_scaled || loose) && options_.exact_fallback)) &&
+            step.kind != rung::exact;
         if (s.check.passed && want_exact) {
           if (!exact_recheck(s, call)) {
-            s.message = "the exact re-check of the optimum's basis disagreed: " +
-                        describe(s.check);
+            s.message = "the exact re-check of the optimum's basis disagreed: " + describe(s.check);
             return s;
           }
         }
@@ -658,8 +668,8 @@ class solver {
             s = certify(ex, call, rung{rung::exact, "exact"}, false);
             s.exact = true;
           } else if (ex.claim != s.state) {
-            s.message = fmt::format("{}; but the exact simplex claims {}", s.message,
-                                    to_string(ex.claim));
+            s.message =
+                fmt::format("{}; but the exact simplex claims {}", s.message, to_string(ex.claim));
             s.state = status::not_solved;
           }
         }
@@ -672,9 +682,9 @@ class solver {
   // Solve an auxiliary LP (always feasible and bounded) and certify its optimum.
   solution solve_auxiliary(const model& aux) const {
     const model::sparse_matrix a = aux.matrix_unchecked();
-    detail::engine_call call = base_call(options_.stall_iterations + 50 * (aux.num_rows() +
-                                                                          aux.num_cols()),
-                                         options_.time_limit_seconds);
+    detail::engine_call call =
+        base_call(options_.stall_iterations + 50 * (aux.num_rows() + aux.num_cols()),
+                  options_.time_limit_seconds);
     call.warm = false;
     for (int attempt = 0; attempt < 3; ++attempt) {
       std::unique_ptr<detail::engine_base> e =
@@ -713,8 +723,8 @@ class solver {
     }
     if (p1.objective > tol) {
       if (claim == status::unbounded) {
-        s.message += fmt::format("; but the rows cannot all hold (weighted violation {:.3g})",
-                                 p1.objective);
+        s.message +=
+            fmt::format("; but the rows cannot all hold (weighted violation {:.3g})", p1.objective);
       }
       for (double sign : {1.0, -1.0}) {
         const Eigen::VectorXd y = sign * p1.row_duals;

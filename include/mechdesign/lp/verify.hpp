@@ -16,8 +16,8 @@
 /// D(y) is +∞ in exact terms), |multiplier| · (1 + |value|) · 10 beyond what the engines' own
 /// tolerances leave (tolerance / 100 of the size of the sum that produced the multiplier): a
 /// proxy that no finite computation can make rigorous, which is why lp::solver re-checks badly
-/// scaled models in exact arithmetic. All in the objective's units, divided by 1 + |cᵀx| — unlike the scaled residuals,
-/// a large column cannot hide here behind a large coefficient.
+/// scaled models in exact arithmetic. All in the objective's units, divided by 1 + |cᵀx| — unlike
+/// the scaled residuals, a large column cannot hide here behind a large coefficient.
 
 #include <fmt/format.h>
 
@@ -71,7 +71,8 @@ inline void check_sizes(const model& m, const model::sparse_matrix& a, const cha
 ///
 /// Fills \p s.row_activity, \p s.reduced_costs (c − Aᵀy) and \p s.objective from the model and
 /// returns the residuals and the objective error bound (file comment). A row's violation is
-/// scaled by 1 + max(|bound|, Σ_j |a_rj x_j|), the size of the numbers its activity sums; a
+/// scaled by max(|bound|, Σ_j |a_rj x_j|, max_j |a_rj|), the size of the numbers its activity
+/// sums (so that multiplying a row by a constant does not change its residual); a
 /// column's dual residual by 1 + |c_j| + Σ_r |a_rj y_r|, for the same reason.
 /// \param tol threshold of every residual and of the bound, > 0.
 /// \throws dimension_error if the vectors do not match the model.
@@ -123,15 +124,21 @@ inline verification verify(const model& m, const model::sparse_matrix& a, soluti
   };
   // A row's activity is a sum whose rounding error grows with Σ_j |a_rj x_j|: that magnitude
   // joins the bounds in the row's scale.
+  // A row of small coefficients is as binding as the same row multiplied up: its scale is
+  // max(|bound|, Σ_j |a_rj x_j|, max_j |a_rj|), not 1 + |bound| (which would let a row with
+  // coefficients 1e-10 be violated by a thousand times its own size).
   Eigen::VectorXd terms = Eigen::VectorXd::Zero(m.num_rows());
+  Eigen::VectorXd largest = Eigen::VectorXd::Zero(m.num_rows());
   for (index_t r = 0; r < a.outerSize(); ++r) {
-    for (model::sparse_matrix::InnerIterator it(a, r); it; ++it)
+    for (model::sparse_matrix::InnerIterator it(a, r); it; ++it) {
       terms(r) += std::abs(it.value() * s.x(it.col()));
+      largest(r) = std::max(largest(r), std::abs(it.value()));
+    }
   }
   for (index_t r = 0; r < m.num_rows(); ++r) {
     const double lo = m.row_lower(r), up = m.row_upper(r);
-    side(s.row_duals(r), lo, up, s.row_activity(r),
-         std::max(detail::scale_of(lo, up), 1.0 + terms(r)), 1.0, r);
+    const double sc = std::max({detail::scale_of(lo, up) - 1.0, terms(r), largest(r)});
+    side(s.row_duals(r), lo, up, s.row_activity(r), sc > 0.0 ? sc : 1.0, 1.0, r);
   }
   // Likewise a reduced cost c_j − Σ_r a_rj y_r is scaled by 1 + |c_j| + Σ_r |a_rj y_r|.
   Eigen::VectorXd priced = c.cwiseAbs();
@@ -175,8 +182,8 @@ inline verification check_farkas(const model& m, const model::sparse_matrix& a,
                                  const Eigen::VectorXd& y, double tol = 1e-7) {
   detail::check_sizes(m, a, "check_farkas");
   if (y.size() != m.num_rows()) {
-    throw dimension_error(fmt::format("lp::check_farkas: {} multipliers for {} rows", y.size(),
-                                      m.num_rows()));
+    throw dimension_error(
+        fmt::format("lp::check_farkas: {} multipliers for {} rows", y.size(), m.num_rows()));
   }
   verification v;
   v.kind = certificate_kind::farkas;
@@ -240,9 +247,10 @@ inline verification check_ray(const model& m, const model::sparse_matrix& a, sol
                               double tol = 1e-7) {
   detail::check_sizes(m, a, "check_ray");
   if (s.x.size() != m.num_cols() || s.ray.size() != m.num_cols()) {
-    throw dimension_error(fmt::format("lp::check_ray: x has {} entries and the ray {} for {} "
-                                      "columns",
-                                      s.x.size(), s.ray.size(), m.num_cols()));
+    throw dimension_error(
+        fmt::format("lp::check_ray: x has {} entries and the ray {} for {} "
+                    "columns",
+                    s.x.size(), s.ray.size(), m.num_cols()));
   }
   verification v;
   v.kind = certificate_kind::ray;
@@ -299,9 +307,9 @@ inline verification check_ray(const model& m, const model::sparse_matrix& a, sol
 inline std::string describe(const verification& v) {
   switch (v.kind) {
     case certificate_kind::farkas:
-      return fmt::format("Farkas margin {:.3g}, wrong-signed multipliers {:.3g}{} (tolerance {:.3g})",
-                         v.margin, v.dual_infeasibility,
-                         v.worst_dual.empty() ? "" : " at " + v.worst_dual, v.tolerance);
+      return fmt::format(
+          "Farkas margin {:.3g}, wrong-signed multipliers {:.3g}{} (tolerance {:.3g})", v.margin,
+          v.dual_infeasibility, v.worst_dual.empty() ? "" : " at " + v.worst_dual, v.tolerance);
     case certificate_kind::ray:
       return fmt::format(
           "ray slope {:.3g}, recession violation {:.3g}{}, primal infeasibility {:.3g}{} "

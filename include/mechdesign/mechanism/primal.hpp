@@ -34,9 +34,9 @@
 #include "mechdesign/core/incentives.hpp"
 #include "mechdesign/core/mechanism.hpp"
 #include "mechdesign/core/problem.hpp"
-#include "mechdesign/lp/solver.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
+#include "mechdesign/lp/solver.hpp"
 #include "mechdesign/lp/solver_error.hpp"
 #include "mechdesign/mechanism/detail/mechanism_lp.hpp"
 #include "mechdesign/mechanism/virtual_utility.hpp"
@@ -45,7 +45,7 @@ namespace mechdesign {
 
 /// \brief Options of the primal solve.
 struct primal_options {
-  lp::solver_options lp;      ///< GLPK settings (presolve, exact re-solve, limits, verifier)
+  lp::solver_options lp;    ///< GLPK settings (presolve, exact re-solve, limits, verifier)
   double tolerance = 1e-7;  ///< tolerance of the post-solve IC check
 };
 

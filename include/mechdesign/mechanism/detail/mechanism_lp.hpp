@@ -37,17 +37,16 @@ class mechanism_columns {
     const auto& g = *g_;
     for (index_t j = 0; j < g.num_profiles(); ++j) {
       for (index_t d = 0; d < g.num_decisions(); ++d) {
-        m.add_variable(named ? fmt::format("mu[{}|{}]",
-                                           g.decision_labels()[static_cast<std::size_t>(d)], j)
-                             : std::string());
+        m.add_variable(
+            named ? fmt::format("mu[{}|{}]", g.decision_labels()[static_cast<std::size_t>(d)], j)
+                  : std::string());
       }
     }
     if (g.money()) {
       for (index_t j = 0; j < g.num_profiles(); ++j) {
         for (int k = 0; k < g.num_members(); ++k) {
           m.add_variable(
-              named ? fmt::format("x[{}|{}]", g.members().members()[static_cast<std::size_t>(k)],
-                                  j)
+              named ? fmt::format("x[{}|{}]", g.members().members()[static_cast<std::size_t>(k)], j)
                     : std::string(),
               -lp::inf, lp::inf);
         }
