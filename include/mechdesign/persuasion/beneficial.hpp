@@ -40,9 +40,9 @@
 #include <vector>
 
 #include "mechdesign/core/error.hpp"
-#include "mechdesign/lp/solver.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
+#include "mechdesign/lp/solver.hpp"
 #include "mechdesign/lp/solver_error.hpp"
 #include "mechdesign/persuasion/detail/structure_lp.hpp"
 #include "mechdesign/persuasion/problem.hpp"

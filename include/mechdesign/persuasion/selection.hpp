@@ -29,9 +29,9 @@
 #include <vector>
 
 #include "mechdesign/core/error.hpp"
-#include "mechdesign/lp/solver.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
+#include "mechdesign/lp/solver.hpp"
 #include "mechdesign/lp/solver_error.hpp"
 #include "mechdesign/persuasion/bargaining_set.hpp"
 #include "mechdesign/persuasion/detail/structure_lp.hpp"
@@ -232,7 +232,8 @@ struct robustness_report {
 /// recommendation and agent.
 inline robustness_report check_robustness(const problem& p,
                                           const Eigen::Ref<const Eigen::MatrixXd>& pi,
-                                          double tol = 1e-9, const lp::solver_options& options = {}) {
+                                          double tol = 1e-9,
+                                          const lp::solver_options& options = {}) {
   validate_structure(p, pi);
   robustness_report r;
   r.state = lp::status::optimal;
