@@ -31,8 +31,8 @@ TEST_CASE("the verifier catches corrupted solutions", "[lp][verify]") {
     s.x(1) += 0.5;  // x + y = 4.5 > 4
     const auto v = lp::verify(m, s);
     CHECK_FALSE(v.passed);
-    // scaled by 1 + max(|bound|, Σ|a x|) = 1 + 4.5
-    CHECK(v.primal_infeasibility == Approx(0.5 / 5.5).margin(1e-12));
+    // scaled by max(|bound|, Σ|a x|, max|a|) = max(4, 4.5, 1)
+    CHECK(v.primal_infeasibility == Approx(0.5 / 4.5).margin(1e-12));
   }
   SECTION("a wrong-signed dual") {
     lp::solution s = good;
