@@ -160,11 +160,15 @@ void bench_primal(const settings& s, std::vector<row>& out) {
 
 // --- (b) the optimal menu (004) -----------------------------------------------------------------
 
-// The final LP of solve_optimal_menu's cutting-plane loop (the loop replayed with the library's
-// own detail functions), exported so that scipy solves the LP mechdesign ends with.
+// The final LP of solve_optimal_menu's cutting-plane loop, exported so that scipy solves the LP
+// mechdesign ends with. When the library's loop ends in its first round (as on these grids) that
+// is the model of the initial report pairs; otherwise the loop is replayed with the library's own
+// detail functions (cold solves, which may pick other vertices and so other rows).
 lp::model final_menu_lp(const pricing::environment& env, const pricing::menu_options& options) {
   const index_t k = env.num_types();
   auto pairs = pricing::detail::initial_report_pairs(env, 6);
+  if (pricing::solve_optimal_menu(env, options).rounds == 1)
+    return pricing::detail::menu_model(env, options, pairs);
   std::vector<char> present(static_cast<std::size_t>(k * k), 0);
   for (const auto& [t, j] : pairs) present[static_cast<std::size_t>(t * k + j)] = 1;
   const pricing::detail::menu_layout L{env.num_states(), env.num_actions(), k};
