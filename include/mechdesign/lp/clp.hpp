@@ -299,9 +299,12 @@ class clp_engine final : public engine_base {
   int run(const engine_call& call) {
     ClpSimplex& s = *clp_;
     try {
-      if (call.presolve) {
+      // A cold start goes through initialSolve (CLP's crash basis and its handling of free
+      // columns): on the random primal (3.5) with money 10x fewer iterations than dual(0) from
+      // the slack basis (25000 columns: 1.9 s -> 0.17 s).
+      if (call.presolve || ((!call.warm || !has_basis_) && call.method != algorithm::primal)) {
         ClpSolve options;
-        options.setPresolveType(ClpSolve::presolveOn);
+        options.setPresolveType(call.presolve ? ClpSolve::presolveOn : ClpSolve::presolveOff);
         options.setSolveType(call.method == algorithm::primal ? ClpSolve::usePrimal
                                                               : ClpSolve::useDual);
         s.initialSolve(options);
