@@ -2,7 +2,8 @@
 # Configure, build and test mechdesign with CTest.
 #
 #   scripts/run-tests.sh              build/tests: RelWithDebInfo, warnings as errors
-#   scripts/run-tests.sh --sanitize   build/sanitize: Debug (-O1) with ASan + UBSan
+#   scripts/run-tests.sh --sanitize   build/sanitize: Debug (-O1) with ASan + UBSan, every LP on
+#                                     CLP where it is installed
 #
 # Tests and examples are both built; CTest runs the unit tests, the header self-containment
 # check, the packaging tests (not under --sanitize) and every example.
@@ -31,6 +32,13 @@ if [[ $sanitize -eq 1 ]]; then
   # is the one that enforces them.
   config=(-DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-g -O1" -DMECHDESIGN_SANITIZE=ON
     -DMECHDESIGN_WERROR=OFF)
+  # Where CLP is installed the sanitized suite runs every LP on CLP (MECHDESIGN_TEST_ENGINE), so
+  # the whole suite passes on both engines: GLPK (automatic choice) above, CLP here.
+  if pkg-config --exists clp 2>/dev/null; then
+    config+=(-DMECHDESIGN_TEST_ENGINE=clp)
+  else
+    config+=(-DMECHDESIGN_TEST_ENGINE=automatic)
+  fi
   export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 else

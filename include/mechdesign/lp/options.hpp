@@ -67,11 +67,18 @@ constexpr bool engine_available(engine e) noexcept {
 #endif
 }
 
+#ifndef MECHDESIGN_DEFAULT_ENGINE
+/// \brief The default of solver_options::backend: `automatic`, unless a translation unit defines
+/// MECHDESIGN_DEFAULT_ENGINE as `glpk` or `clp` (the test suite does, to run on one engine:
+/// CMake's MECHDESIGN_TEST_ENGINE).
+#define MECHDESIGN_DEFAULT_ENGINE automatic
+#endif
+
 /// \brief Engine-neutral settings of an LP solve. Every field has an accepted range; validate()
 /// enforces it, and lp::solver calls validate() before any engine sees a value.
 struct solver_options {
-  engine backend = engine::automatic;       ///< which engine (see engine)
-  algorithm method = algorithm::automatic;  ///< simplex variant
+  engine backend = engine::MECHDESIGN_DEFAULT_ENGINE;  ///< which engine (see engine)
+  algorithm method = algorithm::automatic;             ///< simplex variant
   bool presolve = false;  ///< let the engine presolve (disables warm starts on GLPK)
   bool scale = true;      ///< let the engine scale the problem
   /// Primal and dual feasibility tolerances handed to the engine; accepted range [1e-12, 1e-4].
