@@ -29,22 +29,15 @@ TEST_CASE("without CLP the clp backend is refused at construction", "[lp][clp]")
 #include <cstdio>
 #include <random>
 
+using test_support::random_lp;
+using test_support::small_min;
+
 namespace {
 
 lp::solver_options clp_options() {
   lp::solver_options o;
   o.backend = lp::engine::clp;
   return o;
-}
-
-// min x + y  s.t.  x + 2y >= 4,  3x + y >= 6: optimum (8/5, 6/5), value 14/5, duals (2/5, 1/5).
-lp::model small_min() {
-  lp::model m(lp::objective_sense::minimize);
-  const index_t x = m.add_variable("x", 0.0, inf, 1.0);
-  const index_t y = m.add_variable("y", 0.0, inf, 1.0);
-  m.add_row("a", {{x, 1.0}, {y, 2.0}}, 4.0, inf);
-  m.add_row("b", {{x, 3.0}, {y, 1.0}}, 6.0, inf);
-  return m;
 }
 
 // Every row type and bounded, free and fixed columns, with a unique optimum and unique duals.
@@ -69,19 +62,6 @@ lp::model mixed_min() {
   lp::model m = mixed_max();
   m.set_sense(lp::objective_sense::minimize);
   m.set_objective(-m.objective_vector());
-  return m;
-}
-
-lp::model random_lp(unsigned seed, int rows, int cols) {
-  std::mt19937 rng(seed);
-  std::uniform_real_distribution<double> u(0.1, 1.0);
-  lp::model m(lp::objective_sense::maximize);
-  for (int j = 0; j < cols; ++j) m.add_variable(fmt::format("x{}", j), 0.0, inf, u(rng));
-  for (int r = 0; r < rows; ++r) {
-    std::vector<std::pair<index_t, double>> row;
-    for (int j = 0; j < cols; ++j) row.emplace_back(j, u(rng));
-    m.add_row(fmt::format("r{}", r), row, -inf, 1.0 + u(rng));
-  }
   return m;
 }
 

@@ -11,30 +11,9 @@ using lp::inf;
 
 namespace {
 
+using test_support::random_lp;
 using test_support::small_max;
-
-// min x + y  s.t.  x + 2y >= 4,  3x + y >= 6: optimum (8/5, 6/5), value 14/5, duals (2/5, 1/5).
-lp::model small_min() {
-  lp::model m(lp::objective_sense::minimize);
-  const index_t x = m.add_variable("x", 0.0, inf, 1.0);
-  const index_t y = m.add_variable("y", 0.0, inf, 1.0);
-  m.add_row("a", {{x, 1.0}, {y, 2.0}}, 4.0, inf);
-  m.add_row("b", {{x, 3.0}, {y, 1.0}}, 6.0, inf);
-  return m;
-}
-
-lp::model random_lp(unsigned seed, int rows, int cols) {
-  std::mt19937 rng(seed);
-  std::uniform_real_distribution<double> u(0.1, 1.0);
-  lp::model m(lp::objective_sense::maximize);
-  for (int j = 0; j < cols; ++j) m.add_variable(fmt::format("x{}", j), 0.0, inf, u(rng));
-  for (int r = 0; r < rows; ++r) {
-    std::vector<std::pair<index_t, double>> row;
-    for (int j = 0; j < cols; ++j) row.emplace_back(j, u(rng));
-    m.add_row(fmt::format("r{}", r), row, -inf, 1.0 + u(rng));
-  }
-  return m;
-}
+using test_support::small_min;
 
 }  // namespace
 
