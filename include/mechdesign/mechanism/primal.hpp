@@ -4,7 +4,7 @@
 /// \file
 /// \brief The primal problem (3.5): the incentive-compatible mechanism maximising the
 /// λ-weighted sum of interim utilities, optionally with participation constraints
-/// U_k(μ | t) ≥ w_k(t) (as in (4.3)), solved by GLPK and returned with its dual (3.7):
+/// U_k(μ | t) ≥ w_k(t) (as in (4.3)), solved through lp::solver and returned with its dual (3.7):
 /// IC multipliers α, participation multipliers β, virtual utilities (3.6) and the duality gap
 /// recomputed from α.
 ///
@@ -45,7 +45,7 @@ namespace mechdesign {
 
 /// \brief Options of the primal solve.
 struct primal_options {
-  lp::solver_options lp;    ///< GLPK settings (presolve, exact re-solve, limits, verifier)
+  lp::solver_options lp;    ///< LP settings (engine, presolve, exact re-check, limits, certificate)
   double tolerance = 1e-7;  ///< tolerance of the post-solve IC check
 };
 
