@@ -107,7 +107,7 @@ void time_on(const char* family, const lp::model& m, lp::engine e, double limit)
       "{:8} {:5} x {:5} {:5}: {:9.3f} s  {:7} iterations  {:10}  objective {:.10g}  "
       "calls {}\n",
       family, m.num_rows(), m.num_cols(), lp::to_string(e), seconds, sol.iterations,
-      lp::to_string(sol.state), sol.objective, sol.attempts);
+      lp::to_string(sol.status), sol.objective, sol.attempts);
   std::fflush(stdout);
 }
 

@@ -47,7 +47,7 @@ struct fmt::formatter<mechdesign::lp::solution> : mechdesign::detail::plain_form
   template <class Ctx>
   auto format(const mechdesign::lp::solution& s, Ctx& ctx) const {
     auto out = fmt::format_to(ctx.out(), "lp {} ({}{}): objective {:.10g}, {} iterations{}{}",
-                              mechdesign::lp::to_string(s.state), mechdesign::lp::to_string(s.used),
+                              mechdesign::lp::to_string(s.status), mechdesign::lp::to_string(s.used),
                               s.attempts > 1 ? fmt::format(", {} engine calls", s.attempts) : "",
                               s.objective, s.iterations, s.warm_started ? " (warm)" : "",
                               s.exact ? " (exact)" : "");
@@ -93,7 +93,7 @@ struct fmt::formatter<mechdesign::primal_result> : mechdesign::detail::plain_for
   template <class Ctx>
   auto format(const mechdesign::primal_result& r, Ctx& ctx) const {
     if (!r.ok())
-      return fmt::format_to(ctx.out(), "primal (3.5) {}: {}", mechdesign::lp::to_string(r.state),
+      return fmt::format_to(ctx.out(), "primal (3.5) {}: {}", mechdesign::lp::to_string(r.status),
                             r.message);
     return fmt::format_to(ctx.out(),
                           "primal (3.5) optimal: value {:.10g}, dual (3.7) {:.10g}, gap {:.3g}, "

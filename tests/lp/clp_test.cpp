@@ -171,7 +171,7 @@ TEST_CASE("CLP's infeasible and unbounded claims are certified", "[lp][clp]") {
     const auto [g, c] = raw_answers(m);
     CHECK(c.claim == lp::status::infeasible);
     const auto s = lp::solve(m, clp_options());
-    REQUIRE(s.state == lp::status::infeasible);
+    REQUIRE(s.status == lp::status::infeasible);
     CHECK(s.used == lp::engine::clp);
     REQUIRE(s.farkas.size() == 2);
     CHECK(lp::check_farkas(m, m.matrix(), s.farkas).passed);
@@ -186,7 +186,7 @@ TEST_CASE("CLP's infeasible and unbounded claims are certified", "[lp][clp]") {
       CHECK((c.claim == lp::status::unbounded || c.claim == lp::status::infeasible_or_unbounded));
     }
     auto s = lp::solve(m, clp_options());
-    REQUIRE(s.state == lp::status::unbounded);
+    REQUIRE(s.status == lp::status::unbounded);
     CHECK(s.used == lp::engine::clp);
     CHECK(lp::check_ray(m, m.matrix(), s).passed);
   }
@@ -217,7 +217,7 @@ TEST_CASE("CLP reports the iteration and time limits", "[lp][clp]") {
     lp::solver_options o = clp_options();
     o.iteration_limit = 2;
     const auto s = lp::solve(m, o);
-    CHECK(s.state == lp::status::iteration_limit);
+    CHECK(s.status == lp::status::iteration_limit);
     CHECK(s.used == lp::engine::clp);
   }
   SECTION("engine level: status 3 split by the iteration count and the clock") {

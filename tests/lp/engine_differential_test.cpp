@@ -194,7 +194,7 @@ bool same_value(double a, double b) {
 void check_certificate(const lp::model& m, lp::solution s) {
   const auto a = m.matrix();
   INFO(s.message);
-  switch (s.state) {
+  switch (s.status) {
     case lp::status::optimal: {
       const auto v = lp::verify(m, a, s);
       INFO(lp::describe(v));
@@ -216,7 +216,7 @@ void check_certificate(const lp::model& m, lp::solution s) {
       break;
     }
     default:
-      FAIL("not a certified status: " << lp::to_string(s.state));
+      FAIL("not a certified status: " << lp::to_string(s.status));
   }
 }
 
@@ -251,13 +251,13 @@ TEST_CASE("GLPK and CLP agree on random LPs, with every certificate passing",
       INFO("engine " << lp::to_string(e));
       lp::solution s = solve_on(e, rm.m);
       INFO(s.message << " [" << s.ladder << "]");
-      REQUIRE(s.state == expected);
+      REQUIRE(s.status == expected);
       CHECK(s.used == e);
       check_certificate(rm.m, s);
       answers.push_back(std::move(s));
     }
     for (std::size_t i = 1; i < answers.size(); ++i) {
-      CHECK(answers[i].state == answers[0].state);
+      CHECK(answers[i].status == answers[0].status);
       if (expected == lp::status::optimal) {
         INFO("objectives " << answers[0].objective << " and " << answers[i].objective);
         CHECK(same_value(answers[0].objective, answers[i].objective));
@@ -344,15 +344,15 @@ TEST_CASE("warm re-solves after changes agree with cold solves on both engines",
         for (lp::engine other : engines()) {
           INFO("cold on " << lp::to_string(other));
           const lp::solution cold = solve_on(other, live.current_model());
-          CHECK(cold.state == hot.state);
-          if (cold.state == lp::status::optimal && hot.state == lp::status::optimal) {
+          CHECK(cold.status == hot.status);
+          if (cold.status == lp::status::optimal && hot.status == lp::status::optimal) {
             INFO("objectives " << hot.objective << " (warm) and " << cold.objective << " (cold)");
             CHECK(same_value(hot.objective, cold.objective));
           }
         }
-        if (hot.state == lp::status::optimal) ++statuses[0];
-        if (hot.state == lp::status::infeasible) ++statuses[1];
-        if (hot.state == lp::status::unbounded) ++statuses[2];
+        if (hot.status == lp::status::optimal) ++statuses[0];
+        if (hot.status == lp::status::infeasible) ++statuses[1];
+        if (hot.status == lp::status::unbounded) ++statuses[2];
       }
     }
   }

@@ -138,19 +138,19 @@ TEST_CASE("every infeasible and unbounded answer carries a certificate that chec
       lp::solver_options o;
       o.presolve = presolve;
       const lp::solution s = lp::solve(m, o);
-      INFO("seed " << seed << " kind " << kind << ": " << lp::to_string(s.state) << " "
+      INFO("seed " << seed << " kind " << kind << ": " << lp::to_string(s.status) << " "
                    << s.ladder);
       const auto a = m.matrix();
       if (kind == 0) {
-        REQUIRE(s.state == lp::status::optimal);
+        REQUIRE(s.status == lp::status::optimal);
         CHECK(s.check.kind == lp::certificate_kind::optimality);
         CHECK(s.check.objective_error <= o.verify_tolerance);
       } else if (kind == 1) {
-        REQUIRE(s.state == lp::status::infeasible);
+        REQUIRE(s.status == lp::status::infeasible);
         CHECK(s.check.kind == lp::certificate_kind::farkas);
         CHECK(lp::check_farkas(m, a, s.farkas, o.verify_tolerance).passed);
       } else {
-        REQUIRE(s.state == lp::status::unbounded);
+        REQUIRE(s.status == lp::status::unbounded);
         CHECK(s.check.kind == lp::certificate_kind::ray);
         lp::solution copy = s;
         CHECK(lp::check_ray(m, a, copy, o.verify_tolerance).passed);
@@ -209,9 +209,9 @@ TEST_CASE("badly scaled LPs with a free column never get a wrong status",
     const lp::model m = badly_scaled(seed);
     const reference ref = exact_reference(m);
     const lp::solution s = lp::solve(m);
-    INFO("seed " << seed << ": " << lp::to_string(s.state) << " " << s.objective << " vs exact "
+    INFO("seed " << seed << ": " << lp::to_string(s.status) << " " << s.objective << " vs exact "
                  << ref.status << " " << ref.value << "; " << s.ladder);
-    switch (s.state) {
+    switch (s.status) {
       case lp::status::optimal:
         REQUIRE(ref.status == GLP_OPT);
         CHECK(s.objective == Approx(ref.value).epsilon(1e-6).margin(1e-9));
@@ -228,8 +228,8 @@ TEST_CASE("badly scaled LPs with a free column never get a wrong status",
         ++agreed;
         break;
       default:
-        CHECK((s.state == lp::status::uncertified || s.state == lp::status::numerical_failure ||
-               s.state == lp::status::time_limit));
+        CHECK((s.status == lp::status::uncertified || s.status == lp::status::numerical_failure ||
+               s.status == lp::status::time_limit));
         CHECK_FALSE(s.message.empty());
         ++honest;
     }
@@ -250,8 +250,8 @@ TEST_CASE("a slope of 1e-9 along a free column is not hidden behind a small resi
   REQUIRE(exact_reference(m).status == GLP_UNBND);
   const lp::solution s = lp::solve(m);
   INFO(s.ladder << " | " << s.message);
-  CHECK(s.state != lp::status::optimal);
-  CHECK(s.state != lp::status::infeasible);
+  CHECK(s.status != lp::status::optimal);
+  CHECK(s.status != lp::status::infeasible);
 }
 
 TEST_CASE("a warm re-solve after an unbounded solve is certified", "[lp][solver][warm]") {
@@ -260,7 +260,7 @@ TEST_CASE("a warm re-solve after an unbounded solve is certified", "[lp][solver]
   const index_t b = m.add_variable("b", 0.0, inf, 1.0);
   m.add_row("a-b<=1", {{a, 1.0}, {b, -1.0}}, -inf, 1.0);
   lp::solver solver;
-  REQUIRE(solver.solve(m).state == lp::status::unbounded);
+  REQUIRE(solver.solve(m).status == lp::status::unbounded);
   solver.set_col_bounds(b, 0.0, 3.0);  // now bounded: a ≤ 4, value 7
   const lp::solution s = solver.solve();
   INFO(s.ladder);
@@ -355,7 +355,7 @@ TEST_CASE("the time limit bounds the whole solve and is reported", "[lp][solver]
   lp::solver_options o;
   o.time_limit_seconds = 1e-6;
   const lp::solution s = lp::solve(m, o);
-  CHECK(s.state == lp::status::time_limit);
+  CHECK(s.status == lp::status::time_limit);
   CHECK_FALSE(s.ok());
 }
 

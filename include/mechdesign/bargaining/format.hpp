@@ -32,7 +32,7 @@ struct fmt::formatter<mechdesign::bargaining::gap_result>
   template <class Ctx>
   auto format(const mechdesign::bargaining::gap_result& r, Ctx& ctx) const {
     if (!r.ok()) {
-      return fmt::format_to(ctx.out(), "Gap LP {}: {}", mechdesign::lp::to_string(r.state),
+      return fmt::format_to(ctx.out(), "Gap LP {}: {}", mechdesign::lp::to_string(r.status),
                             r.message);
     }
     std::string binding;

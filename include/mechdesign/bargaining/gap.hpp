@@ -87,7 +87,7 @@ struct gap_options {
 
 /// \brief E(p, β), Gap(p, β) and the optimal IC allocation of (4.1).
 struct gap_result {
-  lp::status state = lp::status::not_solved;
+  lp::status status = lp::status::not_solved;
   double value = 0.0;                       ///< E(p, β) (4.1)
   double monopoly_value = 0.0;              ///< p_1·β_1 M_1(·; p_2)
   double gap = 0.0;                         ///< Gap(p, β) = value − monopoly_value (4.2)
@@ -100,7 +100,7 @@ struct gap_result {
   std::string message;
 
   /// \brief True iff the LP was solved to a verified optimum.
-  bool ok() const noexcept { return state == lp::status::optimal; }
+  bool ok() const noexcept { return status == lp::status::optimal; }
 };
 
 /// \brief The LP (4.1) for one environment and belief profile, kept alive so that a change of
@@ -140,7 +140,7 @@ class gap_lp {
     r.monopoly_value = p_.marginal(0).dot(thresholds_[0]);
     r.primal = primal_.solve(objective_weights());
     if (options_.polish_above >= 0.0 && !clean(r.primal)) polish(r);
-    r.state = r.primal.state;
+    r.status = r.primal.status;
     if (!r.ok()) {
       r.message = r.primal.message;
       return r;

@@ -18,33 +18,9 @@
 #include "mechdesign/core/detail/scalar.hpp"
 #include "mechdesign/core/error.hpp"
 #include "mechdesign/core/type_space.hpp"
+#include "mechdesign/core/validate.hpp"
 
 namespace mechdesign {
-
-namespace detail {
-
-/// Throws distribution_error / non_finite_error unless \p v is a probability vector.
-template <class Scalar>
-void check_distribution(const Eigen::Matrix<Scalar, Eigen::Dynamic, 1>& v, const Scalar& tol,
-                        const std::string& what) {
-  if (v.size() == 0) throw invalid_argument(fmt::format("{}: the distribution is empty", what));
-  Scalar sum(0);
-  for (index_t k = 0; k < v.size(); ++k) {
-    if (!is_finite(v(k))) {
-      throw non_finite_error(fmt::format("{}: entry {} is not finite", what, k));
-    }
-    if (v(k) < Scalar(0)) {
-      throw distribution_error(fmt::format("{}: entry {} is negative ({})", what, k, show(v(k))));
-    }
-    sum += v(k);
-  }
-  if (abs_value(Scalar(sum - Scalar(1))) > tol) {
-    throw distribution_error(
-        fmt::format("{}: entries sum to {}, not 1 (tolerance {})", what, show(sum), show(tol)));
-  }
-}
-
-}  // namespace detail
 
 /// \brief A probability distribution over the type profiles of a finite type space.
 template <class Scalar = double>

@@ -17,14 +17,9 @@
 
 #include "mechdesign/core/coalition.hpp"
 #include "mechdesign/core/error.hpp"
+#include "mechdesign/core/types.hpp"
 
 namespace mechdesign {
-
-/// \brief Signed index type used throughout (Eigen's index type).
-using index_t = std::ptrdiff_t;
-
-/// \brief A type profile: one type index per player (or per coalition member).
-using profile = std::vector<index_t>;
 
 /// \brief The product of finite type sets, with mixed-radix profile indexing.
 class type_space {

@@ -13,6 +13,7 @@
 #include <Eigen/Core>
 #include <string>
 
+#include "mechdesign/core/result.hpp"
 #include "mechdesign/lp/options.hpp"
 
 namespace mechdesign::lp {
@@ -55,6 +56,31 @@ inline const char* to_string(status s) noexcept {
   return "unknown";
 }
 
+/// \brief The library-wide status (core/result.hpp) of an LP status: optimal → success; limits
+/// map to themselves; uncertified, numerical failure and an engine's unresolved
+/// infeasible-or-unbounded claim → numerical_issue; not_solved → not_computed.
+inline mechdesign::status to_result_status(status s) noexcept {
+  switch (s) {
+    case status::optimal:
+      return mechdesign::status::success;
+    case status::infeasible:
+      return mechdesign::status::infeasible;
+    case status::unbounded:
+      return mechdesign::status::unbounded;
+    case status::iteration_limit:
+      return mechdesign::status::iteration_limit;
+    case status::time_limit:
+      return mechdesign::status::time_limit;
+    case status::not_solved:
+      return mechdesign::status::not_computed;
+    case status::infeasible_or_unbounded:
+    case status::numerical_failure:
+    case status::uncertified:
+      return mechdesign::status::numerical_issue;
+  }
+  return mechdesign::status::numerical_issue;
+}
+
 /// \brief What a certificate certifies.
 enum class certificate_kind {
   none,        ///< nothing checked
@@ -91,8 +117,8 @@ struct verification {
 
 /// \brief Everything a solve returns.
 struct solution {
-  status state = status::not_solved;
-  status claimed = status::not_solved;  ///< what the answering engine call claimed
+  lp::status status = lp::status::not_solved;
+  lp::status claimed = lp::status::not_solved;  ///< what the answering engine call claimed
   double objective = 0.0;               ///< c'x + c0 at the returned point
   Eigen::VectorXd x;                    ///< column values
   Eigen::VectorXd row_activity;         ///< A x
@@ -110,7 +136,7 @@ struct solution {
   std::string message;              ///< human-readable detail, e.g. why nothing was certified
 
   /// \brief True iff the status is optimal (which implies the certificate passed).
-  bool ok() const noexcept { return state == status::optimal; }
+  bool ok() const noexcept { return status == lp::status::optimal; }
 };
 
 }  // namespace mechdesign::lp

@@ -425,7 +425,7 @@ class solver {
       if (step.kind == rung::cold && !first_was_warm) continue;  // the first call was cold
       const double left = remaining(start);
       if (!(left > 0.0)) {
-        first.state = status::time_limit;
+        first.status = status::time_limit;
         break;
       }
       detail::engine_call call = base_call(cap, left);
@@ -469,7 +469,7 @@ class solver {
       ladder += fmt::format(
           "{}{} {}: {}{}", ladder.empty() ? "" : "; ", to_string(s.used),
           k == 0 && !answer.warm ? "cold" : step.name, to_string(answer.claim),
-          certified(s.state) ? " (certified)"
+          certified(s.status) ? " (certified)"
           : answer.claim == status::iteration_limit || answer.claim == status::time_limit
               ? ""
               : " (not certified)");
@@ -477,8 +477,8 @@ class solver {
       const bool caller_limit =
           (answer.claim == status::iteration_limit && options_.iteration_limit > 0) ||
           answer.claim == status::time_limit;
-      if (certified(s.state) || caller_limit) {
-        if (caller_limit) s.state = answer.claim;
+      if (certified(s.status) || caller_limit) {
+        if (caller_limit) s.status = answer.claim;
         return finish(std::move(s), iterations, attempts, ladder);
       }
       if (!have_first) {
@@ -486,8 +486,8 @@ class solver {
         have_first = true;
       }
     }
-    if (first.state != status::time_limit) {
-      first.state = any_answer ? status::uncertified : status::numerical_failure;
+    if (first.status != status::time_limit) {
+      first.status = any_answer ? status::uncertified : status::numerical_failure;
     }
     first.message = fmt::format("no certified answer after {} engine call{} ({}){}{}", attempts,
                                 attempts == 1 ? "" : "s", ladder,
@@ -644,7 +644,7 @@ class solver {
           }
         }
         if (s.check.passed) {
-          s.state = status::optimal;
+          s.status = status::optimal;
         } else {
           s.message = "the engine's optimum failed verification: " + describe(s.check);
         }
@@ -658,7 +658,7 @@ class solver {
           return s;
         }
         certify_status(s, answer.claim);
-        if (certified(s.state) && badly_scaled && options_.exact_fallback &&
+        if (certified(s.status) && badly_scaled && options_.exact_fallback &&
             step.kind != rung::exact) {
           // Tolerances are not scale-free: on badly scaled data a ray can pass its check and
           // still be wrong, so the exact simplex must agree (or finds the optimum instead).
@@ -667,10 +667,10 @@ class solver {
           if (ex.claim == status::optimal) {
             s = certify(ex, call, rung{rung::exact, "exact"}, false);
             s.exact = true;
-          } else if (ex.claim != s.state) {
+          } else if (ex.claim != s.status) {
             s.message =
                 fmt::format("{}; but the exact simplex claims {}", s.message, to_string(ex.claim));
-            s.state = status::not_solved;
+            s.status = status::not_solved;
           }
         }
         return s;
@@ -705,14 +705,14 @@ class solver {
       s.row_duals = std::move(ans.y);
       s.check = verify(aux, a, s, options_.verify_tolerance);
       if (s.check.passed) {
-        s.state = status::optimal;
+        s.status = status::optimal;
         return s;
       }
     }
     return {};
   }
 
-  // Certify an infeasible / unbounded claim; sets s.state on success.
+  // Certify an infeasible / unbounded claim; sets s.status on success.
   void certify_status(solution& s, status claim) {
     const double tol = options_.verify_tolerance;
     const model f = detail::phase_one(model_);
@@ -732,7 +732,7 @@ class solver {
         if (v.passed) {
           s.farkas = y;
           s.check = v;
-          s.state = status::infeasible;
+          s.status = status::infeasible;
           s.message = fmt::format("infeasible: Farkas ray checked ({})", describe(v));
           return;
         }
@@ -763,7 +763,7 @@ class solver {
       s.row_activity = candidate.row_activity;
       s.objective = candidate.objective;
       s.check = v;
-      s.state = status::unbounded;
+      s.status = status::unbounded;
       s.message = fmt::format("unbounded: feasible point and ray checked ({})", describe(v));
       return;
     }
@@ -775,7 +775,7 @@ class solver {
     s.iterations = iterations;
     s.attempts = attempts;
     s.ladder = std::move(ladder);
-    if (s.state == status::optimal && attempts > 1) {
+    if (s.status == status::optimal && attempts > 1) {
       s.message = fmt::format("certified after {} engine calls ({})", attempts, s.ladder);
     }
     return s;

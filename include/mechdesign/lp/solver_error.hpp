@@ -21,7 +21,7 @@ class solver_error : public error {
  public:
   /// \brief Wrap \p result with a message naming \p what was being solved.
   solver_error(const std::string& what, lp::solution result)
-      : error(fmt::format("{}: LP status {}{}{}", what, lp::to_string(result.state),
+      : error(fmt::format("{}: LP status {}{}{}", what, lp::to_string(result.status),
                           result.message.empty() ? "" : ": ", result.message)),
         result_(std::move(result)) {}
 

@@ -26,16 +26,9 @@
 #include "mechdesign/core/incentives.hpp"
 #include "mechdesign/core/mechanism.hpp"
 #include "mechdesign/core/problem.hpp"
+#include "mechdesign/core/types.hpp"
 
 namespace mechdesign {
-
-/// \brief One vector per coalition member, indexed by the member's type (λ_k, β_k, U_k, ...).
-template <class Scalar = double>
-using type_vectors = std::vector<Eigen::Matrix<Scalar, Eigen::Dynamic, 1>>;
-
-/// \brief One |T_k| × |T_k| matrix per member: alpha[k](t, τ) = α_k(τ | t).
-template <class Scalar = double>
-using type_matrices = std::vector<Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>>;
 
 namespace detail {
 

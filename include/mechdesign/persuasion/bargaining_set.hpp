@@ -42,13 +42,13 @@ namespace mechdesign::persuasion {
 
 /// \brief A point of B with the IC structure that attains it.
 struct bargaining_point {
-  lp::status state = lp::status::not_solved;
+  lp::status status = lp::status::not_solved;
   Eigen::VectorXd payoffs;          ///< x = E(u|π)
   information_structure structure;  ///< π
   double value = 0.0;               ///< the LP objective (support value, t of KS/egalitarian, ...)
   lp::solution lp;
   std::string message;
-  bool ok() const noexcept { return state == lp::status::optimal; }
+  bool ok() const noexcept { return status == lp::status::optimal; }
 };
 
 namespace detail {
@@ -91,7 +91,7 @@ inline lp::model optimal_face(const lp::model& m, const lp::solution& sol, doubl
 inline bargaining_point finish(const problem& p, const structure_lp& s, lp::solution sol,
                                double value) {
   bargaining_point r;
-  r.state = sol.state;
+  r.status = sol.status;
   r.message = sol.message;
   if (sol.ok()) {
     r.structure = s.read(sol.x);
@@ -155,22 +155,22 @@ inline bargaining_point lexicographic_point(const problem& p,
 /// \brief The utopia point: max_Π E(u_i|π) for each agent, with the maximising structures
 /// (000 §4, the Kalai–Smorodinsky reference point).
 struct utopia_point {
-  lp::status state = lp::status::not_solved;
+  lp::status status = lp::status::not_solved;
   Eigen::VectorXd payoffs;  ///< η_i = max_Π E(u_i|π)
   std::vector<bargaining_point> attained_by;
-  bool ok() const noexcept { return state == lp::status::optimal; }
+  bool ok() const noexcept { return status == lp::status::optimal; }
 };
 
 /// \brief The utopia point of B (000 §4).
 inline utopia_point utopia(const problem& p, const lp::solver_options& options = {}) {
   utopia_point r;
-  r.state = lp::status::optimal;
+  r.status = lp::status::optimal;
   r.payoffs.resize(p.num_agents());
   for (int i = 0; i < p.num_agents(); ++i) {
     r.attained_by.push_back(support_point(p, Eigen::VectorXd::Unit(p.num_agents(), i), options));
     const auto& b = r.attained_by.back();
     if (!b.ok()) {
-      r.state = b.state;
+      r.status = b.status;
       continue;
     }
     r.payoffs(i) = b.lp.objective;
@@ -290,7 +290,7 @@ inline nash_result nash_solution(const problem& p, const Eigen::Ref<const Eigen:
     ++r.lps;
     lp::require_optimal(sol, "nash_solution: max-min gain LP");
     if (!(sol.x(t) > 1e-12)) {
-      r.state = lp::status::infeasible;
+      r.status = lp::status::infeasible;
       r.beneficial = false;
       r.message = "no IC structure gives every agent more than d: the Nash product is 0 on B";
       return r;
@@ -395,7 +395,7 @@ inline nash_result nash_solution(const problem& p, const Eigen::Ref<const Eigen:
   r.log_product = f_best;
   r.optimality_gap = std::max(0.0, r.upper_bound - f_best);
   r.converged = r.optimality_gap <= o.gap_tolerance;
-  r.state = lp::status::optimal;
+  r.status = lp::status::optimal;
   r.payoffs = best.payoffs;
   r.structure = best.structure;
   r.lp = best.lp;
@@ -409,11 +409,11 @@ inline nash_result nash_solution(const problem& p, const Eigen::Ref<const Eigen:
 
 /// \brief Pareto efficiency of a structure within B.
 struct efficiency_report {
-  lp::status state = lp::status::not_solved;
+  lp::status status = lp::status::not_solved;
   bool efficient = false;   ///< no IC π' weakly improves all agents with a total gain > tol
   double total_gain = 0.0;  ///< max Σ_i (E(u_i|π') − E(u_i|π)) subject to no agent losing
   information_structure improvement;  ///< a dominating structure when not efficient
-  bool ok() const noexcept { return state == lp::status::optimal; }
+  bool ok() const noexcept { return status == lp::status::optimal; }
 };
 
 /// \brief Whether the payoff vector \p x (e.g. of an IC structure) is Pareto efficient in B
@@ -436,7 +436,7 @@ inline efficiency_report pareto_efficiency(const problem& p,
   s.model.set_objective_constant(-x.sum());
   efficiency_report r;
   const lp::solution sol = lp::solve(s.model, options);
-  r.state = sol.state;
+  r.status = sol.status;
   if (!sol.ok()) return r;
   r.total_gain = sol.objective;
   r.efficient = r.total_gain <= tol;
@@ -446,11 +446,11 @@ inline efficiency_report pareto_efficiency(const problem& p,
 
 /// \brief Vertices of a two-agent polygon in counter-clockwise order, each with a structure.
 struct polygon {
-  lp::status state = lp::status::not_solved;
+  lp::status status = lp::status::not_solved;
   std::vector<Eigen::VectorXd> vertices;
   std::vector<information_structure> structures;
   int lps = 0;
-  bool ok() const noexcept { return state == lp::status::optimal; }
+  bool ok() const noexcept { return status == lp::status::optimal; }
 };
 
 namespace detail {
@@ -469,7 +469,7 @@ inline void refine(const problem& p, const bargaining_point& P, const bargaining
   const bargaining_point R = lexicographic_point(p, normal, Eigen::Vector2d(-dir), options);
   ++out.lps;
   if (!R.ok()) {
-    out.state = R.state;
+    out.status = R.status;
     return;
   }
   const double beyond = normal.dot(R.payoffs) - normal.dot(P.payoffs.head<2>());
@@ -510,7 +510,7 @@ inline polygon bargaining_set_boundary(const problem& p, double tol = 1e-9,
     throw invalid_argument("bargaining_set_boundary: exactly two agents are required");
   }
   polygon g;
-  g.state = lp::status::optimal;
+  g.status = lp::status::optimal;
   const Eigen::Vector2d dirs[4] = {{1, 0}, {0, 1}, {-1, 0}, {0, -1}};
   std::vector<bargaining_point> ext;
   for (int k = 0; k < 4; ++k) {
@@ -518,7 +518,7 @@ inline polygon bargaining_set_boundary(const problem& p, double tol = 1e-9,
     ext.push_back(lexicographic_point(p, dirs[k], dirs[(k + 1) % 4], options));
     ++g.lps;
     if (!ext.back().ok()) {
-      g.state = ext.back().state;
+      g.status = ext.back().status;
       return g;
     }
   }
@@ -548,14 +548,14 @@ inline polygon pareto_frontier(const problem& p, double tol = 1e-9,
     throw invalid_argument("pareto_frontier: exactly two agents are required");
   }
   polygon g;
-  g.state = lp::status::optimal;
+  g.status = lp::status::optimal;
   const bargaining_point A =
       lexicographic_point(p, Eigen::Vector2d(1, 0), Eigen::Vector2d(0, 1), options);
   const bargaining_point B =
       lexicographic_point(p, Eigen::Vector2d(0, 1), Eigen::Vector2d(1, 0), options);
   g.lps = 2;
   if (!A.ok() || !B.ok()) {
-    g.state = A.ok() ? B.state : A.state;
+    g.status = A.ok() ? B.status : A.status;
     return g;
   }
   g.vertices.push_back(A.payoffs);

@@ -57,7 +57,7 @@ struct fmt::formatter<mechdesign::persuasion::lottery_result>
   auto format(const mechdesign::persuasion::lottery_result& r, Ctx& ctx) const {
     using mechdesign::persuasion::detail::show_vector;
     if (!r.ok()) {
-      return fmt::format_to(ctx.out(), "Theorem 1 LP {}: {}", mechdesign::lp::to_string(r.state),
+      return fmt::format_to(ctx.out(), "Theorem 1 LP {}: {}", mechdesign::lp::to_string(r.status),
                             r.message);
     }
     if (r.beneficial) {
@@ -81,7 +81,7 @@ struct fmt::formatter<mechdesign::persuasion::dominance_result>
   auto format(const mechdesign::persuasion::dominance_result& r, Ctx& ctx) const {
     using mechdesign::persuasion::detail::show_vector;
     if (!r.ok()) {
-      return fmt::format_to(ctx.out(), "dominance LP {}: {}", mechdesign::lp::to_string(r.state),
+      return fmt::format_to(ctx.out(), "dominance LP {}: {}", mechdesign::lp::to_string(r.status),
                             r.message);
     }
     return fmt::format_to(ctx.out(), "{}: max-min gain {:.6g} at payoffs {}, dual weights {}",
@@ -96,7 +96,7 @@ struct fmt::formatter<mechdesign::persuasion::bargaining_point>
   template <class Ctx>
   auto format(const mechdesign::persuasion::bargaining_point& r, Ctx& ctx) const {
     if (!r.ok()) {
-      return fmt::format_to(ctx.out(), "bargaining LP {}: {}", mechdesign::lp::to_string(r.state),
+      return fmt::format_to(ctx.out(), "bargaining LP {}: {}", mechdesign::lp::to_string(r.status),
                             r.message);
     }
     return fmt::format_to(ctx.out(), "payoffs {} (LP value {:.10g})",
@@ -111,7 +111,7 @@ struct fmt::formatter<mechdesign::persuasion::nash_result>
   auto format(const mechdesign::persuasion::nash_result& r, Ctx& ctx) const {
     using mechdesign::persuasion::detail::show_vector;
     if (!r.ok()) {
-      return fmt::format_to(ctx.out(), "Nash solution {}: {}", mechdesign::lp::to_string(r.state),
+      return fmt::format_to(ctx.out(), "Nash solution {}: {}", mechdesign::lp::to_string(r.status),
                             r.message);
     }
     return fmt::format_to(ctx.out(),
@@ -129,7 +129,7 @@ struct fmt::formatter<mechdesign::persuasion::robustness_report>
   template <class Ctx>
   auto format(const mechdesign::persuasion::robustness_report& r, Ctx& ctx) const {
     if (!r.ok()) {
-      return fmt::format_to(ctx.out(), "robustness LP {}", mechdesign::lp::to_string(r.state));
+      return fmt::format_to(ctx.out(), "robustness LP {}", mechdesign::lp::to_string(r.status));
     }
     if (r.robust) {
       return fmt::format_to(

@@ -1,0 +1,121 @@
+#ifndef MECHDESIGN_CORE_VALIDATE_HPP
+#define MECHDESIGN_CORE_VALIDATE_HPP
+
+/// \file
+/// \brief The library's input checks, in one place: finiteness, probability vectors, sizes,
+/// positive and bounded parameters, indices. Every module validates through these, so a given
+/// mistake is reported with the same exception type and the same wording everywhere.
+///
+/// Each check throws a typed exception derived from mechdesign::invalid_argument whose message
+/// starts with \p where (the public function or type being called).
+
+#include <fmt/format.h>
+
+#include <Eigen/Core>
+#include <cmath>
+#include <string>
+
+#include "mechdesign/core/detail/scalar.hpp"
+#include "mechdesign/core/error.hpp"
+#include "mechdesign/core/types.hpp"
+
+namespace mechdesign::detail {
+
+/// Throws non_finite_error unless \p x is finite.
+inline void require_finite(double x, const std::string& what, const std::string& where) {
+  if (!std::isfinite(x)) {
+    throw non_finite_error(fmt::format("{}: {} is not finite ({})", where, what, x));
+  }
+}
+
+/// Throws non_finite_error naming the first entry of \p m that is not finite.
+inline void require_finite(const Eigen::Ref<const Eigen::MatrixXd>& m, const std::string& what,
+                           const std::string& where) {
+  for (index_t c = 0; c < m.cols(); ++c) {
+    for (index_t r = 0; r < m.rows(); ++r) {
+      if (!std::isfinite(m(r, c))) {
+        throw non_finite_error(
+            fmt::format("{}: {} entry ({}, {}) is {}", where, what, r, c, m(r, c)));
+      }
+    }
+  }
+}
+
+/// Throws non_finite_error / invalid_argument unless \p x is finite and > 0.
+inline void require_positive(double x, const std::string& what, const std::string& where) {
+  require_finite(x, what, where);
+  if (!(x > 0.0)) throw invalid_argument(fmt::format("{}: {} must be > 0, got {}", where, what, x));
+}
+
+/// Throws non_finite_error / invalid_argument unless lo ≤ x ≤ hi (NaN is rejected).
+inline void require_in_range(double x, double lo, double hi, const std::string& what,
+                             const std::string& where) {
+  if (std::isnan(x)) throw non_finite_error(fmt::format("{}: {} is NaN", where, what));
+  if (!(x >= lo && x <= hi)) {
+    throw invalid_argument(
+        fmt::format("{}: {} = {} is outside its range [{}, {}]", where, what, x, lo, hi));
+  }
+}
+
+/// Throws invalid_argument unless \p tolerance is finite and in [0, max] (a NaN tolerance would
+/// silently turn the check it parametrises off).
+inline void require_tolerance(double tolerance, const std::string& what, const std::string& where,
+                              double max = 1.0) {
+  require_in_range(tolerance, 0.0, max, what, where);
+}
+
+/// Throws dimension_error unless \p size == \p expected.
+inline void require_size(index_t size, index_t expected, const std::string& what,
+                         const std::string& where) {
+  if (size != expected) {
+    throw dimension_error(
+        fmt::format("{}: {} has {} entries, expected {}", where, what, size, expected));
+  }
+}
+
+/// Throws index_error unless 0 ≤ i < n.
+inline void require_index(index_t i, index_t n, const std::string& what, const std::string& where) {
+  if (i < 0 || i >= n) {
+    throw index_error(fmt::format("{}: {} = {} is outside [0, {})", where, what, i, n));
+  }
+}
+
+/// Throws dimension_error (empty), non_finite_error or distribution_error unless \p v is a
+/// probability vector whose entries sum to 1 within \p tol; \p what names the vector in the
+/// message (it is printed as given, so callers prefix it with the function's name).
+template <class Scalar>
+void check_distribution(const Eigen::Matrix<Scalar, Eigen::Dynamic, 1>& v, const Scalar& tol,
+                        const std::string& what) {
+  if (v.size() == 0) throw dimension_error(fmt::format("{}: the distribution is empty", what));
+  if (!is_finite(tol) || tol < Scalar(0)) {
+    throw invalid_argument(fmt::format("{}: the tolerance {} is not a finite number >= 0", what,
+                                       to_double(tol)));
+  }
+  Scalar sum(0);
+  for (index_t k = 0; k < v.size(); ++k) {
+    if (!is_finite(v(k))) {
+      throw non_finite_error(fmt::format("{}: entry {} is not finite", what, k));
+    }
+    if (v(k) < Scalar(0)) {
+      throw distribution_error(fmt::format("{}: entry {} is negative ({})", what, k, show(v(k))));
+    }
+    sum += v(k);
+  }
+  if (abs_value(Scalar(sum - Scalar(1))) > tol) {
+    throw distribution_error(
+        fmt::format("{}: entries sum to {}, not 1 (tolerance {})", what, show(sum), show(tol)));
+  }
+}
+
+/// check_distribution() for a double vector given as any dense expression, with its expected
+/// length (dimension_error if it differs).
+inline void require_distribution(const Eigen::Ref<const Eigen::VectorXd>& v, index_t expected,
+                                 const std::string& what, const std::string& where,
+                                 double tol = 1e-9) {
+  require_size(v.size(), expected, what, where);
+  check_distribution<double>(Eigen::VectorXd(v), tol, fmt::format("{}: {}", where, what));
+}
+
+}  // namespace mechdesign::detail
+
+#endif  // MECHDESIGN_CORE_VALIDATE_HPP
