@@ -15,7 +15,7 @@ TEST_CASE("an LP solution prints its status, engine, objective and certificate",
   CHECK_THAT(text, Catch::StartsWith(
                        fmt::format("lp optimal ({}): objective 11,", lp::to_string(s.used))));
   CHECK_THAT(text, Catch::Contains("objective error bound"));
-  CHECK(fmt::format("{}", lp::status::uncertified) == "uncertified");
+  CHECK(fmt::format("{}", lp::solve_status::uncertified) == "uncertified");
 
   lp::model infeasible(lp::objective_sense::maximize);
   const index_t x = infeasible.add_variable("x", 0.0, 1.0, 1.0);

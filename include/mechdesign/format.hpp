@@ -35,9 +35,9 @@ struct fmt::formatter<mechdesign::coalition> : mechdesign::detail::plain_formatt
 };
 
 template <>
-struct fmt::formatter<mechdesign::lp::status> : mechdesign::detail::plain_formatter {
+struct fmt::formatter<mechdesign::lp::solve_status> : mechdesign::detail::plain_formatter {
   template <class Ctx>
-  auto format(mechdesign::lp::status s, Ctx& ctx) const {
+  auto format(mechdesign::lp::solve_status s, Ctx& ctx) const {
     return fmt::format_to(ctx.out(), "{}", mechdesign::lp::to_string(s));
   }
 };

@@ -332,7 +332,7 @@ TEST_CASE("bargaining: (4.1) is never reported infeasible where its feasible set
         o.polish_above = -1.0;
         const gap_result r = solve_gap(env, beliefs::binary(p1, p2), o);
         INFO("p1 " << p1 << ", p2 = p2** - " << d << ": " << r.primal.lp.ladder);
-        REQUIRE(r.status == lp::status::optimal);
+        REQUIRE(r.status == lp::solve_status::optimal);
         CHECK_FALSE(r.polished);
         CHECK(r.value == Approx(proposition_gap(env, beliefs::binary(p1, p2)).value).margin(1e-7));
         ++solved;

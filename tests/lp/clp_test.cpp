@@ -91,8 +91,8 @@ TEST_CASE("CLP's row duals follow the solution.hpp convention, as GLPK's do", "[
   auto method = GENERATE(lp::algorithm::dual, lp::algorithm::primal);
   for (const lp::model& m : {test_support::small_max(), small_min(), mixed_max(), mixed_min()}) {
     const auto [g, c] = raw_answers(m, method);
-    REQUIRE(g.claim == lp::status::optimal);
-    REQUIRE(c.claim == lp::status::optimal);
+    REQUIRE(g.claim == lp::solve_status::optimal);
+    REQUIRE(c.claim == lp::solve_status::optimal);
     CHECK(c.x.isApprox(g.x, 1e-9));
     CHECK((c.y - g.y).lpNorm<Eigen::Infinity>() < 1e-9);
     lp::solution s;
@@ -140,7 +140,7 @@ TEST_CASE("CLP's basis maps to basis::state", "[lp][clp]") {
   CHECK_FALSE(c.has_basis());
   CHECK(c.current_basis().empty());
   const auto ans = c.solve({});
-  REQUIRE(ans.claim == lp::status::optimal);
+  REQUIRE(ans.claim == lp::solve_status::optimal);
   REQUIRE(c.has_basis());
   const auto b = c.current_basis();
   using st = lp::detail::basis::state;
@@ -156,7 +156,7 @@ TEST_CASE("CLP's basis maps to basis::state", "[lp][clp]") {
   g.load(m, m.matrix());
   g.set_basis(b);
   const auto again = g.solve({});
-  CHECK(again.claim == lp::status::optimal);
+  CHECK(again.claim == lp::solve_status::optimal);
   CHECK(again.iterations == 0);
   c.forget_basis();
   CHECK_FALSE(c.has_basis());
@@ -169,9 +169,9 @@ TEST_CASE("CLP's infeasible and unbounded claims are certified", "[lp][clp]") {
     m.add_row("hi", {{x, 1.0}}, 3.0, inf);
     m.add_row("lo", {{x, 1.0}}, -inf, 1.0);
     const auto [g, c] = raw_answers(m);
-    CHECK(c.claim == lp::status::infeasible);
+    CHECK(c.claim == lp::solve_status::infeasible);
     const auto s = lp::solve(m, clp_options());
-    REQUIRE(s.status == lp::status::infeasible);
+    REQUIRE(s.status == lp::solve_status::infeasible);
     CHECK(s.used == lp::engine::clp);
     REQUIRE(s.farkas.size() == 2);
     CHECK(lp::check_farkas(m, m.matrix(), s.farkas).passed);
@@ -183,10 +183,10 @@ TEST_CASE("CLP's infeasible and unbounded claims are certified", "[lp][clp]") {
     m.add_row("r", {{x, 1.0}, {y, -1.0}}, -inf, 1.0);
     for (auto method : {lp::algorithm::primal, lp::algorithm::dual}) {
       const auto [g, c] = raw_answers(m, method);
-      CHECK((c.claim == lp::status::unbounded || c.claim == lp::status::infeasible_or_unbounded));
+      CHECK((c.claim == lp::solve_status::unbounded || c.claim == lp::solve_status::infeasible_or_unbounded));
     }
     auto s = lp::solve(m, clp_options());
-    REQUIRE(s.status == lp::status::unbounded);
+    REQUIRE(s.status == lp::solve_status::unbounded);
     CHECK(s.used == lp::engine::clp);
     CHECK(lp::check_ray(m, m.matrix(), s).passed);
   }
@@ -217,7 +217,7 @@ TEST_CASE("CLP reports the iteration and time limits", "[lp][clp]") {
     lp::solver_options o = clp_options();
     o.iteration_limit = 2;
     const auto s = lp::solve(m, o);
-    CHECK(s.status == lp::status::iteration_limit);
+    CHECK(s.status == lp::solve_status::iteration_limit);
     CHECK(s.used == lp::engine::clp);
   }
   SECTION("engine level: status 3 split by the iteration count and the clock") {
@@ -225,14 +225,14 @@ TEST_CASE("CLP reports the iteration and time limits", "[lp][clp]") {
     c.load(m, m.matrix());
     lp::detail::engine_call call;
     call.iteration_limit = 2;
-    CHECK(c.solve(call).claim == lp::status::iteration_limit);
+    CHECK(c.solve(call).claim == lp::solve_status::iteration_limit);
     call.warm = false;
     call.iteration_limit = 0;
     call.time_limit_seconds = 1e-9;
     const auto ans = c.solve(call);
-    CHECK((ans.claim == lp::status::time_limit || ans.claim == lp::status::optimal));
+    CHECK((ans.claim == lp::solve_status::time_limit || ans.claim == lp::solve_status::optimal));
     call.time_limit_seconds = inf;  // no limit
-    CHECK(c.solve(call).claim == lp::status::optimal);
+    CHECK(c.solve(call).claim == lp::solve_status::optimal);
   }
 }
 

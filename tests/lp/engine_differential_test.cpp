@@ -195,20 +195,20 @@ void check_certificate(const lp::model& m, lp::solution s) {
   const auto a = m.matrix();
   INFO(s.message);
   switch (s.status) {
-    case lp::status::optimal: {
+    case lp::solve_status::optimal: {
       const auto v = lp::verify(m, a, s);
       INFO(lp::describe(v));
       CHECK(v.passed);
       break;
     }
-    case lp::status::infeasible: {
+    case lp::solve_status::infeasible: {
       REQUIRE(s.farkas.size() == m.num_rows());
       const auto v = lp::check_farkas(m, a, s.farkas);
       INFO(lp::describe(v));
       CHECK(v.passed);
       break;
     }
-    case lp::status::unbounded: {
+    case lp::solve_status::unbounded: {
       REQUIRE(s.ray.size() == m.num_cols());
       const auto v = lp::check_ray(m, a, s);
       INFO(lp::describe(v));
@@ -243,9 +243,9 @@ TEST_CASE("GLPK and CLP agree on random LPs, with every certificate passing",
                                               : gen.unbounded(rows, cols, sense);
     INFO("seed " << seed << ", " << name(k) << ", " << rm.m.num_rows() << "x" << rm.m.num_cols()
                  << (sense == lp::objective_sense::maximize ? " max" : " min"));
-    const lp::status expected = k == kind::optimal      ? lp::status::optimal
-                                : k == kind::infeasible ? lp::status::infeasible
-                                                        : lp::status::unbounded;
+    const lp::solve_status expected = k == kind::optimal      ? lp::solve_status::optimal
+                                : k == kind::infeasible ? lp::solve_status::infeasible
+                                                        : lp::solve_status::unbounded;
     std::vector<lp::solution> answers;
     for (lp::engine e : engines()) {
       INFO("engine " << lp::to_string(e));
@@ -258,7 +258,7 @@ TEST_CASE("GLPK and CLP agree on random LPs, with every certificate passing",
     }
     for (std::size_t i = 1; i < answers.size(); ++i) {
       CHECK(answers[i].status == answers[0].status);
-      if (expected == lp::status::optimal) {
+      if (expected == lp::solve_status::optimal) {
         INFO("objectives " << answers[0].objective << " and " << answers[i].objective);
         CHECK(same_value(answers[0].objective, answers[i].objective));
       }
@@ -345,14 +345,14 @@ TEST_CASE("warm re-solves after changes agree with cold solves on both engines",
           INFO("cold on " << lp::to_string(other));
           const lp::solution cold = solve_on(other, live.current_model());
           CHECK(cold.status == hot.status);
-          if (cold.status == lp::status::optimal && hot.status == lp::status::optimal) {
+          if (cold.status == lp::solve_status::optimal && hot.status == lp::solve_status::optimal) {
             INFO("objectives " << hot.objective << " (warm) and " << cold.objective << " (cold)");
             CHECK(same_value(hot.objective, cold.objective));
           }
         }
-        if (hot.status == lp::status::optimal) ++statuses[0];
-        if (hot.status == lp::status::infeasible) ++statuses[1];
-        if (hot.status == lp::status::unbounded) ++statuses[2];
+        if (hot.status == lp::solve_status::optimal) ++statuses[0];
+        if (hot.status == lp::solve_status::infeasible) ++statuses[1];
+        if (hot.status == lp::solve_status::unbounded) ++statuses[2];
       }
     }
   }

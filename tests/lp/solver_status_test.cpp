@@ -142,15 +142,15 @@ TEST_CASE("every infeasible and unbounded answer carries a certificate that chec
                    << s.ladder);
       const auto a = m.matrix();
       if (kind == 0) {
-        REQUIRE(s.status == lp::status::optimal);
+        REQUIRE(s.status == lp::solve_status::optimal);
         CHECK(s.check.kind == lp::certificate_kind::optimality);
         CHECK(s.check.objective_error <= o.verify_tolerance);
       } else if (kind == 1) {
-        REQUIRE(s.status == lp::status::infeasible);
+        REQUIRE(s.status == lp::solve_status::infeasible);
         CHECK(s.check.kind == lp::certificate_kind::farkas);
         CHECK(lp::check_farkas(m, a, s.farkas, o.verify_tolerance).passed);
       } else {
-        REQUIRE(s.status == lp::status::unbounded);
+        REQUIRE(s.status == lp::solve_status::unbounded);
         CHECK(s.check.kind == lp::certificate_kind::ray);
         lp::solution copy = s;
         CHECK(lp::check_ray(m, a, copy, o.verify_tolerance).passed);
@@ -212,24 +212,24 @@ TEST_CASE("badly scaled LPs with a free column never get a wrong status",
     INFO("seed " << seed << ": " << lp::to_string(s.status) << " " << s.objective << " vs exact "
                  << ref.status << " " << ref.value << "; " << s.ladder);
     switch (s.status) {
-      case lp::status::optimal:
+      case lp::solve_status::optimal:
         REQUIRE(ref.status == GLP_OPT);
         CHECK(s.objective == Approx(ref.value).epsilon(1e-6).margin(1e-9));
         ++agreed;
         ++optimal;
         break;
-      case lp::status::unbounded:
+      case lp::solve_status::unbounded:
         REQUIRE(ref.status == GLP_UNBND);
         ++agreed;
         ++unbounded;
         break;
-      case lp::status::infeasible:
+      case lp::solve_status::infeasible:
         REQUIRE(ref.status == GLP_NOFEAS);
         ++agreed;
         break;
       default:
-        CHECK((s.status == lp::status::uncertified || s.status == lp::status::numerical_failure ||
-               s.status == lp::status::time_limit));
+        CHECK((s.status == lp::solve_status::uncertified || s.status == lp::solve_status::numerical_failure ||
+               s.status == lp::solve_status::time_limit));
         CHECK_FALSE(s.message.empty());
         ++honest;
     }
@@ -250,8 +250,8 @@ TEST_CASE("a slope of 1e-9 along a free column is not hidden behind a small resi
   REQUIRE(exact_reference(m).status == GLP_UNBND);
   const lp::solution s = lp::solve(m);
   INFO(s.ladder << " | " << s.message);
-  CHECK(s.status != lp::status::optimal);
-  CHECK(s.status != lp::status::infeasible);
+  CHECK(s.status != lp::solve_status::optimal);
+  CHECK(s.status != lp::solve_status::infeasible);
 }
 
 TEST_CASE("a warm re-solve after an unbounded solve is certified", "[lp][solver][warm]") {
@@ -260,7 +260,7 @@ TEST_CASE("a warm re-solve after an unbounded solve is certified", "[lp][solver]
   const index_t b = m.add_variable("b", 0.0, inf, 1.0);
   m.add_row("a-b<=1", {{a, 1.0}, {b, -1.0}}, -inf, 1.0);
   lp::solver solver;
-  REQUIRE(solver.solve(m).status == lp::status::unbounded);
+  REQUIRE(solver.solve(m).status == lp::solve_status::unbounded);
   solver.set_col_bounds(b, 0.0, 3.0);  // now bounded: a ≤ 4, value 7
   const lp::solution s = solver.solve();
   INFO(s.ladder);
@@ -355,7 +355,7 @@ TEST_CASE("the time limit bounds the whole solve and is reported", "[lp][solver]
   lp::solver_options o;
   o.time_limit_seconds = 1e-6;
   const lp::solution s = lp::solve(m, o);
-  CHECK(s.status == lp::status::time_limit);
+  CHECK(s.status == lp::solve_status::time_limit);
   CHECK_FALSE(s.ok());
 }
 

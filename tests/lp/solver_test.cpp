@@ -48,7 +48,7 @@ TEST_CASE("infeasible and unbounded problems get their status", "[lp][solver]") 
   const index_t x = infeasible.add_variable("x", 0.0, inf, 1.0);
   infeasible.add_row("x<=-1", {{x, 1.0}}, -inf, -1.0);
   const auto inf_s = lp::solve(infeasible, opt);
-  CHECK(inf_s.status == lp::status::infeasible);
+  CHECK(inf_s.status == lp::solve_status::infeasible);
   CHECK(inf_s.check.kind == lp::certificate_kind::farkas);
   CHECK(inf_s.farkas.size() == 1);
 
@@ -58,7 +58,7 @@ TEST_CASE("infeasible and unbounded problems get their status", "[lp][solver]") 
   unbounded.add_row("a-b<=1", {{a, 1.0}, {b, -1.0}}, -inf, 1.0);
   const auto s = lp::solve(unbounded, opt);
   // GLPK's presolver claims only "infeasible or unbounded"; lp::solver certifies which.
-  CHECK(s.status == lp::status::unbounded);
+  CHECK(s.status == lp::solve_status::unbounded);
   REQUIRE(s.ray.size() == 2);
   CHECK(s.check.kind == lp::certificate_kind::ray);
   CHECK(s.check.passed);
@@ -114,7 +114,7 @@ TEST_CASE("an optimum that fails verification is not returned as an answer", "[l
   lp::solver_options opt;
   opt.verify_tolerance = 1e-300;
   const auto s = lp::solve(random_lp(11, 30, 40), opt);
-  CHECK(s.status == lp::status::uncertified);
+  CHECK(s.status == lp::solve_status::uncertified);
   CHECK_FALSE(s.ok());
   CHECK_FALSE(s.check.passed);
   CHECK_THAT(s.message, Catch::Contains("failed verification") && Catch::Contains("duality gap"));
@@ -125,7 +125,7 @@ TEST_CASE("limits are reported as statuses", "[lp][solver]") {
   lp::solver_options opt;
   opt.iteration_limit = 1;
   const auto s = lp::solve(random_lp(3, 40, 60), opt);
-  CHECK(s.status == lp::status::iteration_limit);
+  CHECK(s.status == lp::solve_status::iteration_limit);
   CHECK_FALSE(s.ok());
 }
 
@@ -203,12 +203,12 @@ TEST_CASE("a verification failure is re-solved exactly unless exact_fallback is 
   lp::solver_options opt;
   opt.verify_tolerance = 1e-300;
   const auto with_fallback = lp::solve(m, opt);
-  CHECK(with_fallback.status == lp::status::uncertified);
+  CHECK(with_fallback.status == lp::solve_status::uncertified);
   // the exact re-solve ran (and rounding to double still fails)
   CHECK_THAT(with_fallback.ladder, Catch::Contains("exact"));
   opt.exact_fallback = false;
   const auto without = lp::solve(m, opt);
-  CHECK(without.status == lp::status::uncertified);
+  CHECK(without.status == lp::solve_status::uncertified);
   CHECK_FALSE(without.exact);
   CHECK_THAT(without.ladder, !Catch::Contains("exact"));
   CHECK_THAT(without.message, Catch::Contains("failed verification"));

@@ -166,7 +166,7 @@ TEST_CASE("primal inputs are validated", "[mechanism][primal][errors]") {
   // unreachable thresholds: the status is reported, nothing is thrown
   p.set_participation({Eigen::Vector2d(100, 100), Eigen::VectorXd::Zero(1)});
   const auto r = p.solve({Eigen::Vector2d(1, 1), Eigen::VectorXd::Ones(1)});
-  CHECK(r.status == lp::status::infeasible);
+  CHECK(r.status == lp::solve_status::infeasible);
   CHECK_FALSE(r.ok());
 }
 

@@ -144,12 +144,12 @@ void check_edge_instance(const environment& env, double agreement) {
                  << " s: " << r.message);
   CHECK(seconds < 120.0);  // the default limits end every LP solve; this instance is tiny
   // Never a false status: the LP is feasible and bounded (see no_sale_profit).
-  CHECK(r.status != lp::status::infeasible);
-  CHECK(r.status != lp::status::unbounded);
-  CHECK(r.status != lp::status::infeasible_or_unbounded);
+  CHECK(r.status != lp::solve_status::infeasible);
+  CHECK(r.status != lp::solve_status::unbounded);
+  CHECK(r.status != lp::solve_status::infeasible_or_unbounded);
   if (!r.ok()) {
     // An honest non-optimal answer says why.
-    CHECK(r.status != lp::status::optimal);
+    CHECK(r.status != lp::solve_status::optimal);
     CHECK(!r.message.empty());
     return;
   }
@@ -159,7 +159,7 @@ void check_edge_instance(const environment& env, double agreement) {
   menu_options full;
   full.constraint_generation = false;
   const menu_result f = solve_optimal_menu(env, full);
-  CHECK(f.status != lp::status::infeasible);
+  CHECK(f.status != lp::solve_status::infeasible);
   if (f.ok()) {
     CHECK(check_menu(env, f.menu, 1e-7).passed);
     CHECK(r.profit == Approx(f.profit).margin(agreement));

@@ -40,7 +40,7 @@ namespace mechdesign::bargaining {
 
 /// \brief A Λ-optimal payoff vector and the allocation the LP found.
 struct efficiency_result {
-  lp::status status = lp::status::not_solved;
+  lp::solve_status status = lp::solve_status::not_solved;
   double value = 0.0;            ///< max Σ_i Λ_i·u_i over U(p)
   type_vectors<double> payoffs;  ///< u_i(t_i)
   allocation optimal_allocation;
@@ -48,7 +48,7 @@ struct efficiency_result {
   std::string message;
 
   /// \brief True iff the LP was solved to a verified optimum.
-  bool ok() const noexcept { return status == lp::status::optimal; }
+  bool ok() const noexcept { return status == lp::solve_status::optimal; }
 };
 
 /// \brief Λ-weighted interim efficiency (002 §2.2): maximise Σ_i Σ_{t_i} Λ_i(t_i) u_i(t_i) over

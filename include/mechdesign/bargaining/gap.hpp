@@ -87,7 +87,7 @@ struct gap_options {
 
 /// \brief E(p, β), Gap(p, β) and the optimal IC allocation of (4.1).
 struct gap_result {
-  lp::status status = lp::status::not_solved;
+  lp::solve_status status = lp::solve_status::not_solved;
   double value = 0.0;                       ///< E(p, β) (4.1)
   double monopoly_value = 0.0;              ///< p_1·β_1 M_1(·; p_2)
   double gap = 0.0;                         ///< Gap(p, β) = value − monopoly_value (4.2)
@@ -100,7 +100,7 @@ struct gap_result {
   std::string message;
 
   /// \brief True iff the LP was solved to a verified optimum.
-  bool ok() const noexcept { return status == lp::status::optimal; }
+  bool ok() const noexcept { return status == lp::solve_status::optimal; }
 };
 
 /// \brief The LP (4.1) for one environment and belief profile, kept alive so that a change of

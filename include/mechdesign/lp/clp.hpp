@@ -426,46 +426,46 @@ class clp_engine final : public engine_base {
 
   // CLP's status → a claim. Status 3 covers both limits: secondary status 9 says time, else the
   // iteration count and the elapsed time decide.
-  status map_status(int rc, const engine_call& call, double elapsed) const {
+  solve_status map_status(int rc, const engine_call& call, double elapsed) const {
     const ClpSimplex& s = *clp_;
     switch (rc) {
       case 0:
-        return status::optimal;
+        return solve_status::optimal;
       case 1:
-        return status::infeasible;
+        return solve_status::infeasible;
       case 2:
         // The primal simplex reports 2 from a feasible point; the dual simplex only knows that
         // the dual is infeasible, unless the final point is primal feasible.
         if (call.method == algorithm::primal || s.numberPrimalInfeasibilities() == 0)
-          return status::unbounded;
-        return status::infeasible_or_unbounded;
+          return solve_status::unbounded;
+        return solve_status::infeasible_or_unbounded;
       case 3: {
-        if (s.secondaryStatus() == 9) return status::time_limit;
+        if (s.secondaryStatus() == 9) return solve_status::time_limit;
         const bool hit_iterations =
             call.iteration_limit > 0 && s.numberIterations() >= s.maximumIterations();
-        if (hit_iterations) return status::iteration_limit;
+        if (hit_iterations) return solve_status::iteration_limit;
         if (std::isfinite(call.time_limit_seconds) && elapsed >= 0.99 * call.time_limit_seconds)
-          return status::time_limit;
-        return status::iteration_limit;
+          return solve_status::time_limit;
+        return solve_status::iteration_limit;
       }
       default:
-        return status::numerical_failure;  // 4: errors, 5: event handler, -1: unknown
+        return solve_status::numerical_failure;  // 4: errors, 5: event handler, -1: unknown
     }
   }
 
-  std::string describe(status st, int rc) const {
+  std::string describe(solve_status st, int rc) const {
     switch (st) {
-      case status::optimal:
+      case solve_status::optimal:
         return "CLP: optimal";
-      case status::infeasible:
+      case solve_status::infeasible:
         return "CLP: primal infeasible";
-      case status::unbounded:
+      case solve_status::unbounded:
         return "CLP: unbounded objective";
-      case status::infeasible_or_unbounded:
+      case solve_status::infeasible_or_unbounded:
         return "CLP: the dual is infeasible (the LP is infeasible or unbounded)";
-      case status::iteration_limit:
+      case solve_status::iteration_limit:
         return "CLP: iteration limit reached";
-      case status::time_limit:
+      case solve_status::time_limit:
         return "CLP: time limit reached";
       default:
         return fmt::format("CLP: the solver failed (status {}, secondary status {})", rc,

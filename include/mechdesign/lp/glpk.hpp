@@ -365,48 +365,48 @@ class glpk_engine final : public engine_base {
     return GLP_NL;
   }
 
-  status map_status(int rc) const {
+  solve_status map_status(int rc) const {
     glp_prob* p = prob_.get();
     switch (rc) {
       case 0:
         break;
       case GLP_EITLIM:
-        return status::iteration_limit;
+        return solve_status::iteration_limit;
       case GLP_ETMLIM:
-        return status::time_limit;
+        return solve_status::time_limit;
       case GLP_ENOPFS:
-        return status::infeasible;
+        return solve_status::infeasible;
       case GLP_ENODFS:
-        return status::infeasible_or_unbounded;
+        return solve_status::infeasible_or_unbounded;
       default:
-        return status::numerical_failure;  // EBADB, ESING, ECOND, EBOUND, EFAIL, ...
+        return solve_status::numerical_failure;  // EBADB, ESING, ECOND, EBOUND, EFAIL, ...
     }
     switch (glp_get_status(p)) {
       case GLP_OPT:
-        return status::optimal;
+        return solve_status::optimal;
       case GLP_NOFEAS:
-        return status::infeasible;
+        return solve_status::infeasible;
       case GLP_UNBND:
-        return status::unbounded;
+        return solve_status::unbounded;
       default:
-        if (glp_get_dual_stat(p) == GLP_NOFEAS) return status::infeasible_or_unbounded;
-        return status::numerical_failure;
+        if (glp_get_dual_stat(p) == GLP_NOFEAS) return solve_status::infeasible_or_unbounded;
+        return solve_status::numerical_failure;
     }
   }
 
-  static std::string describe(status st, int rc) {
+  static std::string describe(solve_status st, int rc) {
     switch (st) {
-      case status::optimal:
+      case solve_status::optimal:
         return "GLPK: optimal";
-      case status::infeasible:
+      case solve_status::infeasible:
         return "GLPK: no feasible point";
-      case status::unbounded:
+      case solve_status::unbounded:
         return "GLPK: unbounded objective";
-      case status::infeasible_or_unbounded:
+      case solve_status::infeasible_or_unbounded:
         return "GLPK: the dual is infeasible (the LP is infeasible or unbounded)";
-      case status::iteration_limit:
+      case solve_status::iteration_limit:
         return "GLPK: iteration limit reached";
-      case status::time_limit:
+      case solve_status::time_limit:
         return "GLPK: time limit reached";
       default:
         return fmt::format("GLPK: the solver failed (return code {})", rc);

@@ -19,7 +19,7 @@
 namespace mechdesign::lp {
 
 /// \brief Outcome of a solve.
-enum class status {
+enum class solve_status {
   not_solved,               ///< no solve has run
   optimal,                  ///< optimal, with a certificate that bounds the objective error
   infeasible,               ///< no feasible point, with a checked Farkas ray
@@ -32,25 +32,25 @@ enum class status {
 };
 
 /// \brief Short lowercase name of a status.
-inline const char* to_string(status s) noexcept {
+inline const char* to_string(solve_status s) noexcept {
   switch (s) {
-    case status::not_solved:
+    case solve_status::not_solved:
       return "not_solved";
-    case status::optimal:
+    case solve_status::optimal:
       return "optimal";
-    case status::infeasible:
+    case solve_status::infeasible:
       return "infeasible";
-    case status::unbounded:
+    case solve_status::unbounded:
       return "unbounded";
-    case status::infeasible_or_unbounded:
+    case solve_status::infeasible_or_unbounded:
       return "infeasible_or_unbounded";
-    case status::iteration_limit:
+    case solve_status::iteration_limit:
       return "iteration_limit";
-    case status::time_limit:
+    case solve_status::time_limit:
       return "time_limit";
-    case status::numerical_failure:
+    case solve_status::numerical_failure:
       return "numerical_failure";
-    case status::uncertified:
+    case solve_status::uncertified:
       return "uncertified";
   }
   return "unknown";
@@ -59,23 +59,23 @@ inline const char* to_string(status s) noexcept {
 /// \brief The library-wide status (core/result.hpp) of an LP status: optimal → success; limits
 /// map to themselves; uncertified, numerical failure and an engine's unresolved
 /// infeasible-or-unbounded claim → numerical_issue; not_solved → not_computed.
-inline mechdesign::status to_result_status(status s) noexcept {
+inline mechdesign::status to_result_status(solve_status s) noexcept {
   switch (s) {
-    case status::optimal:
+    case solve_status::optimal:
       return mechdesign::status::success;
-    case status::infeasible:
+    case solve_status::infeasible:
       return mechdesign::status::infeasible;
-    case status::unbounded:
+    case solve_status::unbounded:
       return mechdesign::status::unbounded;
-    case status::iteration_limit:
+    case solve_status::iteration_limit:
       return mechdesign::status::iteration_limit;
-    case status::time_limit:
+    case solve_status::time_limit:
       return mechdesign::status::time_limit;
-    case status::not_solved:
+    case solve_status::not_solved:
       return mechdesign::status::not_computed;
-    case status::infeasible_or_unbounded:
-    case status::numerical_failure:
-    case status::uncertified:
+    case solve_status::infeasible_or_unbounded:
+    case solve_status::numerical_failure:
+    case solve_status::uncertified:
       return mechdesign::status::numerical_issue;
   }
   return mechdesign::status::numerical_issue;
@@ -117,8 +117,8 @@ struct verification {
 
 /// \brief Everything a solve returns.
 struct solution {
-  lp::status status = lp::status::not_solved;
-  lp::status claimed = lp::status::not_solved;  ///< what the answering engine call claimed
+  lp::solve_status status = lp::solve_status::not_solved;
+  lp::solve_status claimed = lp::solve_status::not_solved;  ///< what the answering engine call claimed
   double objective = 0.0;               ///< c'x + c0 at the returned point
   Eigen::VectorXd x;                    ///< column values
   Eigen::VectorXd row_activity;         ///< A x
@@ -136,7 +136,7 @@ struct solution {
   std::string message;              ///< human-readable detail, e.g. why nothing was certified
 
   /// \brief True iff the status is optimal (which implies the certificate passed).
-  bool ok() const noexcept { return status == lp::status::optimal; }
+  bool ok() const noexcept { return status == lp::solve_status::optimal; }
 };
 
 }  // namespace mechdesign::lp

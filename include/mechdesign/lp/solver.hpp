@@ -425,7 +425,7 @@ class solver {
       if (step.kind == rung::cold && !first_was_warm) continue;  // the first call was cold
       const double left = remaining(start);
       if (!(left > 0.0)) {
-        first.status = status::time_limit;
+        first.status = solve_status::time_limit;
         break;
       }
       detail::engine_call call = base_call(cap, left);
@@ -470,13 +470,13 @@ class solver {
           "{}{} {}: {}{}", ladder.empty() ? "" : "; ", to_string(s.used),
           k == 0 && !answer.warm ? "cold" : step.name, to_string(answer.claim),
           certified(s.status) ? " (certified)"
-          : answer.claim == status::iteration_limit || answer.claim == status::time_limit
+          : answer.claim == solve_status::iteration_limit || answer.claim == solve_status::time_limit
               ? ""
               : " (not certified)");
-      if (answer.claim != status::numerical_failure) any_answer = true;
+      if (answer.claim != solve_status::numerical_failure) any_answer = true;
       const bool caller_limit =
-          (answer.claim == status::iteration_limit && options_.iteration_limit > 0) ||
-          answer.claim == status::time_limit;
+          (answer.claim == solve_status::iteration_limit && options_.iteration_limit > 0) ||
+          answer.claim == solve_status::time_limit;
       if (certified(s.status) || caller_limit) {
         if (caller_limit) s.status = answer.claim;
         return finish(std::move(s), iterations, attempts, ladder);
@@ -486,8 +486,8 @@ class solver {
         have_first = true;
       }
     }
-    if (first.status != status::time_limit) {
-      first.status = any_answer ? status::uncertified : status::numerical_failure;
+    if (first.status != solve_status::time_limit) {
+      first.status = any_answer ? solve_status::uncertified : solve_status::numerical_failure;
     }
     first.message = fmt::format("no certified answer after {} engine call{} ({}){}{}", attempts,
                                 attempts == 1 ? "" : "s", ladder,
@@ -538,8 +538,8 @@ class solver {
     return y * a > ill_conditioned_dual_ratio * (1.0 + std::abs(s.objective));
   }
 
-  static bool certified(status s) noexcept {
-    return s == status::optimal || s == status::infeasible || s == status::unbounded;
+  static bool certified(solve_status s) noexcept {
+    return s == solve_status::optimal || s == solve_status::infeasible || s == solve_status::unbounded;
   }
 
   double remaining(clock::time_point start) const {
@@ -605,7 +605,7 @@ class solver {
   bool exact_recheck(solution& s, const detail::engine_call& call) {
     detail::engine_answer ex = exact_solve(call);
     s.iterations += ex.iterations;
-    if (ex.claim != status::optimal) return false;
+    if (ex.claim != solve_status::optimal) return false;
     s.x = std::move(ex.x);
     s.row_duals = std::move(ex.y);
     s.exact = true;
@@ -627,7 +627,7 @@ class solver {
     if (s.row_duals.size() != model_.num_rows())
       s.row_duals = Eigen::VectorXd::Zero(model_.num_rows());
     switch (answer.claim) {
-      case status::optimal: {
+      case solve_status::optimal: {
         s.check = verify(model_, matrix_, s, options_.verify_tolerance);
         // The objective error bound is rigorous only when no multiplier faces an infinite
         // bound with the wrong sign beyond rounding; otherwise (or on badly scaled data) the
@@ -644,15 +644,15 @@ class solver {
           }
         }
         if (s.check.passed) {
-          s.status = status::optimal;
+          s.status = solve_status::optimal;
         } else {
           s.message = "the engine's optimum failed verification: " + describe(s.check);
         }
         return s;
       }
-      case status::infeasible:
-      case status::infeasible_or_unbounded:
-      case status::unbounded:
+      case solve_status::infeasible:
+      case solve_status::infeasible_or_unbounded:
+      case solve_status::unbounded:
         if (!options_.certify) {
           s.message = fmt::format("{} (certification off)", s.message);
           return s;
@@ -664,13 +664,13 @@ class solver {
           // still be wrong, so the exact simplex must agree (or finds the optimum instead).
           detail::engine_answer ex = exact_solve(call);
           s.iterations += ex.iterations;
-          if (ex.claim == status::optimal) {
+          if (ex.claim == solve_status::optimal) {
             s = certify(ex, call, rung{rung::exact, "exact"}, false);
             s.exact = true;
           } else if (ex.claim != s.status) {
             s.message =
                 fmt::format("{}; but the exact simplex claims {}", s.message, to_string(ex.claim));
-            s.status = status::not_solved;
+            s.status = solve_status::not_solved;
           }
         }
         return s;
@@ -699,13 +699,13 @@ class solver {
       } else {
         ans = e->solve(call);
       }
-      if (ans.claim != status::optimal) continue;
+      if (ans.claim != solve_status::optimal) continue;
       solution s;
       s.x = std::move(ans.x);
       s.row_duals = std::move(ans.y);
       s.check = verify(aux, a, s, options_.verify_tolerance);
       if (s.check.passed) {
-        s.status = status::optimal;
+        s.status = solve_status::optimal;
         return s;
       }
     }
@@ -713,7 +713,7 @@ class solver {
   }
 
   // Certify an infeasible / unbounded claim; sets s.status on success.
-  void certify_status(solution& s, status claim) {
+  void certify_status(solution& s, solve_status claim) {
     const double tol = options_.verify_tolerance;
     const model f = detail::phase_one(model_);
     solution p1 = solve_auxiliary(f);
@@ -722,7 +722,7 @@ class solver {
       return;
     }
     if (p1.objective > tol) {
-      if (claim == status::unbounded) {
+      if (claim == solve_status::unbounded) {
         s.message +=
             fmt::format("; but the rows cannot all hold (weighted violation {:.3g})", p1.objective);
       }
@@ -732,7 +732,7 @@ class solver {
         if (v.passed) {
           s.farkas = y;
           s.check = v;
-          s.status = status::infeasible;
+          s.status = solve_status::infeasible;
           s.message = fmt::format("infeasible: Farkas ray checked ({})", describe(v));
           return;
         }
@@ -741,7 +741,7 @@ class solver {
       s.message += "; no Farkas ray passed its check: " + describe(s.check);
       return;
     }
-    if (claim == status::infeasible) {
+    if (claim == solve_status::infeasible) {
       s.message += fmt::format(
           "; but a phase-one LP found a point violating the rows by at most {:.3g} (weighted)",
           p1.objective);
@@ -763,7 +763,7 @@ class solver {
       s.row_activity = candidate.row_activity;
       s.objective = candidate.objective;
       s.check = v;
-      s.status = status::unbounded;
+      s.status = solve_status::unbounded;
       s.message = fmt::format("unbounded: feasible point and ray checked ({})", describe(v));
       return;
     }
@@ -775,7 +775,7 @@ class solver {
     s.iterations = iterations;
     s.attempts = attempts;
     s.ladder = std::move(ladder);
-    if (s.status == status::optimal && attempts > 1) {
+    if (s.status == solve_status::optimal && attempts > 1) {
       s.message = fmt::format("certified after {} engine calls ({})", attempts, s.ladder);
     }
     return s;

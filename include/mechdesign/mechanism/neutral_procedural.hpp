@@ -516,7 +516,7 @@ class nps_coalition_solver {
       }
     }
     const lp::solution s = lp::solve(m, opt_.primal.lp);
-    if (s.status != lp::status::optimal) return false;
+    if (s.status != lp::solve_status::optimal) return false;
     read_scales(s, lambda, alpha, floor);
     return true;
   }
@@ -695,7 +695,7 @@ class nps_coalition_solver {
       }
     }
     const lp::solution s = lp::solve(m, proposal_options());  // a proposal, judged by step A
-    if (s.status != lp::status::optimal) return false;
+    if (s.status != lp::solve_status::optimal) return false;
     mu = cols_.read(s.x);
     return true;
   }
@@ -886,7 +886,7 @@ class nps_coalition_solver {
       m.add_row("sigma_cap", blk.sigma_sum, -lp::inf, sigma_total_ + 1e-3 * virtual_slack());
     }
     const lp::solution s = lp::solve(m, opt_.primal.lp);
-    if (s.status == lp::status::infeasible) return -1.0;  // no scales support μ (not efficient)
+    if (s.status == lp::solve_status::infeasible) return -1.0;  // no scales support μ (not efficient)
     lp::require_optimal(s, fmt::format("neutral procedural solution, coalition {}, scales",
                                        g_.members().to_string()));
     read_sigma(s, blk);
@@ -1065,7 +1065,7 @@ class nps_coalition_solver {
     // that fails verification is not worth an exact re-solve: it counts as no move, like an
     // infeasible LP (rounding left no admissible μ).
     const lp::solution s = lp::solve(m, proposal_options());
-    if (s.status != lp::status::optimal) return -1.0;
+    if (s.status != lp::solve_status::optimal) return -1.0;
     mu = cols_.read(s.x);
     return slack_total(s, slack_sum);
   }
@@ -1251,7 +1251,7 @@ inline nps_result neutral_procedural_solution(const bayesian_problem<double>& pr
           outcomes.emplace_back("strong solution");
         } else {
           primal_result r = sel.undominated(Eigen::VectorXd::Ones(g.num_types(k)));
-          if (r.status == lp::status::infeasible) {
+          if (r.status == lp::solve_status::infeasible) {
             // No IC mechanism of S gives the others their threat payoffs: D_S does not contain
             // what the sub-coalition S\i can do (the game is not superadditive at S). The
             // member's start is then the utilitarian primal optimum.

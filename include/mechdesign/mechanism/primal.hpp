@@ -51,7 +51,7 @@ struct primal_options {
 
 /// \brief The primal (3.5) at one weight vector, with its dual.
 struct primal_result {
-  lp::status status = lp::status::not_solved;
+  lp::solve_status status = lp::solve_status::not_solved;
   double objective = 0.0;                   ///< Σ λ_k(t) U_k(μ | t)
   mechanism<double> optimal_mechanism;      ///< μ (and transfers)
   type_vectors<double> interim;             ///< U_k(μ | t)
@@ -68,7 +68,7 @@ struct primal_result {
   std::string message;
 
   /// \brief True iff the LP was solved to a verified optimum.
-  bool ok() const noexcept { return status == lp::status::optimal; }
+  bool ok() const noexcept { return status == lp::solve_status::optimal; }
 };
 
 /// \brief The primal LP (3.5) of one coalition, built once and re-solved warm when only the

@@ -279,8 +279,8 @@ class mechanism_selection {
       }
     }
     r.safe_lp = lp::solve(m, options_.lp);
-    if (r.safe_lp.status == lp::status::infeasible ||
-        r.safe_lp.status == lp::status::infeasible_or_unbounded) {
+    if (r.safe_lp.status == lp::solve_status::infeasible ||
+        r.safe_lp.status == lp::solve_status::infeasible_or_unbounded) {
       r.status = strong_solution_status::no_safe_mechanism;
       r.message = "no mechanism is feasible given every type of the dictator: no strong solution";
       return r;

@@ -42,13 +42,13 @@ namespace mechdesign::persuasion {
 
 /// \brief A point of B with the IC structure that attains it.
 struct bargaining_point {
-  lp::status status = lp::status::not_solved;
+  lp::solve_status status = lp::solve_status::not_solved;
   Eigen::VectorXd payoffs;          ///< x = E(u|π)
   information_structure structure;  ///< π
   double value = 0.0;               ///< the LP objective (support value, t of KS/egalitarian, ...)
   lp::solution lp;
   std::string message;
-  bool ok() const noexcept { return status == lp::status::optimal; }
+  bool ok() const noexcept { return status == lp::solve_status::optimal; }
 };
 
 namespace detail {
@@ -155,16 +155,16 @@ inline bargaining_point lexicographic_point(const problem& p,
 /// \brief The utopia point: max_Π E(u_i|π) for each agent, with the maximising structures
 /// (000 §4, the Kalai–Smorodinsky reference point).
 struct utopia_point {
-  lp::status status = lp::status::not_solved;
+  lp::solve_status status = lp::solve_status::not_solved;
   Eigen::VectorXd payoffs;  ///< η_i = max_Π E(u_i|π)
   std::vector<bargaining_point> attained_by;
-  bool ok() const noexcept { return status == lp::status::optimal; }
+  bool ok() const noexcept { return status == lp::solve_status::optimal; }
 };
 
 /// \brief The utopia point of B (000 §4).
 inline utopia_point utopia(const problem& p, const lp::solver_options& options = {}) {
   utopia_point r;
-  r.status = lp::status::optimal;
+  r.status = lp::solve_status::optimal;
   r.payoffs.resize(p.num_agents());
   for (int i = 0; i < p.num_agents(); ++i) {
     r.attained_by.push_back(support_point(p, Eigen::VectorXd::Unit(p.num_agents(), i), options));
@@ -290,7 +290,7 @@ inline nash_result nash_solution(const problem& p, const Eigen::Ref<const Eigen:
     ++r.lps;
     lp::require_optimal(sol, "nash_solution: max-min gain LP");
     if (!(sol.x(t) > 1e-12)) {
-      r.status = lp::status::infeasible;
+      r.status = lp::solve_status::infeasible;
       r.beneficial = false;
       r.message = "no IC structure gives every agent more than d: the Nash product is 0 on B";
       return r;
@@ -395,7 +395,7 @@ inline nash_result nash_solution(const problem& p, const Eigen::Ref<const Eigen:
   r.log_product = f_best;
   r.optimality_gap = std::max(0.0, r.upper_bound - f_best);
   r.converged = r.optimality_gap <= o.gap_tolerance;
-  r.status = lp::status::optimal;
+  r.status = lp::solve_status::optimal;
   r.payoffs = best.payoffs;
   r.structure = best.structure;
   r.lp = best.lp;
@@ -409,11 +409,11 @@ inline nash_result nash_solution(const problem& p, const Eigen::Ref<const Eigen:
 
 /// \brief Pareto efficiency of a structure within B.
 struct efficiency_report {
-  lp::status status = lp::status::not_solved;
+  lp::solve_status status = lp::solve_status::not_solved;
   bool efficient = false;   ///< no IC π' weakly improves all agents with a total gain > tol
   double total_gain = 0.0;  ///< max Σ_i (E(u_i|π') − E(u_i|π)) subject to no agent losing
   information_structure improvement;  ///< a dominating structure when not efficient
-  bool ok() const noexcept { return status == lp::status::optimal; }
+  bool ok() const noexcept { return status == lp::solve_status::optimal; }
 };
 
 /// \brief Whether the payoff vector \p x (e.g. of an IC structure) is Pareto efficient in B
@@ -446,11 +446,11 @@ inline efficiency_report pareto_efficiency(const problem& p,
 
 /// \brief Vertices of a two-agent polygon in counter-clockwise order, each with a structure.
 struct polygon {
-  lp::status status = lp::status::not_solved;
+  lp::solve_status status = lp::solve_status::not_solved;
   std::vector<Eigen::VectorXd> vertices;
   std::vector<information_structure> structures;
   int lps = 0;
-  bool ok() const noexcept { return status == lp::status::optimal; }
+  bool ok() const noexcept { return status == lp::solve_status::optimal; }
 };
 
 namespace detail {
@@ -510,7 +510,7 @@ inline polygon bargaining_set_boundary(const problem& p, double tol = 1e-9,
     throw invalid_argument("bargaining_set_boundary: exactly two agents are required");
   }
   polygon g;
-  g.status = lp::status::optimal;
+  g.status = lp::solve_status::optimal;
   const Eigen::Vector2d dirs[4] = {{1, 0}, {0, 1}, {-1, 0}, {0, -1}};
   std::vector<bargaining_point> ext;
   for (int k = 0; k < 4; ++k) {
@@ -548,7 +548,7 @@ inline polygon pareto_frontier(const problem& p, double tol = 1e-9,
     throw invalid_argument("pareto_frontier: exactly two agents are required");
   }
   polygon g;
-  g.status = lp::status::optimal;
+  g.status = lp::solve_status::optimal;
   const bargaining_point A =
       lexicographic_point(p, Eigen::Vector2d(1, 0), Eigen::Vector2d(0, 1), options);
   const bargaining_point B =

@@ -112,7 +112,7 @@ inline std::vector<action_support> attainable_actions(const problem& p,
 
 /// \brief Theorem 1's lottery LP and its dual certificate.
 struct lottery_result {
-  lp::status status = lp::status::not_solved;
+  lp::solve_status status = lp::solve_status::not_solved;
   bool beneficial = false;       ///< condition (ii) holds: surplus > tol
   double surplus = 0.0;          ///< s* = max over lotteries of min_i Σ_a λ_a u_i(a) − d_i
   Eigen::VectorXd lottery;       ///< λ over actions (0 on unattainable ones)
@@ -128,7 +128,7 @@ struct lottery_result {
   std::string message;
 
   /// \brief True iff the LP was solved to a verified optimum.
-  bool ok() const noexcept { return status == lp::status::optimal; }
+  bool ok() const noexcept { return status == lp::solve_status::optimal; }
 };
 
 /// \brief Theorem 1 (ii)/(iii) for disagreement payoffs \p d (000 Theorem 1): maximise the
@@ -327,7 +327,7 @@ inline constructed_agreement construct_agreement(const problem& p,
 /// \brief Nonnegative weights, summing to one, that make Σ_i y_i u_i(a) the same for all
 /// actions — Corollary 1's condition and Proposition 1's characterisation (000 §3.1).
 struct constant_sum_weights {
-  lp::status status = lp::status::not_solved;
+  lp::solve_status status = lp::solve_status::not_solved;
   bool exists = false;      ///< such weights exist
   Eigen::VectorXd weights;  ///< y (when exists)
   double constant = 0.0;    ///< the common value Σ_i y_i u_i(a)
@@ -363,8 +363,8 @@ inline constant_sum_weights find_constant_sum_weights(const Eigen::Ref<const Eig
   constant_sum_weights r;
   r.lp = lp::solve(m, options);
   r.status = r.lp.status;
-  if (r.status == lp::status::infeasible || r.status == lp::status::infeasible_or_unbounded) {
-    r.status = lp::status::optimal;  // a decided question: no such weights
+  if (r.status == lp::solve_status::infeasible || r.status == lp::solve_status::infeasible_or_unbounded) {
+    r.status = lp::solve_status::optimal;  // a decided question: no such weights
     r.exists = false;
     return r;
   }
@@ -402,7 +402,7 @@ inline censorship_test beneficial_censorship(const problem& p, const beneficial_
   r.hypotheses_hold = check_discrete(p, full, o.tol).discrete &&
                       std::all_of(used.begin(), used.end(), [](bool b) { return b; });
   r.weights = find_constant_sum_weights(u, o.lp, o.tol);
-  if (!r.weights.lp.ok() && r.weights.status != lp::status::optimal) {
+  if (!r.weights.lp.ok() && r.weights.status != lp::solve_status::optimal) {
     throw solver_error("beneficial_censorship (000 Proposition 1)", r.weights.lp);
   }
   r.beneficial = !r.weights.exists;
@@ -508,7 +508,7 @@ inline coalition_test coalition_condition(const problem& p,
 /// \brief The direct test for any payoffs (000 §3.3): is there an IC structure π with
 /// E(u_i|π) > d_i for all i? LP: maximise s subject to E(u_i|π) − s ≥ d_i.
 struct dominance_result {
-  lp::status status = lp::status::not_solved;
+  lp::solve_status status = lp::solve_status::not_solved;
   bool beneficial = false;          ///< s* > tol
   double surplus = 0.0;             ///< s*
   information_structure structure;  ///< an optimal π
@@ -517,7 +517,7 @@ struct dominance_result {
   Eigen::VectorXd weights;
   lp::solution lp;
   std::string message;
-  bool ok() const noexcept { return status == lp::status::optimal; }
+  bool ok() const noexcept { return status == lp::solve_status::optimal; }
 };
 
 /// \brief Strict Pareto dominance of the disagreement payoffs \p d by an IC structure, as an LP

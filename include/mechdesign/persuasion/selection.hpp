@@ -216,14 +216,14 @@ inline information_structure symmetric_endorsement_rule(const problem& p) {
 
 /// \brief Result of the robustness test of eq. (7).
 struct robustness_report {
-  lp::status status = lp::status::not_solved;
+  lp::solve_status status = lp::solve_status::not_solved;
   bool robust = true;           ///< no agent gains more than tol after any recommendation
   double worst_gain = 0.0;      ///< largest gain of an ex-post structure over the current payoff
   index_t recommendation = -1;  ///< where it happens
   int agent = -1;
   information_structure deviation;  ///< the ex-post IC structure π' attaining it
   int lps = 0;
-  bool ok() const noexcept { return status == lp::status::optimal; }
+  bool ok() const noexcept { return status == lp::solve_status::optimal; }
 };
 
 /// \brief Robustness to ex-post deviations, eq. (7) (000 §4.1): after each recommendation a of
@@ -236,7 +236,7 @@ inline robustness_report check_robustness(const problem& p,
                                           const lp::solver_options& options = {}) {
   validate_structure(p, pi);
   robustness_report r;
-  r.status = lp::status::optimal;
+  r.status = lp::solve_status::optimal;
   r.worst_gain = -std::numeric_limits<double>::infinity();
   const Eigen::VectorXd prob = pi.transpose() * p.prior();
   for (index_t a = 0; a < p.num_actions(); ++a) {

@@ -143,7 +143,7 @@ inline binary_type_menu solve_binary_types(const binary_types& p,
   binary_type_menu r;
   r.parameters = p;
   r.lp = solve_optimal_menu(binary_environment(p.tau, p.seller_belief, v, prob), options);
-  if (r.lp.status != lp::status::optimal && r.lp.status != lp::status::uncertified) return r;
+  if (r.lp.status != lp::solve_status::optimal && r.lp.status != lp::solve_status::uncertified) return r;
   r.i_low = informativeness(r.lp.menu.rules[0]);
   r.i_high = informativeness(r.lp.menu.rules[1]);
   r.t_low = r.lp.menu.prices(0);

@@ -50,7 +50,7 @@ struct fmt::formatter<mechdesign::pricing::menu_result>
     : mechdesign::pricing::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::pricing::menu_result& r, Ctx& ctx) const {
-    if (r.status != mechdesign::lp::status::optimal) {
+    if (r.status != mechdesign::lp::solve_status::optimal) {
       return fmt::format_to(ctx.out(), "optimal menu LP {}: {}", mechdesign::lp::to_string(r.status),
                             r.message);
     }
@@ -87,7 +87,7 @@ struct fmt::formatter<mechdesign::pricing::binary_type_menu>
     : mechdesign::pricing::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::pricing::binary_type_menu& m, Ctx& ctx) const {
-    if (m.lp.status != mechdesign::lp::status::optimal) return fmt::format_to(ctx.out(), "{}", m.lp);
+    if (m.lp.status != mechdesign::lp::solve_status::optimal) return fmt::format_to(ctx.out(), "{}", m.lp);
     return fmt::format_to(ctx.out(),
                           "low: {} (I = {:.6g}, t = {:.6g}), high: {} (I = {:.6g}, t = {:.6g}); "
                           "profit {:.10g}",

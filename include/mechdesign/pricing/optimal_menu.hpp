@@ -48,7 +48,7 @@ struct menu_options {
 
 /// \brief The optimal menu and its diagnostics (004_7f70667d8c91100b.txt Proposition 4.3).
 struct menu_result {
-  lp::status status = lp::status::not_solved;  ///< LP status; the fields below need ok()
+  lp::solve_status status = lp::solve_status::not_solved;  ///< LP status; the fields below need ok()
   std::string message;                        ///< detail when not ok
   pricing::menu menu;                         ///< rules and prices
   double profit = 0.0;                        ///< expected price − expected externality
@@ -68,7 +68,7 @@ struct menu_result {
   index_t report_pairs = 0;   ///< (true type, report) pairs with truthfulness rows
 
   /// \brief True iff the LP is optimal and verified and the menu passed check_menu().
-  bool ok() const noexcept { return status == lp::status::optimal && check.passed; }
+  bool ok() const noexcept { return status == lp::solve_status::optimal && check.passed; }
 };
 
 namespace detail {
@@ -369,7 +369,7 @@ inline menu_result solve_optimal_menu(const environment& env, const menu_options
     }
 
     menu_result r = evaluate_menu(env, m, options);
-    r.status = lp::status::optimal;
+    r.status = lp::solve_status::optimal;
     r.lp_check = sol.check;
     r.rounds = round;
     r.report_pairs = static_cast<index_t>(pairs.size());
@@ -396,11 +396,11 @@ inline menu_result solve_optimal_menu(const environment& env, const menu_options
         r.binding.push_back(model.row_name(row));
     }
     if (std::abs(r.profit - sol.objective) > 1e-7 * (1.0 + std::abs(sol.objective))) {
-      r.status = lp::status::uncertified;
+      r.status = lp::solve_status::uncertified;
       r.message = fmt::format("profit {} recomputed from the menu differs from the LP value {}",
                               r.profit, sol.objective);
     } else if (!r.check.passed) {
-      r.status = lp::status::uncertified;
+      r.status = lp::solve_status::uncertified;
       r.message = fmt::format("menu check failed at {} (violation {:.3g}) after {} rounds",
                               r.check.worst, r.check.max_violation(), round);
     }

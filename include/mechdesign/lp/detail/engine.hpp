@@ -35,7 +35,7 @@ struct engine_call {
 
 /// What an engine claims after one call.
 struct engine_answer {
-  status claim = status::not_solved;  ///< optimal, infeasible, unbounded, infeasible_or_unbounded,
+  solve_status claim = solve_status::not_solved;  ///< optimal, infeasible, unbounded, infeasible_or_unbounded,
                                       ///< iteration_limit, time_limit or numerical_failure
   Eigen::VectorXd x;                  ///< column values (empty if the engine has none)
   Eigen::VectorXd y;  ///< row duals in lp/solution.hpp's sign convention (empty if none)
