@@ -13,22 +13,11 @@
 #include "mechdesign/bargaining/closed_form.hpp"
 #include "mechdesign/bargaining/gap.hpp"
 #include "mechdesign/bargaining/sweep.hpp"
+#include "mechdesign/core/detail/plain_formatter.hpp"
 #include "mechdesign/lp/solution.hpp"
 
-namespace mechdesign::bargaining::detail {
-
-/// Base for formatters that take no format spec.
-struct plain_formatter {
-  constexpr auto parse(fmt::format_parse_context& ctx) -> decltype(ctx.begin()) {
-    return ctx.begin();
-  }
-};
-
-}  // namespace mechdesign::bargaining::detail
-
 template <>
-struct fmt::formatter<mechdesign::bargaining::gap_result>
-    : mechdesign::bargaining::detail::plain_formatter {
+struct fmt::formatter<mechdesign::bargaining::gap_result> : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::bargaining::gap_result& r, Ctx& ctx) const {
     if (!r.ok()) {
@@ -46,7 +35,7 @@ struct fmt::formatter<mechdesign::bargaining::gap_result>
 
 template <>
 struct fmt::formatter<mechdesign::bargaining::closed_form_gap>
-    : mechdesign::bargaining::detail::plain_formatter {
+    : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::bargaining::closed_form_gap& c, Ctx& ctx) const {
     const bool second = c.order == mechdesign::bargaining::value_order::separated;
@@ -59,8 +48,7 @@ struct fmt::formatter<mechdesign::bargaining::closed_form_gap>
 };
 
 template <>
-struct fmt::formatter<mechdesign::bargaining::gap_surface>
-    : mechdesign::bargaining::detail::plain_formatter {
+struct fmt::formatter<mechdesign::bargaining::gap_surface> : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::bargaining::gap_surface& s, Ctx& ctx) const {
     if (s.argmax_p1 < 0) {

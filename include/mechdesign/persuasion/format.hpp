@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "mechdesign/core/detail/plain_formatter.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/persuasion/bargaining_set.hpp"
 #include "mechdesign/persuasion/beneficial.hpp"
@@ -18,13 +19,6 @@
 #include "mechdesign/persuasion/selection.hpp"
 
 namespace mechdesign::persuasion::detail {
-
-/// Base for formatters that take no format spec.
-struct plain_formatter {
-  constexpr auto parse(fmt::format_parse_context& ctx) -> decltype(ctx.begin()) {
-    return ctx.begin();
-  }
-};
 
 /// "(a, b, c)" with 6 significant digits.
 inline std::string show_vector(const Eigen::VectorXd& v) {
@@ -37,7 +31,7 @@ inline std::string show_vector(const Eigen::VectorXd& v) {
 
 template <>
 struct fmt::formatter<mechdesign::persuasion::obedience_report>
-    : mechdesign::persuasion::detail::plain_formatter {
+    : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::persuasion::obedience_report& r, Ctx& ctx) const {
     if (r.ok) {
@@ -52,7 +46,7 @@ struct fmt::formatter<mechdesign::persuasion::obedience_report>
 
 template <>
 struct fmt::formatter<mechdesign::persuasion::lottery_result>
-    : mechdesign::persuasion::detail::plain_formatter {
+    : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::persuasion::lottery_result& r, Ctx& ctx) const {
     using mechdesign::persuasion::detail::show_vector;
@@ -76,7 +70,7 @@ struct fmt::formatter<mechdesign::persuasion::lottery_result>
 
 template <>
 struct fmt::formatter<mechdesign::persuasion::dominance_result>
-    : mechdesign::persuasion::detail::plain_formatter {
+    : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::persuasion::dominance_result& r, Ctx& ctx) const {
     using mechdesign::persuasion::detail::show_vector;
@@ -92,7 +86,7 @@ struct fmt::formatter<mechdesign::persuasion::dominance_result>
 
 template <>
 struct fmt::formatter<mechdesign::persuasion::bargaining_point>
-    : mechdesign::persuasion::detail::plain_formatter {
+    : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::persuasion::bargaining_point& r, Ctx& ctx) const {
     if (!r.ok()) {
@@ -105,8 +99,7 @@ struct fmt::formatter<mechdesign::persuasion::bargaining_point>
 };
 
 template <>
-struct fmt::formatter<mechdesign::persuasion::nash_result>
-    : mechdesign::persuasion::detail::plain_formatter {
+struct fmt::formatter<mechdesign::persuasion::nash_result> : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::persuasion::nash_result& r, Ctx& ctx) const {
     using mechdesign::persuasion::detail::show_vector;
@@ -125,7 +118,7 @@ struct fmt::formatter<mechdesign::persuasion::nash_result>
 
 template <>
 struct fmt::formatter<mechdesign::persuasion::robustness_report>
-    : mechdesign::persuasion::detail::plain_formatter {
+    : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::persuasion::robustness_report& r, Ctx& ctx) const {
     if (!r.ok()) {
@@ -144,7 +137,7 @@ struct fmt::formatter<mechdesign::persuasion::robustness_report>
 
 template <>
 struct fmt::formatter<mechdesign::persuasion::selection_report>
-    : mechdesign::persuasion::detail::plain_formatter {
+    : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::persuasion::selection_report& r, Ctx& ctx) const {
     if (r.ok()) return fmt::format_to(ctx.out(), "selection environment (Definition 2 holds)");

@@ -9,25 +9,15 @@
 
 #include <string>
 
+#include "mechdesign/core/detail/plain_formatter.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/pricing/binary_types.hpp"
 #include "mechdesign/pricing/continuous.hpp"
 #include "mechdesign/pricing/menu.hpp"
 #include "mechdesign/pricing/optimal_menu.hpp"
 
-namespace mechdesign::pricing::detail {
-
-/// Base for formatters that take no format spec.
-struct plain_formatter {
-  constexpr auto parse(fmt::format_parse_context& ctx) -> decltype(ctx.begin()) {
-    return ctx.begin();
-  }
-};
-
-}  // namespace mechdesign::pricing::detail
-
 template <>
-struct fmt::formatter<mechdesign::pricing::offer> : mechdesign::pricing::detail::plain_formatter {
+struct fmt::formatter<mechdesign::pricing::offer> : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(mechdesign::pricing::offer o, Ctx& ctx) const {
     return fmt::format_to(ctx.out(), "{}", mechdesign::pricing::to_string(o));
@@ -35,8 +25,7 @@ struct fmt::formatter<mechdesign::pricing::offer> : mechdesign::pricing::detail:
 };
 
 template <>
-struct fmt::formatter<mechdesign::pricing::menu_check>
-    : mechdesign::pricing::detail::plain_formatter {
+struct fmt::formatter<mechdesign::pricing::menu_check> : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::pricing::menu_check& c, Ctx& ctx) const {
     return fmt::format_to(ctx.out(), "menu check {}: worst violation {:.3g}{}",
@@ -46,13 +35,12 @@ struct fmt::formatter<mechdesign::pricing::menu_check>
 };
 
 template <>
-struct fmt::formatter<mechdesign::pricing::menu_result>
-    : mechdesign::pricing::detail::plain_formatter {
+struct fmt::formatter<mechdesign::pricing::menu_result> : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::pricing::menu_result& r, Ctx& ctx) const {
     if (r.status != mechdesign::lp::solve_status::optimal) {
-      return fmt::format_to(ctx.out(), "optimal menu LP {}: {}", mechdesign::lp::to_string(r.status),
-                            r.message);
+      return fmt::format_to(ctx.out(), "optimal menu LP {}: {}",
+                            mechdesign::lp::to_string(r.status), r.message);
     }
     return fmt::format_to(
         ctx.out(),
@@ -64,8 +52,7 @@ struct fmt::formatter<mechdesign::pricing::menu_result>
 };
 
 template <>
-struct fmt::formatter<mechdesign::pricing::continuous_menu>
-    : mechdesign::pricing::detail::plain_formatter {
+struct fmt::formatter<mechdesign::pricing::continuous_menu> : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::pricing::continuous_menu& m, Ctx& ctx) const {
     if (m.high_threshold <= m.low_threshold) {
@@ -83,11 +70,11 @@ struct fmt::formatter<mechdesign::pricing::continuous_menu>
 };
 
 template <>
-struct fmt::formatter<mechdesign::pricing::binary_type_menu>
-    : mechdesign::pricing::detail::plain_formatter {
+struct fmt::formatter<mechdesign::pricing::binary_type_menu> : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::pricing::binary_type_menu& m, Ctx& ctx) const {
-    if (m.lp.status != mechdesign::lp::solve_status::optimal) return fmt::format_to(ctx.out(), "{}", m.lp);
+    if (m.lp.status != mechdesign::lp::solve_status::optimal)
+      return fmt::format_to(ctx.out(), "{}", m.lp);
     return fmt::format_to(ctx.out(),
                           "low: {} (I = {:.6g}, t = {:.6g}), high: {} (I = {:.6g}, t = {:.6g}); "
                           "profit {:.10g}",

@@ -7,26 +7,16 @@
 
 #include <fmt/format.h>
 
+#include "mechdesign/core/detail/plain_formatter.hpp"
 #include "mechdesign/pricing/gaussian/check.hpp"
 #include "mechdesign/pricing/gaussian/delegation.hpp"
 #include "mechdesign/pricing/gaussian/incentives.hpp"
 #include "mechdesign/pricing/gaussian/mechanism.hpp"
 #include "mechdesign/pricing/gaussian/optimal.hpp"
 
-namespace mechdesign::pricing::gaussian::detail {
-
-/// Base for formatters that take no format spec.
-struct plain_formatter {
-  constexpr auto parse(fmt::format_parse_context& ctx) -> decltype(ctx.begin()) {
-    return ctx.begin();
-  }
-};
-
-}  // namespace mechdesign::pricing::gaussian::detail
-
 template <>
 struct fmt::formatter<mechdesign::pricing::gaussian::symmetric_mechanism>
-    : mechdesign::pricing::gaussian::detail::plain_formatter {
+    : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::pricing::gaussian::symmetric_mechanism& x, Ctx& ctx) const {
     return fmt::format_to(
@@ -38,7 +28,7 @@ struct fmt::formatter<mechdesign::pricing::gaussian::symmetric_mechanism>
 
 template <>
 struct fmt::formatter<mechdesign::pricing::gaussian::mechanism_check>
-    : mechdesign::pricing::gaussian::detail::plain_formatter {
+    : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::pricing::gaussian::mechanism_check& c, Ctx& ctx) const {
     return fmt::format_to(ctx.out(),
@@ -54,7 +44,7 @@ struct fmt::formatter<mechdesign::pricing::gaussian::mechanism_check>
 
 template <>
 struct fmt::formatter<mechdesign::pricing::gaussian::payment_rule>
-    : mechdesign::pricing::gaussian::detail::plain_formatter {
+    : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::pricing::gaussian::payment_rule& p, Ctx& ctx) const {
     if (!p.implementable) return fmt::format_to(ctx.out(), "not implementable: {}", p.message);
@@ -66,7 +56,7 @@ struct fmt::formatter<mechdesign::pricing::gaussian::payment_rule>
 
 template <>
 struct fmt::formatter<mechdesign::pricing::gaussian::optimal_mechanism>
-    : mechdesign::pricing::gaussian::detail::plain_formatter {
+    : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::pricing::gaussian::optimal_mechanism& o, Ctx& ctx) const {
     if (!o.ok()) return fmt::format_to(ctx.out(), "failed: {}", o.message);
@@ -79,7 +69,7 @@ struct fmt::formatter<mechdesign::pricing::gaussian::optimal_mechanism>
 
 template <>
 struct fmt::formatter<mechdesign::pricing::gaussian::delegation_result>
-    : mechdesign::pricing::gaussian::detail::plain_formatter {
+    : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::pricing::gaussian::delegation_result& d, Ctx& ctx) const {
     return fmt::format_to(ctx.out(), "delegated {}{}: revenue {:.8g}, welfare {:.8g}", d.mechanism,
