@@ -11,7 +11,7 @@
 #include "support/gaussian_report.hpp"
 
 int main(int argc, char** argv) {
-  mechdesign::pricing::gaussian::bertrand inst;
+  mechdesign::data_monetization::bertrand inst;
   inst.firms = 3;
   inst.substitution = 0.3;
   inst.demand_mean = 2.0;

@@ -9,7 +9,7 @@
 #include "support/gaussian_report.hpp"
 
 int main(int argc, char** argv) {
-  mechdesign::pricing::gaussian::cournot inst;
+  mechdesign::data_monetization::cournot inst;
   inst.firms = 3;
   inst.substitution = 0.5;
   inst.demand_mean = 2.0;

@@ -11,11 +11,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
-#include <mechdesign/pricing/gaussian/benchmarks.hpp>
-#include <mechdesign/pricing/gaussian/check.hpp>
-#include <mechdesign/pricing/gaussian/consumer.hpp>
-#include <mechdesign/pricing/gaussian/incentives.hpp>
-#include <mechdesign/pricing/gaussian/optimal.hpp>
+#include <mechdesign/data_monetization/benchmarks.hpp>
+#include <mechdesign/data_monetization/check.hpp>
+#include <mechdesign/data_monetization/consumer.hpp>
+#include <mechdesign/data_monetization/incentives.hpp>
+#include <mechdesign/data_monetization/optimal.hpp>
 #include <string>
 #include <vector>
 
@@ -24,7 +24,7 @@
 
 namespace gaussian_report {
 
-using namespace mechdesign::pricing::gaussian;
+using namespace mechdesign::data_monetization;
 
 struct row {
   std::string name;
@@ -81,7 +81,7 @@ int run(const Instance& inst, const std::string& title, int argc, char** argv, c
   const optimal_mechanism w = welfare_optimal(g), rv = revenue_optimal(g),
                           cs = consumer_optimal(inst);
   std::vector<row> rows = {
-      make_row(inst, "no information", no_information(g)),
+      make_row(inst, "no information", uninformative(g)),
       make_row(inst, "state only", state_only(g)),
       make_row(inst, "type only", type_only(g)),
       make_row(inst, "complete information", complete_information(g)),

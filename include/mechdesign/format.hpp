@@ -11,6 +11,6 @@
 #include "mechdesign/mechanism/format.hpp"
 #include "mechdesign/persuasion/format.hpp"
 #include "mechdesign/pricing/format.hpp"
-#include "mechdesign/pricing/gaussian/format.hpp"
+#include "mechdesign/data_monetization/format.hpp"
 
 #endif  // MECHDESIGN_FORMAT_HPP

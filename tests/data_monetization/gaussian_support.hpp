@@ -11,13 +11,13 @@
 #include <cmath>
 #include <functional>
 #include <limits>
-#include <mechdesign/pricing/gaussian/mechanism.hpp>
+#include <mechdesign/data_monetization/mechanism.hpp>
 #include <random>
 #include <vector>
 
 namespace gaussian_test {
 
-using namespace mechdesign::pricing::gaussian;
+using namespace mechdesign::data_monetization;
 
 // The Cournot and Bertrand instances most tests share: E[α] = 2, E[c] = 0.5.
 inline cournot reference_cournot(int firms = 3, double substitution = 0.5,

@@ -1,5 +1,5 @@
-#ifndef MECHDESIGN_PRICING_GAUSSIAN_MECHANISM_HPP
-#define MECHDESIGN_PRICING_GAUSSIAN_MECHANISM_HPP
+#ifndef MECHDESIGN_DATA_MONETIZATION_MECHANISM_HPP
+#define MECHDESIGN_DATA_MONETIZATION_MECHANISM_HPP
 
 /// \file
 /// \brief Gaussian mechanisms: the joint normal law of (θ, t, a) by mean and covariance (001 eq.
@@ -23,20 +23,17 @@
 
 #include <fmt/format.h>
 
-#include <Eigen/Cholesky>
 #include <Eigen/Core>
-#include <Eigen/Eigenvalues>
-#include <Eigen/LU>
-#include <Eigen/QR>
 #include <algorithm>
 #include <cmath>
 #include <utility>
 #include <vector>
 
+#include "mechdesign/core/detail/linear_algebra.hpp"
 #include "mechdesign/core/error.hpp"
-#include "mechdesign/pricing/gaussian/game.hpp"
+#include "mechdesign/data_monetization/game.hpp"
 
-namespace mechdesign::pricing::gaussian {
+namespace mechdesign::data_monetization {
 
 /// \brief A symmetric Gaussian mechanism in the form (12) (001 §4.1, eq. (12)).
 struct symmetric_mechanism {
@@ -106,9 +103,10 @@ inline symmetric_mechanism mechanism_from_moments(const game& g, const symmetric
   // eigenvalues of the noise covariance: s² − cov (n−1 times) and s² + (n−1) cov
   const double scale = tol * std::max(1.0, std::abs(m.action_variance));
   if (s2 - cov < -scale || s2 + (n - 1) * cov < -scale) {
-    throw model_error(fmt::format(
-        "gaussian::mechanism_from_moments: the noise covariance is not PSD (eigenvalues {} and {})",
-        s2 - cov, s2 + (n - 1) * cov));
+    throw model_error(
+        fmt::format("data_monetization::mechanism_from_moments: the noise covariance is not PSD "
+                    "(eigenvalues {} and {})",
+                    s2 - cov, s2 + (n - 1) * cov));
   }
   x.noise_variance = std::max(0.0, s2);
   x.noise_correlation = x.noise_variance > scale ? std::clamp(cov / s2, -1.0 / (n - 1), 1.0) : 0.0;
@@ -140,18 +138,28 @@ inline joint_distribution joint(const game& g, const symmetric_mechanism& x) {
 }
 
 /// \brief The linear-plus-noise form of any Gaussian mechanism (001 eqs. (4)-(5)).
-/// \throws dimension_error unless the covariance is square of odd size 2n + 1 ≥ 5 matching mean.
+/// \throws dimension_error unless the covariance is square of odd size 2n + 1 ≥ 5 matching mean;
+/// model_error if the covariance of (θ, t) is singular.
 inline linear_form linear_decomposition(const joint_distribution& j) {
   const Eigen::Index size = j.covariance.rows();
   if (size < 5 || size % 2 == 0 || j.covariance.cols() != size || j.mean.size() != size) {
-    throw dimension_error("gaussian::linear_decomposition: expected (2n+1)-dimensional mean/cov");
+    throw dimension_error(
+        "data_monetization::linear_decomposition: expected (2n+1)-dimensional mean/cov");
   }
   const Eigen::Index n = (size - 1) / 2;
   const Eigen::MatrixXd sxx = j.covariance.topLeftCorner(n + 1, n + 1);
   const Eigen::MatrixXd sax = j.covariance.bottomLeftCorner(n, n + 1);
   linear_form f;
   f.mean_action = j.mean.tail(n);
-  f.weights = sxx.ldlt().solve(sax.transpose()).transpose();
+  const mechdesign::detail::full_pivot_solution w =
+      mechdesign::detail::solve_full_pivot(sxx, sax.transpose());
+  if (w.rank < n + 1) {
+    throw model_error(fmt::format(
+        "data_monetization::linear_decomposition: the covariance of (theta, t) is singular (rank "
+        "{} of {})",
+        w.rank, n + 1));
+  }
+  f.weights = w.x.transpose();
   f.noise_covariance = j.covariance.bottomRightCorner(n, n) - f.weights * sax.transpose();
   return f;
 }
@@ -211,7 +219,7 @@ inline obedience_ellipse ellipse(const game& g) {
 }
 
 /// \brief Residuals of obedience for a symmetric mechanism (001 Propositions 1-2).
-inline obedience_residuals check_obedience(const game& g, const symmetric_mechanism& x) {
+inline obedience_residuals obedience_residuals_of(const game& g, const symmetric_mechanism& x) {
   const symmetric_moments m = moments(g, x);
   const double k = g.aggregate_interaction(), n = g.players();
   const auto& p = g.prior();
@@ -234,19 +242,22 @@ inline symmetric_mechanism obedient_mechanism(const game& g, double state_weight
                                               double others_type_weight, double noise_correlation,
                                               double tol = 1e-12) {
   const double k = g.aggregate_interaction(), n = g.players();
-  detail::check_finite(state_weight, "b", "gaussian::obedient_mechanism");
-  detail::check_finite(others_type_weight, "d", "gaussian::obedient_mechanism");
+  mechdesign::detail::require_finite(state_weight, "b", "data_monetization::obedient_mechanism");
+  mechdesign::detail::require_finite(others_type_weight, "d",
+                                     "data_monetization::obedient_mechanism");
   if (!(noise_correlation >= -1.0 / (n - 1) - 1e-15 && noise_correlation <= 1.0 + 1e-15)) {
-    throw invalid_argument(fmt::format(
-        "gaussian::obedient_mechanism: rho = {} outside [-1/(n-1), 1]", noise_correlation));
+    throw invalid_argument(
+        fmt::format("data_monetization::obedient_mechanism: rho = {} outside [-1/(n-1), 1]",
+                    noise_correlation));
   }
   const obedience_ellipse e = ellipse(g);
   const double slack = e.slack(state_weight, others_type_weight);
   if (slack < -tol * std::max(1.0, e.level)) {
-    throw model_error(fmt::format(
-        "gaussian::obedient_mechanism: (b, d) = ({}, {}) lies outside the obedience ellipse (slack "
-        "{})",
-        state_weight, others_type_weight, slack));
+    throw model_error(
+        fmt::format("data_monetization::obedient_mechanism: (b, d) = ({}, {}) lies outside the "
+                    "obedience ellipse (slack "
+                    "{})",
+                    state_weight, others_type_weight, slack));
   }
   symmetric_mechanism x;
   x.mean_action = g.obedient_mean_action();
@@ -258,6 +269,6 @@ inline symmetric_mechanism obedient_mechanism(const game& g, double state_weight
   return x;
 }
 
-}  // namespace mechdesign::pricing::gaussian
+}  // namespace mechdesign::data_monetization
 
-#endif  // MECHDESIGN_PRICING_GAUSSIAN_MECHANISM_HPP
+#endif  // MECHDESIGN_DATA_MONETIZATION_MECHANISM_HPP

@@ -1,5 +1,5 @@
-#ifndef MECHDESIGN_PRICING_GAUSSIAN_DELEGATION_HPP
-#define MECHDESIGN_PRICING_GAUSSIAN_DELEGATION_HPP
+#ifndef MECHDESIGN_DATA_MONETIZATION_DELEGATION_HPP
+#define MECHDESIGN_DATA_MONETIZATION_DELEGATION_HPP
 
 /// \file
 /// \brief Delegation: the players let the designer take their actions, so obedience is dropped
@@ -25,11 +25,13 @@
 #include <string>
 
 #include "mechdesign/core/error.hpp"
-#include "mechdesign/pricing/gaussian/benchmarks.hpp"
-#include "mechdesign/pricing/gaussian/game.hpp"
-#include "mechdesign/pricing/gaussian/mechanism.hpp"
+#include "mechdesign/core/result.hpp"
+#include "mechdesign/core/root_finding.hpp"
+#include "mechdesign/data_monetization/benchmarks.hpp"
+#include "mechdesign/data_monetization/game.hpp"
+#include "mechdesign/data_monetization/mechanism.hpp"
 
-namespace mechdesign::pricing::gaussian {
+namespace mechdesign::data_monetization {
 
 /// \brief Revenue n E p of a delegated (not necessarily obedient) symmetric mechanism with the
 /// payment-maximising participation payments (001 Appendix E); NaN when c < 1.
@@ -41,14 +43,13 @@ inline double delegated_revenue(const game& g, const symmetric_mechanism& x) {
 }
 
 /// \brief The revenue-optimal delegated mechanism (001 Proposition 17).
-struct delegation_result {
+struct [[nodiscard]] delegation_result : result_base {
   symmetric_mechanism mechanism;
   double unconstrained_own_weight = 0.0;  ///< root c* of the cubic (47)
   bool monotonicity_binding = false;      ///< c* < 1, so c = 1
   double revenue = 0.0;
   double welfare = 0.0;
-  /// \brief A finite revenue was found (001 Proposition 17).
-  bool ok() const { return std::isfinite(revenue); }
+  // status: success when a finite revenue was found (001 Proposition 17).
 };
 
 /// \brief Revenue-maximising symmetric delegated mechanism with truthful participation (001
@@ -57,9 +58,10 @@ struct delegation_result {
 inline delegation_result delegated_revenue_optimal(const game& g) {
   const double r = g.interaction(), n = g.players(), k = g.aggregate_interaction();
   if (!(2 * r > -1 && 2 * k < 1)) {
-    throw model_error(fmt::format(
-        "gaussian::delegated_revenue_optimal: revenue is unbounded unless -1/2 < r < {} (r = {})",
-        1 / (2 * (n - 1)), r));
+    throw model_error(
+        fmt::format("data_monetization::delegated_revenue_optimal: revenue is unbounded unless "
+                    "-1/2 < r < {} (r = {})",
+                    1 / (2 * (n - 1)), r));
   }
   const auto& p = g.prior();
   const double M = p.state_mean + p.type_mean, st = p.type_variance;
@@ -70,14 +72,21 @@ inline delegation_result delegated_revenue_optimal(const game& g) {
     return st * (0.5 - Q * c) + M * M / (2 * den * den);
   };
   // foc decreases on c > 0 from foc(0) > 0; bracket and bisect
-  double lo = 0, hi = 1;
-  while (foc(hi) > 0) hi *= 2;
-  for (int it = 0; it < 200 && hi - lo > 1e-15 * hi; ++it) {
-    const double mid = 0.5 * (lo + hi);
-    (foc(mid) > 0 ? lo : hi) = mid;
-  }
   delegation_result out;
-  out.unconstrained_own_weight = 0.5 * (lo + hi);
+  auto positive = [&](double c) { return foc(c) > 0; };
+  root_options doubling;
+  doubling.max_iterations = 1100;
+  const root_bracket bracket = expand_bracket(positive, 0.0, 1.0, doubling);
+  if (!bracket.ok()) {
+    out.status = status::numerical_issue;
+    out.message = "the first-order condition does not change sign: " + bracket.message;
+    return out;
+  }
+  root_options narrowing;
+  narrowing.relative_tolerance = 1e-15;
+  narrowing.max_iterations = 200;
+  const double root = bisect(positive, bracket.lower, bracket.upper, narrowing).midpoint();
+  out.unconstrained_own_weight = root;
   out.monotonicity_binding = out.unconstrained_own_weight < 1;
   const double c = std::max(1.0, out.unconstrained_own_weight);
   symmetric_mechanism& x = out.mechanism;
@@ -87,9 +96,15 @@ inline delegation_result delegated_revenue_optimal(const game& g) {
   x.mean_action = M / (1 - 2 * k + 1 / c);
   out.revenue = delegated_revenue(g, x);
   out.welfare = welfare(g, x);
+  if (std::isfinite(out.revenue)) {
+    out.status = status::success;
+  } else {
+    out.status = status::numerical_issue;
+    out.message = "the delegated revenue is not finite";
+  }
   return out;
 }
 
-}  // namespace mechdesign::pricing::gaussian
+}  // namespace mechdesign::data_monetization
 
-#endif  // MECHDESIGN_PRICING_GAUSSIAN_DELEGATION_HPP
+#endif  // MECHDESIGN_DATA_MONETIZATION_DELEGATION_HPP

@@ -1,5 +1,5 @@
-#ifndef MECHDESIGN_PRICING_GAUSSIAN_CONSUMER_HPP
-#define MECHDESIGN_PRICING_GAUSSIAN_CONSUMER_HPP
+#ifndef MECHDESIGN_DATA_MONETIZATION_CONSUMER_HPP
+#define MECHDESIGN_DATA_MONETIZATION_CONSUMER_HPP
 
 /// \file
 /// \brief Consumer surplus of the Cournot and Bertrand instances and the consumer-optimal
@@ -17,11 +17,11 @@
 #include <limits>
 
 #include "mechdesign/core/error.hpp"
-#include "mechdesign/pricing/gaussian/game.hpp"
-#include "mechdesign/pricing/gaussian/mechanism.hpp"
-#include "mechdesign/pricing/gaussian/optimal.hpp"
+#include "mechdesign/data_monetization/game.hpp"
+#include "mechdesign/data_monetization/mechanism.hpp"
+#include "mechdesign/data_monetization/optimal.hpp"
 
-namespace mechdesign::pricing::gaussian {
+namespace mechdesign::data_monetization {
 
 /// \brief Expected consumer surplus of Cournot as a linear objective in the moments (001 §5.5,
 /// "Cournot competition"), at mean action \p m (default: the obedient one, eq. (10)).
@@ -67,7 +67,8 @@ double consumer_surplus(const Instance& instance, const symmetric_mechanism& x) 
 /// maximised at b* = (1 + 2r)/(2nr); the optimum is state only (b = 1/(1 − k), deterministic) iff
 /// b* ≥ 1/(1 − k), i.e. r ≤ r̄ with 2(n−1) r̄² + 3(n−1) r̄ − 1 = 0, and randomised above r̄.
 inline double cournot_consumer_threshold(int firms) {
-  if (firms < 2) throw invalid_argument("gaussian::cournot_consumer_threshold: need n >= 2");
+  if (firms < 2)
+    throw invalid_argument("data_monetization::cournot_consumer_threshold: need n >= 2");
   const double a = 2.0 * (firms - 1), b = 3.0 * (firms - 1);
   return (-b + std::sqrt(b * b + 4 * a)) / (2 * a);
 }
@@ -113,6 +114,6 @@ inline optimal_mechanism revenue_optimal(const bertrand& instance, optimal_optio
   return o;
 }
 
-}  // namespace mechdesign::pricing::gaussian
+}  // namespace mechdesign::data_monetization
 
-#endif  // MECHDESIGN_PRICING_GAUSSIAN_CONSUMER_HPP
+#endif  // MECHDESIGN_DATA_MONETIZATION_CONSUMER_HPP

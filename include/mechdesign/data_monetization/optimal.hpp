@@ -1,5 +1,5 @@
-#ifndef MECHDESIGN_PRICING_GAUSSIAN_OPTIMAL_HPP
-#define MECHDESIGN_PRICING_GAUSSIAN_OPTIMAL_HPP
+#ifndef MECHDESIGN_DATA_MONETIZATION_OPTIMAL_HPP
+#define MECHDESIGN_DATA_MONETIZATION_OPTIMAL_HPP
 
 /// \file
 /// \brief Optimal symmetric obedient Gaussian mechanisms: a general linear objective in the
@@ -29,12 +29,14 @@
 #include <vector>
 
 #include "mechdesign/core/error.hpp"
-#include "mechdesign/pricing/gaussian/benchmarks.hpp"
-#include "mechdesign/pricing/gaussian/game.hpp"
-#include "mechdesign/pricing/gaussian/incentives.hpp"
-#include "mechdesign/pricing/gaussian/mechanism.hpp"
+#include "mechdesign/core/result.hpp"
+#include "mechdesign/core/root_finding.hpp"
+#include "mechdesign/data_monetization/benchmarks.hpp"
+#include "mechdesign/data_monetization/game.hpp"
+#include "mechdesign/data_monetization/incentives.hpp"
+#include "mechdesign/data_monetization/mechanism.hpp"
 
-namespace mechdesign::pricing::gaussian {
+namespace mechdesign::data_monetization {
 
 /// \brief A linear objective in the symmetric moments plus a constant (001 Proposition 6).
 struct linear_objective {
@@ -62,7 +64,7 @@ struct optimal_options {
 };
 
 /// \brief An optimal symmetric mechanism with its payments and values (001 §5).
-struct optimal_mechanism {
+struct [[nodiscard]] optimal_mechanism : result_base {
   symmetric_mechanism mechanism;
   symmetric_moments moments;
   payment_rule payments;
@@ -76,11 +78,9 @@ struct optimal_mechanism {
   bool ic_binding = false;     ///< the bound c ≥ 1 is active (d = 0)
   double ellipse_slack = 0.0;  ///< E(b, d) at the answer
   double obedience_residual = 0.0;
-  int iterations = 0;
-  bool converged = false;
-  std::string message;
-  /// \brief The root searches converged (001 Proposition 6).
-  bool ok() const { return converged; }
+  int iterations = 0;  ///< bisection steps on μ (0 for an interior optimum)
+  // status: success when the root searches converged (001 Proposition 6); numerical_issue when
+  // no multiplier brackets the ellipse.
 };
 
 namespace detail {
@@ -126,35 +126,29 @@ struct reduced_problem {
       return d;
     }
     // concave with derivative decreasing on the allowed half-line (c ≥ 1): bracket and bisect
+    auto rising = [&](double x) { return d_derivative(x, mu) > 0; };
+    root_options doubling;
+    doubling.max_iterations = 200;
     double lo, hi;
     if (d_lower_bounded) {
-      lo = d_lower;
-      if (d_derivative(lo, mu) <= 0) return lo;
-      double step = 1;
-      hi = lo + step;
-      int guard = 0;
-      while (d_derivative(hi, mu) > 0) {
-        step *= 2;
-        hi = lo + step;
-        if (++guard > 200) return std::numeric_limits<double>::quiet_NaN();
-      }
+      if (!rising(d_lower)) return d_lower;
+      const root_bracket right = expand_bracket(rising, d_lower, 1.0, doubling);
+      if (!right.ok()) return std::numeric_limits<double>::quiet_NaN();
+      lo = right.lower;
+      hi = right.upper;
     } else {
-      hi = d_upper;
-      if (d_derivative(hi, mu) >= 0) return hi;
-      double step = 1;
-      lo = hi - step;
-      int guard = 0;
-      while (d_derivative(lo, mu) < 0) {
-        step *= 2;
-        lo = hi - step;
-        if (++guard > 200) return std::numeric_limits<double>::quiet_NaN();
-      }
+      if (d_derivative(d_upper, mu) >= 0) return d_upper;
+      const root_bracket left = expand_bracket([&](double x) { return d_derivative(x, mu) < 0; },
+                                               d_upper, -1.0, doubling);
+      if (!left.ok()) return std::numeric_limits<double>::quiet_NaN();
+      lo = left.upper;
+      hi = left.lower;
     }
-    for (int it = 0; it < iters && hi - lo > tol * std::max(1.0, std::abs(lo)); ++it) {
-      const double mid = 0.5 * (lo + hi);
-      (d_derivative(mid, mu) > 0 ? lo : hi) = mid;
-    }
-    return 0.5 * (lo + hi);
+    root_options narrowing;
+    narrowing.absolute_tolerance = tol;
+    narrowing.relative_tolerance = tol;
+    narrowing.max_iterations = iters;
+    return bisect(rising, lo, hi, narrowing).midpoint();
   }
   double slack(double b, double d) const {
     return sb * (b - kb * b * b) + sd * (k * d - kd * d * d);
@@ -226,10 +220,13 @@ inline optimal_mechanism maximize_over_obedient(const game& g, const linear_obje
                            objective.other_type_covariance,
                            objective.constant,
                            kappa};
-  for (double c : coeffs) detail::check_finite(c, "an objective coefficient", "gaussian::maximize");
+  for (double c : coeffs)
+    mechdesign::detail::require_finite(c, "an objective coefficient",
+                                       "data_monetization::maximize");
   if (kappa < 0 || (kappa > 0 && !options.impose_incentive_compatibility)) {
     throw invalid_argument(
-        "gaussian::maximize_over_obedient: kappa must be >= 0, and kappa > 0 needs the IC bound");
+        "data_monetization::maximize_over_obedient: kappa must be >= 0, and kappa > 0 needs the IC "
+        "bound");
   }
   const double n = g.players();
   const double rho = detail::optimal_noise_correlation(g, objective);
@@ -252,14 +249,14 @@ inline optimal_mechanism maximize_over_obedient(const game& g, const linear_obje
         ((p.d_lower_bounded && d <= p.d_lower) || (p.d_upper_bounded && d >= p.d_upper));
     out.objective = objective.value(out.moments) + kappa * (1 - 1 / x.own_type_weight);
     out.welfare = welfare(g, x);
-    out.obedience_residual = check_obedience(g, x).max_equality();
+    out.obedience_residual = obedience_residuals_of(g, x).max_equality();
     out.payments = revenue_maximizing_payments(g, x, 1e-8);
     out.revenue = n * out.payments.expected_payment();
   };
   const double tol = options.tolerance;
   const double b0 = p.b_of(0), d0 = p.d_of(0, tol, options.max_iterations);
   if (std::isfinite(b0) && std::isfinite(d0) && p.slack(b0, d0) >= 0) {
-    out.converged = true;
+    out.status = status::success;
     out.message = "interior optimum (randomised recommendations)";
     finish(b0, d0, 0);
     return out;
@@ -269,24 +266,24 @@ inline optimal_mechanism maximize_over_obedient(const game& g, const linear_obje
     if (!std::isfinite(b) || !std::isfinite(d)) return -std::numeric_limits<double>::infinity();
     return p.slack(b, d);
   };
-  double lo = 0, hi = 1;
-  int guard = 0;
-  while (!(slack_at(hi) > 0)) {
-    lo = hi;
-    hi *= 2;
-    if (++guard > 200) {
-      out.message = "no multiplier brackets the ellipse";
-      return out;
-    }
+  auto short_of_ellipse = [&](double mu) { return !(slack_at(mu) > 0); };
+  root_options doubling;
+  doubling.max_iterations = 200;
+  const root_bracket bracket = expand_bracket(short_of_ellipse, 0.0, 1.0, doubling);
+  if (!bracket.ok()) {
+    out.status = status::numerical_issue;
+    out.message = "no multiplier brackets the ellipse";
+    return out;
   }
-  int it = 0;
-  for (; it < options.max_iterations && hi - lo > tol * std::max(1.0, hi); ++it) {
-    const double mid = 0.5 * (lo + hi);
-    (slack_at(mid) < 0 ? lo : hi) = mid;
-  }
-  out.iterations = it;
-  const double mu = hi;
-  out.converged = true;
+  root_options narrowing;
+  narrowing.absolute_tolerance = tol;
+  narrowing.relative_tolerance = tol;
+  narrowing.max_iterations = options.max_iterations;
+  const root_bracket root =
+      bisect([&](double mu) { return slack_at(mu) < 0; }, bracket.lower, bracket.upper, narrowing);
+  out.iterations = root.iterations;
+  const double mu = root.upper;
+  out.status = status::success;
   out.message = "boundary optimum (deterministic recommendations)";
   finish(p.b_of(mu), p.d_of(mu, tol * 1e-3, options.max_iterations), mu);
   return out;
@@ -363,6 +360,6 @@ inline welfare_regime welfare_optimum_regime(const game& g) {
   return w;
 }
 
-}  // namespace mechdesign::pricing::gaussian
+}  // namespace mechdesign::data_monetization
 
-#endif  // MECHDESIGN_PRICING_GAUSSIAN_OPTIMAL_HPP
+#endif  // MECHDESIGN_DATA_MONETIZATION_OPTIMAL_HPP

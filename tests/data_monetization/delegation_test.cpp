@@ -4,12 +4,12 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
-#include <mechdesign/pricing/gaussian/benchmarks.hpp>
-#include <mechdesign/pricing/gaussian/delegation.hpp>
-#include <mechdesign/pricing/gaussian/optimal.hpp>
+#include <mechdesign/data_monetization/benchmarks.hpp>
+#include <mechdesign/data_monetization/delegation.hpp>
+#include <mechdesign/data_monetization/optimal.hpp>
 
 using namespace mechdesign;
-using namespace mechdesign::pricing::gaussian;
+using namespace mechdesign::data_monetization;
 
 namespace {
 
@@ -54,7 +54,7 @@ double search(const game& g, double best_out[4]) {
 }  // namespace
 
 TEST_CASE("gaussian delegation: revenue optimum (Proposition 17) against a search",
-          "[pricing][gaussian][delegation]") {
+          "[data_monetization][delegation]") {
   struct item {
     int n;
     double r, ms, mt, tv;

@@ -1,5 +1,5 @@
-#ifndef MECHDESIGN_PRICING_GAUSSIAN_CHECK_HPP
-#define MECHDESIGN_PRICING_GAUSSIAN_CHECK_HPP
+#ifndef MECHDESIGN_DATA_MONETIZATION_CHECK_HPP
+#define MECHDESIGN_DATA_MONETIZATION_CHECK_HPP
 
 /// \file
 /// \brief An independent check that a Gaussian mechanism, given by the full mean and covariance of
@@ -16,17 +16,16 @@
 #include <fmt/format.h>
 
 #include <Eigen/Core>
-#include <Eigen/Eigenvalues>
-#include <Eigen/QR>
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "mechdesign/core/detail/linear_algebra.hpp"
 #include "mechdesign/core/error.hpp"
-#include "mechdesign/pricing/gaussian/game.hpp"
-#include "mechdesign/pricing/gaussian/mechanism.hpp"
+#include "mechdesign/data_monetization/game.hpp"
+#include "mechdesign/data_monetization/mechanism.hpp"
 
-namespace mechdesign::pricing::gaussian {
+namespace mechdesign::data_monetization {
 
 /// \brief Diagnostics of check_mechanism (worst player everywhere).
 struct mechanism_check {
@@ -49,8 +48,8 @@ struct mechanism_check {
   /// \brief Incentive compatible against double deviations, and participating with the payments
   /// of Proposition 5 (001 Propositions 4-5).
   bool incentive_compatible() const { return obedient() && min_type_covariance >= 1 - tolerance; }
-  /// \brief Same as incentive_compatible().
-  bool ok() const { return incentive_compatible(); }
+  /// incentive_compatible() at the report's tolerance (the check's verdict)
+  bool passed = false;
 };
 
 /// \brief Checks a Gaussian mechanism from its joint law (001 Propositions 3-5, 13).
@@ -61,10 +60,11 @@ inline mechanism_check check_mechanism(const game& g, const joint_distribution& 
   const Eigen::Index size = 2 * n + 1;
   if (j.mean.size() != size || j.covariance.rows() != size || j.covariance.cols() != size) {
     throw dimension_error(fmt::format(
-        "gaussian::check_mechanism: expected mean and covariance of size {} for n = {}", size, n));
+        "data_monetization::check_mechanism: expected mean and covariance of size {} for n = {}",
+        size, n));
   }
   if (!j.mean.allFinite() || !j.covariance.allFinite()) {
-    throw non_finite_error("gaussian::check_mechanism: non-finite mean or covariance");
+    throw non_finite_error("data_monetization::check_mechanism: non-finite mean or covariance");
   }
   const auto& p = g.prior();
   mechanism_check c;
@@ -81,8 +81,7 @@ inline mechanism_check check_mechanism(const game& g, const joint_distribution& 
         std::max(c.prior_residual, std::abs(j.covariance(1 + i, 1 + i) - p.type_variance));
   }
   const Eigen::MatrixXd sym = 0.5 * (j.covariance + j.covariance.transpose());
-  c.psd_min_eigenvalue =
-      Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(sym).eigenvalues().minCoeff();
+  c.psd_min_eigenvalue = mechdesign::detail::symmetric_eigenvalues(sym)(0);
   c.min_type_covariance = std::numeric_limits<double>::infinity();
   for (int i = 0; i < n; ++i) {
     Eigen::VectorXd e = Eigen::VectorXd::Zero(size);
@@ -95,13 +94,13 @@ inline mechanism_check check_mechanism(const game& g, const joint_distribution& 
     c.mean_residual = std::max(c.mean_residual, std::abs(mean_g));
     c.covariance_residual =
         std::max({c.covariance_residual, std::abs(cov_g(ti)), std::abs(cov_g(ai))});
-    Eigen::Matrix2d syy;
-    syy << sym(ti, ti), sym(ti, ai), sym(ai, ti), sym(ai, ai);
-    const Eigen::Vector2d sgy(cov_g(ti), cov_g(ai));
-    const Eigen::Vector2d coef = syy.completeOrthogonalDecomposition().solve(sgy);
-    c.max_deviation_gain = std::max(c.max_deviation_gain, 0.5 * (mean_g * mean_g + sgy.dot(coef)));
+    // E[(E[g_i | t_i, a_i])²] = (E g_i)² + Cov(g, y) Var(y)⁺ Cov(y, g), y = (t_i, a_i)
+    const double explained = mechdesign::detail::pseudo_inverse_form_2x2(
+        sym(ti, ti), sym(ti, ai), sym(ai, ai), cov_g(ti), cov_g(ai));
+    c.max_deviation_gain = std::max(c.max_deviation_gain, 0.5 * (mean_g * mean_g + explained));
     c.min_type_covariance = std::min(c.min_type_covariance, sym(ai, ti) / p.type_variance);
   }
+  c.passed = c.incentive_compatible();
   return c;
 }
 
@@ -111,6 +110,6 @@ inline mechanism_check check_mechanism(const game& g, const symmetric_mechanism&
   return check_mechanism(g, joint(g, x), tolerance);
 }
 
-}  // namespace mechdesign::pricing::gaussian
+}  // namespace mechdesign::data_monetization
 
-#endif  // MECHDESIGN_PRICING_GAUSSIAN_CHECK_HPP
+#endif  // MECHDESIGN_DATA_MONETIZATION_CHECK_HPP

@@ -1,5 +1,5 @@
-#ifndef MECHDESIGN_PRICING_GAUSSIAN_INCENTIVES_HPP
-#define MECHDESIGN_PRICING_GAUSSIAN_INCENTIVES_HPP
+#ifndef MECHDESIGN_DATA_MONETIZATION_INCENTIVES_HPP
+#define MECHDESIGN_DATA_MONETIZATION_INCENTIVES_HPP
 
 /// \file
 /// \brief Truthfulness, incentive compatibility against double deviations, participation and the
@@ -27,15 +27,18 @@
 #include <string>
 
 #include "mechdesign/core/error.hpp"
-#include "mechdesign/pricing/gaussian/game.hpp"
-#include "mechdesign/pricing/gaussian/mechanism.hpp"
+#include "mechdesign/core/result.hpp"
+#include "mechdesign/data_monetization/game.hpp"
+#include "mechdesign/data_monetization/mechanism.hpp"
 
-namespace mechdesign::pricing::gaussian {
+namespace mechdesign::data_monetization {
 
 /// \brief Interim quantities and the revenue-maximising payments of a symmetric obedient mechanism
 /// (001 Lemma 1, Proposition 5, Corollary 3).
-struct payment_rule {
-  bool implementable = false;         ///< c ≥ 1 (IC and participation possible, Propositions 4-5)
+struct [[nodiscard]] payment_rule : result_base {
+  /// c ≥ 1: IC and participation possible (Propositions 4-5); status is success iff it holds,
+  /// infeasible otherwise (with the reason in message)
+  bool implementable = false;
   double mean_action = 0.0;           ///< m
   double own_type_weight = 0.0;       ///< c = Cov(a_i, t_i)/σ_t²
   double conditional_variance = 0.0;  ///< V = Var(a_i | t_i)
@@ -45,7 +48,6 @@ struct payment_rule {
   double interaction = 0.0;
   double off_path_aggregate = std::numeric_limits<double>::quiet_NaN();  ///< A* (eq. (18))
   double critical_type = std::numeric_limits<double>::quiet_NaN();       ///< t* = μ_t − m/c
-  std::string message;
 
   /// \brief ā(t) = E[a_i | t_i = t] (001 eq. (15)).
   double expected_action(double t) const { return mean_action + own_type_weight * (t - type_mean); }
@@ -91,8 +93,6 @@ struct payment_rule {
     return implementable ? (m * m + c * c * type_variance) / (2.0 * c)
                          : std::numeric_limits<double>::quiet_NaN();
   }
-  /// \brief Same as implementable (001 Proposition 5.1).
-  bool ok() const { return implementable; }
 };
 
 /// \brief The revenue-maximising payments and off-path action of a symmetric obedient mechanism
@@ -101,10 +101,10 @@ struct payment_rule {
 /// \throws model_error if the mechanism is not obedient within \p tol.
 inline payment_rule revenue_maximizing_payments(const game& g, const symmetric_mechanism& x,
                                                 double tol = 1e-9) {
-  const obedience_residuals res = check_obedience(g, x);
+  const obedience_residuals res = obedience_residuals_of(g, x);
   if (!res.obedient(tol)) {
     throw model_error(
-        fmt::format("gaussian::revenue_maximizing_payments: the mechanism is not obedient "
+        fmt::format("data_monetization::revenue_maximizing_payments: the mechanism is not obedient "
                     "(residual {}, PSD {})",
                     res.max_equality(), res.noise_psd));
   }
@@ -120,11 +120,13 @@ inline payment_rule revenue_maximizing_payments(const game& g, const symmetric_m
   rule.state_mean = p.state_mean;
   rule.interaction = g.interaction();
   if (x.own_type_weight < 1.0 - tol) {
+    rule.status = status::infeasible;
     rule.message = fmt::format("Cov(a_i,t_i)/Var(t_i) = {} < 1: no IC participating payments",
                                x.own_type_weight);
     return rule;
   }
   rule.implementable = true;
+  rule.status = status::success;
   const double c = x.own_type_weight;
   rule.critical_type = p.type_mean - x.mean_action / c;
   rule.off_path_aggregate = (x.mean_action / c - p.state_mean - p.type_mean) / g.interaction();
@@ -137,6 +139,6 @@ inline double revenue(const game& g, const symmetric_mechanism& x, double tol = 
   return g.players() * revenue_maximizing_payments(g, x, tol).expected_payment();
 }
 
-}  // namespace mechdesign::pricing::gaussian
+}  // namespace mechdesign::data_monetization
 
-#endif  // MECHDESIGN_PRICING_GAUSSIAN_INCENTIVES_HPP
+#endif  // MECHDESIGN_DATA_MONETIZATION_INCENTIVES_HPP

@@ -1,13 +1,14 @@
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <mechdesign/pricing/gaussian/benchmarks.hpp>
-#include <mechdesign/pricing/gaussian/format.hpp>
+#include <mechdesign/data_monetization/benchmarks.hpp>
+#include <mechdesign/data_monetization/format.hpp>
+#include <mechdesign/data_monetization/optimal.hpp>
 #include <string>
 #include <vector>
 
-using namespace mechdesign::pricing::gaussian;
+using namespace mechdesign::data_monetization;
 
-TEST_CASE("gaussian format: one-line reports", "[pricing][gaussian][format]") {
+TEST_CASE("gaussian format: one-line reports", "[data_monetization][format]") {
   const game g(3, -0.25, gaussian_prior{1, 0.25, -0.25, 0.125});
   const optimal_mechanism o = welfare_optimal(g);
   const std::string s = fmt::format("{}", o);
@@ -19,10 +20,17 @@ TEST_CASE("gaussian format: one-line reports", "[pricing][gaussian][format]") {
   const delegation_result d = delegated_revenue_optimal(game(2, 0.3, gaussian_prior{0.1, 1, 0, 5}));
   CHECK(fmt::format("{}", d).find("(c >= 1 binding)") != std::string::npos);
   CHECK(fmt::format("{}", d).find(fmt::format("{:.8g}", d.revenue)) != std::string::npos);
+  CHECK(fmt::format("{}", moments(g, o.mechanism)).find("gamma_own = ") != std::string::npos);
+  CHECK(fmt::format("{}", obedience_residuals_of(g, o.mechanism)).rfind("obedient:", 0) == 0);
+  CHECK(fmt::format("{}", obedience_residuals_of(g, first_best(g))).rfind("not obedient", 0) == 0);
+  CHECK(fmt::format("{}", ellipse(g)).find("semi-axes") != std::string::npos);
+  const welfare_regime w = welfare_optimum_regime(g);
+  CHECK(fmt::format("{}", w).rfind(w.interior ? "welfare optimum interior" : "welfare optimum on",
+                                   0) == 0);
 }
 
 TEST_CASE("gaussian optimal: the stationarity curve (Proposition 6, Figure 4)",
-          "[pricing][gaussian][optimal]") {
+          "[data_monetization][optimal]") {
   const game g(3, -0.25, gaussian_prior{1, 0.25, -0.25, 0.125});
   const optimal_mechanism o = welfare_optimal(g);
   REQUIRE(o.boundary);

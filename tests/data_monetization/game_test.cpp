@@ -1,17 +1,17 @@
 #include <Eigen/Dense>
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <mechdesign/pricing/gaussian/benchmarks.hpp>
-#include <mechdesign/pricing/gaussian/check.hpp>
+#include <mechdesign/data_monetization/benchmarks.hpp>
+#include <mechdesign/data_monetization/check.hpp>
 #include <random>
 #include <string>
 
-#include "gaussian/gaussian_support.hpp"
+#include "data_monetization/gaussian_support.hpp"
 
 using namespace mechdesign;
-using namespace mechdesign::pricing::gaussian;
+using namespace mechdesign::data_monetization;
 
-TEST_CASE("gaussian game: input validation", "[pricing][gaussian][game]") {
+TEST_CASE("gaussian game: input validation", "[data_monetization][game]") {
   const gaussian_prior p{1, 1, 0, 1};
   CHECK_THROWS_AS(game(1, 0.1, p), invalid_argument);
   CHECK_THROWS_AS(game(3, 0.0, p), model_error);
@@ -34,7 +34,7 @@ TEST_CASE("gaussian game: input validation", "[pricing][gaussian][game]") {
 
 // The instances' own best responses and payoffs against the canonical ones, on random draws.
 TEST_CASE("gaussian game: Cournot, Bertrand and beauty contest map into the normalisation",
-          "[pricing][gaussian][game]") {
+          "[data_monetization][game]") {
   const int n = 3;
   const std::string which = GENERATE(as<std::string>{}, "cournot", "bertrand", "beauty");
   std::mt19937_64 rng(7);
@@ -92,7 +92,7 @@ TEST_CASE("gaussian game: Cournot, Bertrand and beauty contest map into the norm
 }
 
 TEST_CASE("gaussian benchmarks: complete information, first best, no information (001 §3)",
-          "[pricing][gaussian][game]") {
+          "[data_monetization][game]") {
   const int n = GENERATE(2, 4);
   const double r = GENERATE(-0.3, 0.1);
   const game g(n, r, gaussian_prior{1.5, 0.8, 0.4, 0.6});
@@ -131,7 +131,7 @@ TEST_CASE("gaussian benchmarks: complete information, first best, no information
     CHECK(total > total_perturbed);
   }
   // complete information, no information, state only and type only are obedient, first best not
-  for (const auto& x : {ci, no_information(g), state_only(g), type_only(g)}) {
+  for (const auto& x : {ci, uninformative(g), state_only(g), type_only(g)}) {
     const auto c = check_mechanism(g, x);
     CHECK(c.obedient());
     CHECK(c.max_deviation_gain < 1e-12);
@@ -142,7 +142,7 @@ TEST_CASE("gaussian benchmarks: complete information, first best, no information
   // the first best dominates every obedient benchmark in welfare
   CHECK(welfare(g, fb) > welfare(g, ci));
   // (14): no information is the interim BNE a_i = m + (t_i - μ_t)
-  const auto ni = no_information(g);
+  const auto ni = uninformative(g);
   CHECK(ni.own_type_weight == 1.0);
   CHECK(ni.mean_action == Approx((1.5 + 0.4) / (1 - r * (n - 1))));
   // complete information is the sum of state only and type only (the rectangle, §4.1)

@@ -3,19 +3,19 @@
 // the stationarity curve, plus the paper's qualitative claims.
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <mechdesign/pricing/gaussian/benchmarks.hpp>
-#include <mechdesign/pricing/gaussian/check.hpp>
-#include <mechdesign/pricing/gaussian/consumer.hpp>
-#include <mechdesign/pricing/gaussian/incentives.hpp>
-#include <mechdesign/pricing/gaussian/optimal.hpp>
+#include <mechdesign/data_monetization/benchmarks.hpp>
+#include <mechdesign/data_monetization/check.hpp>
+#include <mechdesign/data_monetization/consumer.hpp>
+#include <mechdesign/data_monetization/incentives.hpp>
+#include <mechdesign/data_monetization/optimal.hpp>
 #include <random>
 #include <string>
 #include <vector>
 
-#include "gaussian/gaussian_support.hpp"
+#include "data_monetization/gaussian_support.hpp"
 
 using namespace mechdesign;
-using namespace mechdesign::pricing::gaussian;
+using namespace mechdesign::data_monetization;
 
 namespace {
 
@@ -62,7 +62,7 @@ std::vector<case_t> games() {
 }  // namespace
 
 TEST_CASE("gaussian optimal: welfare optimum (Proposition 7) against brute force",
-          "[pricing][gaussian][optimal]") {
+          "[data_monetization][optimal]") {
   for (const auto& c : games()) {
     const optimal_mechanism o = welfare_optimal(c.g);
     const auto bf = gaussian_test::brute_force(
@@ -87,7 +87,7 @@ TEST_CASE("gaussian optimal: welfare optimum (Proposition 7) against brute force
 }
 
 TEST_CASE("gaussian optimal: revenue optimum (Proposition 9) against brute force",
-          "[pricing][gaussian][optimal][revenue]") {
+          "[data_monetization][optimal][revenue]") {
   for (const auto& c : games()) {
     const optimal_mechanism o = revenue_optimal(c.g);
     const auto bf = gaussian_test::brute_force(
@@ -103,7 +103,7 @@ TEST_CASE("gaussian optimal: revenue optimum (Proposition 9) against brute force
 }
 
 TEST_CASE("gaussian optimal: consumer optimum (Propositions 11-12) against brute force",
-          "[pricing][gaussian][optimal][consumer]") {
+          "[data_monetization][optimal][consumer]") {
   const double beta = GENERATE(0.5, -0.3);
   const int n = GENERATE(2, 3);
   const cournot cn = gaussian_test::reference_cournot(n, beta, 0.5);
@@ -156,7 +156,7 @@ TEST_CASE("gaussian optimal: consumer optimum (Propositions 11-12) against brute
 }
 
 TEST_CASE("gaussian optimal: Proposition 6 for random linear objectives against brute force",
-          "[pricing][gaussian][optimal]") {
+          "[data_monetization][optimal]") {
   std::mt19937_64 rng(424242);
   std::normal_distribution<double> z(0.0, 1.0);
   std::uniform_real_distribution<double> u(0.0, 1.0);
@@ -182,7 +182,7 @@ TEST_CASE("gaussian optimal: Proposition 6 for random linear objectives against 
 }
 
 TEST_CASE("gaussian optimal: randomisation regime of the welfare optimum (Proposition 8)",
-          "[pricing][gaussian][optimal]") {
+          "[data_monetization][optimal]") {
   // complements: always deterministic
   for (double ratio : {1e-4, 0.01, 1.0, 100.0}) {
     const game g(3, 0.3, gaussian_prior{1, 1, 0, ratio});
@@ -215,7 +215,7 @@ TEST_CASE("gaussian optimal: randomisation regime of the welfare optimum (Propos
   }
 }
 
-TEST_CASE("gaussian optimal: comparisons of Proposition 10", "[pricing][gaussian][optimal]") {
+TEST_CASE("gaussian optimal: comparisons of Proposition 10", "[data_monetization][optimal]") {
   for (double r : {-0.3, 0.2}) {
     for (int n : {2, 3}) {
       INFO("r = " << r << ", n = " << n);
@@ -257,7 +257,7 @@ TEST_CASE("gaussian optimal: comparisons of Proposition 10", "[pricing][gaussian
 TEST_CASE(
     "gaussian payments: Proposition 5 off-path action maximises payments; state-only "
     "mechanisms need no transfers",
-    "[pricing][gaussian][incentives]") {
+    "[data_monetization][incentives]") {
   const game g(3, -0.25, gaussian_prior{1, 0.25, -0.25, 0.125});
   const optimal_mechanism o = welfare_optimal(g);
   const payment_rule& pay = o.payments;
@@ -302,7 +302,7 @@ TEST_CASE(
 }
 
 TEST_CASE("gaussian optimal: Cournot consumer optimum under complements (Proposition 11.3)",
-          "[pricing][gaussian][optimal][consumer]") {
+          "[data_monetization][optimal][consumer]") {
   for (int n : {2, 3}) {
     const double rbar = cournot_consumer_threshold(n);
     INFO("n = " << n << ", threshold r = " << rbar);
@@ -329,7 +329,7 @@ TEST_CASE("gaussian optimal: Cournot consumer optimum under complements (Proposi
 }
 
 TEST_CASE("gaussian optimal: the revenue optimum's randomisation threshold falls with m (§5.3)",
-          "[pricing][gaussian][optimal][revenue]") {
+          "[data_monetization][optimal][revenue]") {
   // critical σ_t²/σ_θ² below which the revenue optimum is randomised, by bisection on the
   // solver's regime; the paper: qualitatively as Proposition 8, with a threshold decreasing in m
   for (int n : {2, 3}) {
@@ -354,7 +354,7 @@ TEST_CASE("gaussian optimal: the revenue optimum's randomisation threshold falls
 }
 
 TEST_CASE("gaussian optimal: instance overloads report consumer surplus",
-          "[pricing][gaussian][optimal][consumer]") {
+          "[data_monetization][optimal][consumer]") {
   cournot cn;
   cn.firms = 3;
   bertrand bt;

@@ -1,5 +1,5 @@
-#ifndef MECHDESIGN_PRICING_GAUSSIAN_BENCHMARKS_HPP
-#define MECHDESIGN_PRICING_GAUSSIAN_BENCHMARKS_HPP
+#ifndef MECHDESIGN_DATA_MONETIZATION_BENCHMARKS_HPP
+#define MECHDESIGN_DATA_MONETIZATION_BENCHMARKS_HPP
 
 /// \file
 /// \brief Welfare of symmetric Gaussian action laws and the benchmarks of 001 §3 and §4.1: no
@@ -15,10 +15,10 @@
 #include <fmt/format.h>
 
 #include "mechdesign/core/error.hpp"
-#include "mechdesign/pricing/gaussian/game.hpp"
-#include "mechdesign/pricing/gaussian/mechanism.hpp"
+#include "mechdesign/data_monetization/game.hpp"
+#include "mechdesign/data_monetization/mechanism.hpp"
 
-namespace mechdesign::pricing::gaussian {
+namespace mechdesign::data_monetization {
 
 /// \brief E[u_i] of any symmetric Gaussian action law with moments \p m (001 eq. (2)); not
 /// assuming obedience.
@@ -38,7 +38,7 @@ inline double welfare(const game& g, const symmetric_mechanism& x) {
 
 /// \brief No information: the interim Bayes-Nash equilibrium a_i = m + (t_i − μ_t), the origin of
 /// the ellipse (001 eq. (14)).
-inline symmetric_mechanism no_information(const game& g) { return obedient_mechanism(g, 0, 0, 0); }
+inline symmetric_mechanism uninformative(const game& g) { return obedient_mechanism(g, 0, 0, 0); }
 
 /// \brief State only: the state is revealed to everybody, point (1/(1−k), 0) (001 §4.1).
 inline symmetric_mechanism state_only(const game& g) {
@@ -63,9 +63,10 @@ inline symmetric_mechanism complete_information(const game& g) {
 inline symmetric_mechanism first_best(const game& g) {
   const double r = g.interaction(), n = g.players();
   if (!(1.0 + 2.0 * r > 0.0 && 1.0 - 2.0 * r * (n - 1) > 0.0)) {
-    throw model_error(fmt::format(
-        "gaussian::first_best: total utility is not concave for r = {} (need -1/2 < r < {})", r,
-        1.0 / (2.0 * (n - 1))));
+    throw model_error(
+        fmt::format("data_monetization::first_best: total utility is not concave for r = {} (need "
+                    "-1/2 < r < {})",
+                    r, 1.0 / (2.0 * (n - 1))));
   }
   const double k2 = 2.0 * r * (n - 1);
   symmetric_mechanism x;
@@ -76,6 +77,6 @@ inline symmetric_mechanism first_best(const game& g) {
   return x;
 }
 
-}  // namespace mechdesign::pricing::gaussian
+}  // namespace mechdesign::data_monetization
 
-#endif  // MECHDESIGN_PRICING_GAUSSIAN_BENCHMARKS_HPP
+#endif  // MECHDESIGN_DATA_MONETIZATION_BENCHMARKS_HPP

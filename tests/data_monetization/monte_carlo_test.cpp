@@ -7,17 +7,17 @@
 // check fails with probability < 1e-5; the seeds are fixed, so the outcome is reproducible.
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <mechdesign/pricing/gaussian/benchmarks.hpp>
-#include <mechdesign/pricing/gaussian/check.hpp>
-#include <mechdesign/pricing/gaussian/consumer.hpp>
-#include <mechdesign/pricing/gaussian/incentives.hpp>
-#include <mechdesign/pricing/gaussian/optimal.hpp>
+#include <mechdesign/data_monetization/benchmarks.hpp>
+#include <mechdesign/data_monetization/check.hpp>
+#include <mechdesign/data_monetization/consumer.hpp>
+#include <mechdesign/data_monetization/incentives.hpp>
+#include <mechdesign/data_monetization/optimal.hpp>
 #include <string>
 #include <vector>
 
-#include "gaussian/gaussian_support.hpp"
+#include "data_monetization/gaussian_support.hpp"
 
-using namespace mechdesign::pricing::gaussian;
+using namespace mechdesign::data_monetization;
 using gaussian_test::running_mean;
 using gaussian_test::sampler;
 
@@ -50,7 +50,7 @@ double obedience_z_score(const game& g, const symmetric_mechanism& x, int draws,
 }  // namespace
 
 TEST_CASE("gaussian Monte Carlo: optimal mechanisms are obedient, the first best is not",
-          "[pricing][gaussian][montecarlo]") {
+          "[data_monetization][montecarlo]") {
   const unsigned long long seed = 20240611;
   INFO("seed " << seed);
   const cournot cn = gaussian_test::reference_cournot(3, 0.5, 0.5);
@@ -79,7 +79,7 @@ TEST_CASE("gaussian Monte Carlo: optimal mechanisms are obedient, the first best
 }
 
 TEST_CASE("gaussian Monte Carlo: welfare and consumer surplus formulas",
-          "[pricing][gaussian][montecarlo]") {
+          "[data_monetization][montecarlo]") {
   const unsigned long long seed = 77;
   INFO("seed " << seed);
   const bool is_cournot = GENERATE(true, false);
@@ -167,7 +167,7 @@ deviation_estimate misreport(const game& g, const symmetric_mechanism& x, const 
 }  // namespace
 
 TEST_CASE("gaussian Monte Carlo: truth-telling against double deviations (Propositions 3-4)",
-          "[pricing][gaussian][montecarlo][incentives]") {
+          "[data_monetization][montecarlo][incentives]") {
   const unsigned long long seed = 5150;
   INFO("seed " << seed);
   const cournot cn = gaussian_test::reference_cournot(3, 0.5, 1.0);
@@ -199,6 +199,8 @@ TEST_CASE("gaussian Monte Carlo: truth-telling against double deviations (Propos
     REQUIRE(x.own_type_weight > 0);
     const payment_rule pay = revenue_maximizing_payments(g, x);
     CHECK_FALSE(pay.implementable);
+    CHECK(pay.status == mechdesign::status::infeasible);
+    CHECK_FALSE(pay.ok());
     const double t = mt, tau = mt + 2 * st;
     const deviation_estimate est = misreport(g, x, pay, t, tau, 4000, seed);
     CHECK(est.follow_gain.mean() < z_crit * est.follow_gain.standard_error() + 1e-12);
@@ -211,7 +213,7 @@ TEST_CASE("gaussian Monte Carlo: truth-telling against double deviations (Propos
 }
 
 TEST_CASE("gaussian Monte Carlo: participation with the off-path action of Proposition 5",
-          "[pricing][gaussian][montecarlo][incentives]") {
+          "[data_monetization][montecarlo][incentives]") {
   const unsigned long long seed = 31337;
   INFO("seed " << seed);
   const bertrand bt = gaussian_test::reference_bertrand(3, 0.3, 1.0);

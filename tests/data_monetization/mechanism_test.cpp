@@ -1,15 +1,15 @@
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <mechdesign/pricing/gaussian/benchmarks.hpp>
-#include <mechdesign/pricing/gaussian/check.hpp>
-#include <mechdesign/pricing/gaussian/mechanism.hpp>
+#include <mechdesign/data_monetization/benchmarks.hpp>
+#include <mechdesign/data_monetization/check.hpp>
+#include <mechdesign/data_monetization/mechanism.hpp>
 #include <random>
 
 using namespace mechdesign;
-using namespace mechdesign::pricing::gaussian;
+using namespace mechdesign::data_monetization;
 
 TEST_CASE("gaussian mechanism: mean/covariance and linear-plus-noise forms agree (eqs. (3)-(5))",
-          "[pricing][gaussian][mechanism]") {
+          "[data_monetization][mechanism]") {
   const game g(3, -0.2, gaussian_prior{1, 0.7, -0.3, 1.9});
   symmetric_mechanism x;
   x.mean_action = 0.4;
@@ -43,7 +43,7 @@ TEST_CASE("gaussian mechanism: mean/covariance and linear-plus-noise forms agree
 }
 
 TEST_CASE("gaussian obedience: Proposition 2 mechanisms pass the independent check",
-          "[pricing][gaussian][mechanism][obedience]") {
+          "[data_monetization][mechanism][obedience]") {
   const int n = GENERATE(2, 3, 5);
   const double r = GENERATE(-0.6, -0.1, 0.15);
   if (r * (n - 1) >= 1) return;
@@ -63,9 +63,10 @@ TEST_CASE("gaussian obedience: Proposition 2 mechanisms pass the independent che
     CHECK(c.obedient());
     CHECK(c.max_deviation_gain < 1e-12);
     CHECK(c.psd_min_eigenvalue > -1e-10);
-    CHECK(check_obedience(g, x).obedient(1e-12));
+    CHECK(obedience_residuals_of(g, x).obedient(1e-12));
     // Proposition 4: IC iff c ≥ 1 iff r d ≥ 0
     CHECK(c.incentive_compatible() == (r * dd >= -1e-12));
+    CHECK(c.passed == c.incentive_compatible());
     // moving the variance off (11) breaks obedience, and the checker sees a gain
     symmetric_mechanism y = x;
     y.noise_variance += 0.05;
@@ -82,13 +83,13 @@ TEST_CASE("gaussian obedience: Proposition 2 mechanisms pass the independent che
   const auto [b1, d1] = e.boundary(0.7);
   CHECK(obedient_mechanism(g, b1, d1, 0.3).noise_variance < 1e-12);
   // the ellipse passes through the no-information, state-only, type-only, complete-info points
-  for (const auto& x : {no_information(g), state_only(g), type_only(g), complete_information(g)}) {
+  for (const auto& x : {uninformative(g), state_only(g), type_only(g), complete_information(g)}) {
     CHECK(std::abs(e.slack(x.state_weight, x.others_type_weight)) < 1e-12);
   }
 }
 
 TEST_CASE("gaussian obedience: Proposition 1 is necessary and sufficient on random moments",
-          "[pricing][gaussian][mechanism][obedience]") {
+          "[data_monetization][mechanism][obedience]") {
   // random symmetric (b, c, d, s², ρ): the checker's verdict must match conditions (10)-(11)
   const game g(3, 0.2, gaussian_prior{1, 1, 0.5, 0.5});
   std::mt19937_64 rng(99);
@@ -108,7 +109,7 @@ TEST_CASE("gaussian obedience: Proposition 1 is necessary and sufficient on rand
         break;
     }
     if (x.noise_variance <= 0) continue;
-    const bool pred = check_obedience(g, x).obedient(1e-10);
+    const bool pred = obedience_residuals_of(g, x).obedient(1e-10);
     const mechanism_check c = check_mechanism(g, x, 1e-10);
     CHECK(pred == c.obedient());
     obedient_count += pred;

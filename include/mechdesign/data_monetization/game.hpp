@@ -1,5 +1,5 @@
-#ifndef MECHDESIGN_PRICING_GAUSSIAN_GAME_HPP
-#define MECHDESIGN_PRICING_GAUSSIAN_GAME_HPP
+#ifndef MECHDESIGN_DATA_MONETIZATION_GAME_HPP
+#define MECHDESIGN_DATA_MONETIZATION_GAME_HPP
 
 /// \file
 /// \brief The symmetric linear-quadratic game with a Gaussian common state and Gaussian private
@@ -29,8 +29,9 @@
 #include <string>
 
 #include "mechdesign/core/error.hpp"
+#include "mechdesign/core/validate.hpp"
 
-namespace mechdesign::pricing::gaussian {
+namespace mechdesign::data_monetization {
 
 /// \brief Independent Gaussian prior on the state and the types (001 §2.1 "Information
 /// structure").
@@ -40,21 +41,6 @@ struct gaussian_prior {
   double type_mean = 0.0;       ///< μ_t
   double type_variance = 1.0;   ///< σ_t² > 0
 };
-
-namespace detail {
-
-inline void check_finite(double x, const char* what, const char* where) {
-  if (!std::isfinite(x)) {
-    throw non_finite_error(fmt::format("{}: {} is not finite ({})", where, what, x));
-  }
-}
-
-inline void check_positive(double x, const char* what, const char* where) {
-  check_finite(x, what, where);
-  if (!(x > 0.0)) throw invalid_argument(fmt::format("{}: {} must be > 0, got {}", where, what, x));
-}
-
-}  // namespace detail
 
 /// \brief The symmetric linear-quadratic game in the canonical normalisation (see the file
 /// comment; 001 eqs. (1)-(2)).
@@ -66,15 +52,15 @@ class game {
   /// set is unbounded, 001 Prop. 15 and Remark 3).
   game(int players, double interaction, gaussian_prior prior)
       : n_(players), r_(interaction), prior_(prior) {
-    constexpr const char* where = "gaussian::game";
+    constexpr const char* where = "data_monetization::game";
     if (players < 2) {
       throw invalid_argument(fmt::format("{}: need at least 2 players, got {}", where, players));
     }
-    detail::check_finite(r_, "the interaction coefficient r", where);
-    detail::check_finite(prior_.state_mean, "the state mean", where);
-    detail::check_finite(prior_.type_mean, "the type mean", where);
-    detail::check_positive(prior_.state_variance, "the state variance", where);
-    detail::check_positive(prior_.type_variance, "the type variance", where);
+    mechdesign::detail::require_finite(r_, "the interaction coefficient r", where);
+    mechdesign::detail::require_finite(prior_.state_mean, "the state mean", where);
+    mechdesign::detail::require_finite(prior_.type_mean, "the type mean", where);
+    mechdesign::detail::require_positive(prior_.state_variance, "the state variance", where);
+    mechdesign::detail::require_positive(prior_.type_variance, "the type variance", where);
     if (r_ == 0.0) {
       throw model_error(fmt::format(
           "{}: r = 0 (no strategic interaction) is excluded: the obedience ellipse degenerates",
@@ -134,11 +120,12 @@ struct cournot {
 
   /// \brief Throws unless the consumer's utility q ↦ αΣq − q'Bq/2 is strictly concave (001 §5.5).
   void check() const {
-    if (firms < 2) throw invalid_argument("gaussian::cournot: need at least 2 firms");
-    detail::check_finite(substitution, "beta", "gaussian::cournot");
+    if (firms < 2) throw invalid_argument("data_monetization::cournot: need at least 2 firms");
+    mechdesign::detail::require_finite(substitution, "beta", "data_monetization::cournot");
     if (!(substitution > -1.0 / (firms - 1) && substitution < 1.0) || substitution == 0.0) {
-      throw model_error(fmt::format(
-          "gaussian::cournot: beta = {} must lie in (-1/(n-1), 1) \\ {{0}}", substitution));
+      throw model_error(
+          fmt::format("data_monetization::cournot: beta = {} must lie in (-1/(n-1), 1) \\ {{0}}",
+                      substitution));
     }
   }
 };
@@ -168,11 +155,12 @@ struct bertrand {
 
   /// \brief Throws unless the demand system comes from a strictly concave consumer utility.
   void check() const {
-    if (firms < 2) throw invalid_argument("gaussian::bertrand: need at least 2 firms");
-    detail::check_finite(substitution, "beta", "gaussian::bertrand");
+    if (firms < 2) throw invalid_argument("data_monetization::bertrand: need at least 2 firms");
+    mechdesign::detail::require_finite(substitution, "beta", "data_monetization::bertrand");
     if (!(substitution > -1.0 && substitution * (firms - 1) < 1.0) || substitution == 0.0) {
-      throw model_error(fmt::format(
-          "gaussian::bertrand: beta = {} must lie in (-1, 1/(n-1)) \\ {{0}}", substitution));
+      throw model_error(
+          fmt::format("data_monetization::bertrand: beta = {} must lie in (-1, 1/(n-1)) \\ {{0}}",
+                      substitution));
     }
   }
 };
@@ -194,7 +182,8 @@ struct beauty_contest {
   /// \brief The canonical game (001 Example 3).
   /// \throws the exceptions of game (λ maps to r = λ/(n−1)).
   game canonical() const {
-    if (players < 2) throw invalid_argument("gaussian::beauty_contest: need at least 2 players");
+    if (players < 2)
+      throw invalid_argument("data_monetization::beauty_contest: need at least 2 players");
     const double w = 1.0 - coordination;
     return game(players, coordination / (players - 1),
                 gaussian_prior{w * fundamental_mean, w * w * fundamental_variance,
@@ -202,6 +191,6 @@ struct beauty_contest {
   }
 };
 
-}  // namespace mechdesign::pricing::gaussian
+}  // namespace mechdesign::data_monetization
 
-#endif  // MECHDESIGN_PRICING_GAUSSIAN_GAME_HPP
+#endif  // MECHDESIGN_DATA_MONETIZATION_GAME_HPP
