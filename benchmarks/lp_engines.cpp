@@ -257,8 +257,9 @@ void bench_menu(const settings& s, std::vector<row>& out) {
 
 // --- (c) the E(p,β) belief sweep -----------------------------------------------------------------
 
-bargaining::environment sweep_environment() {
-  return bargaining::environment::binary(0.05, 0.55, 0.45, 1.0, 0.5);  // tests/bargaining
+bargaining::bargaining_environment sweep_environment() {
+  return bargaining::bargaining_environment::binary(0.05, 0.55, 0.45, 1.0,
+                                                    0.5);  // tests/bargaining
 }
 
 index_t sweep_size(const settings& s) { return s.quick ? 5 : 30; }

@@ -32,7 +32,7 @@ using namespace mechdesign::bargaining;
 
 struct parameter_set {
   std::string name;
-  environment env;
+  bargaining_environment env;
 };
 
 struct case_report {
@@ -88,7 +88,7 @@ void print_heat_map(const case_report& r) {
 }
 
 void print_table(const case_report& r) {
-  const environment& e = r.params.env;
+  const bargaining_environment& e = r.params.env;
   const gap_surface& s = r.surface;
   const double h2 = e.values(1)(1);
   fmt::print("\n== {} ==\n", r.params.name);
@@ -111,7 +111,7 @@ void print_table(const case_report& r) {
 
 std::string json_report(const case_report& r) {
   using example_json::object;
-  const environment& e = r.params.env;
+  const bargaining_environment& e = r.params.env;
   const gap_surface& s = r.surface;
   const double h2 = e.values(1)(1);
   return object()
@@ -178,8 +178,10 @@ int main(int argc, char** argv) {
   }
   try {
     const std::vector<parameter_set> sets = {
-        {"Proposition 1: l1 < l2 < h1 < h2", environment::binary(0.05, 0.55, 0.45, 1.0, 0.5)},
-        {"Proposition 2: l1 < h1 < l2 < h2", environment::binary(0.05, 0.45, 0.55, 1.0, 0.5)}};
+        {"Proposition 1: l1 < l2 < h1 < h2",
+         bargaining_environment::binary(0.05, 0.55, 0.45, 1.0, 0.5)},
+        {"Proposition 2: l1 < h1 < l2 < h2",
+         bargaining_environment::binary(0.05, 0.45, 0.55, 1.0, 0.5)}};
     std::vector<case_report> reports;
     for (const auto& ps : sets) reports.push_back(analyse(ps, grid, threads));
     if (!csv.empty()) write_csv(csv, reports);

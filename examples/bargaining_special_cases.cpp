@@ -26,7 +26,7 @@ using namespace mechdesign::bargaining;
 
 struct special_case {
   std::string name;
-  environment env;
+  bargaining_environment env;
   beliefs belief;
 };
 
@@ -43,17 +43,18 @@ std::vector<special_case> cases() {
   const Eigen::VectorXd one = Eigen::VectorXd::Ones(1);
   const auto p = beliefs::binary(0.4, 0.6);
   return {
-      {"beta = 1 (player 1 proposes)", environment::binary(0.1, 0.6, 0.3, 1.0, 1.0), p},
-      {"beta = 0 (player 2 proposes)", environment::binary(0.1, 0.6, 0.3, 1.0, 0.0), p},
+      {"beta = 1 (player 1 proposes)", bargaining_environment::binary(0.1, 0.6, 0.3, 1.0, 1.0), p},
+      {"beta = 0 (player 2 proposes)", bargaining_environment::binary(0.1, 0.6, 0.3, 1.0, 0.0), p},
       {"player 1's type known (t1 = 0.5)",
-       environment(Eigen::VectorXd::Constant(1, 0.5), Eigen::Vector2d(0.3, 1.0), 0.5),
+       bargaining_environment(Eigen::VectorXd::Constant(1, 0.5), Eigen::Vector2d(0.3, 1.0), 0.5),
        beliefs(one, Eigen::Vector2d(0.4, 0.6))},
       {"player 2's type known (t2 = 0.7)",
-       environment(Eigen::Vector2d(0.1, 0.6), Eigen::VectorXd::Constant(1, 0.7), 0.5),
+       bargaining_environment(Eigen::Vector2d(0.1, 0.6), Eigen::VectorXd::Constant(1, 0.7), 0.5),
        beliefs(Eigen::Vector2d(0.6, 0.4), one)},
-      {"h1 > h2 (l1 < l2 < h2 < h1)", environment::binary(0.1, 0.9, 0.3, 0.7, 0.5), p},
+      {"h1 > h2 (l1 < l2 < h2 < h1)", bargaining_environment::binary(0.1, 0.9, 0.3, 0.7, 0.5), p},
       {"complete information (t1 = 0.3 < t2 = 0.8)",
-       environment(Eigen::VectorXd::Constant(1, 0.3), Eigen::VectorXd::Constant(1, 0.8), 0.4),
+       bargaining_environment(Eigen::VectorXd::Constant(1, 0.3), Eigen::VectorXd::Constant(1, 0.8),
+                              0.4),
        beliefs(one, one)},
   };
 }

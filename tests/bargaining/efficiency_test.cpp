@@ -53,7 +53,7 @@ TEST_CASE(
     "[bargaining][efficiency][erratum]") {
   // l1 = 1, h1 = 3, l2 = 2, h2 = 4; p = (0.4, 0.3). Printed (C.2): q2^{lh} = 1 for
   // Lambda2 > p2 - (1 - p2)(l2 - h1)/(h2 - l2) = 0.3 + 0.7 * 1/2 = 0.65.
-  const auto env = environment::binary(1, 3, 2, 4, 0.5);
+  const auto env = bargaining_environment::binary(1, 3, 2, 4, 0.5);
   const auto p = beliefs::binary(0.4, 0.3);
   for (double lambda2 : {0.7, 0.9, 1.0}) {
     const auto pred = proposition4(env, p, lambda2);
@@ -71,7 +71,7 @@ TEST_CASE(
 
 TEST_CASE("bargaining: lambda_optimal rejects bad weights before any LP",
           "[bargaining][efficiency]") {
-  const auto env = environment::binary(1, 3, 2, 4, 0.5);
+  const auto env = bargaining_environment::binary(1, 3, 2, 4, 0.5);
   const auto p = beliefs::binary(0.4, 0.3);
   CHECK_THROWS_AS(lambda_optimal(env, p, {Eigen::Vector2d(0.5, 0.6), Eigen::Vector2d(0.5, 0.5)}),
                   distribution_error);

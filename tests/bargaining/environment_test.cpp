@@ -17,21 +17,22 @@ const double inf_value = std::numeric_limits<double>::infinity();
 
 TEST_CASE("bargaining: bad environments throw typed errors before any LP",
           "[bargaining][environment]") {
-  CHECK_THROWS_AS(environment::binary(nan_value, 2, 1, 3, 0.5), non_finite_error);
-  CHECK_THROWS_AS(environment::binary(0, inf_value, 1, 3, 0.5), non_finite_error);
-  CHECK_THROWS_AS(environment::binary(2, 1, 1, 3, 0.5), model_error);  // l1 > h1
-  CHECK_THROWS_AS(environment::binary(1, 1, 1, 3, 0.5), model_error);  // tie
-  CHECK_THROWS_AS(environment(Eigen::VectorXd(0), Eigen::Vector2d(1, 2), 0.5), dimension_error);
-  CHECK_THROWS_AS(environment::binary(0, 1, 2, 3, nan_value), non_finite_error);
-  CHECK_THROWS_AS(environment::binary(0, 1, 2, 3, -0.01), distribution_error);
-  CHECK_THROWS_AS(environment::binary(0, 1, 2, 3, 1.01), distribution_error);
-  CHECK_NOTHROW(environment::binary(0, 1, 2, 3, 0.0));
-  CHECK_NOTHROW(environment::binary(0, 1, 2, 3, 1.0));
-  const auto env = environment::binary(0, 1, 2, 3, 0.5);
+  CHECK_THROWS_AS(bargaining_environment::binary(nan_value, 2, 1, 3, 0.5), non_finite_error);
+  CHECK_THROWS_AS(bargaining_environment::binary(0, inf_value, 1, 3, 0.5), non_finite_error);
+  CHECK_THROWS_AS(bargaining_environment::binary(2, 1, 1, 3, 0.5), model_error);  // l1 > h1
+  CHECK_THROWS_AS(bargaining_environment::binary(1, 1, 1, 3, 0.5), model_error);  // tie
+  CHECK_THROWS_AS(bargaining_environment(Eigen::VectorXd(0), Eigen::Vector2d(1, 2), 0.5),
+                  dimension_error);
+  CHECK_THROWS_AS(bargaining_environment::binary(0, 1, 2, 3, nan_value), non_finite_error);
+  CHECK_THROWS_AS(bargaining_environment::binary(0, 1, 2, 3, -0.01), distribution_error);
+  CHECK_THROWS_AS(bargaining_environment::binary(0, 1, 2, 3, 1.01), distribution_error);
+  CHECK_NOTHROW(bargaining_environment::binary(0, 1, 2, 3, 0.0));
+  CHECK_NOTHROW(bargaining_environment::binary(0, 1, 2, 3, 1.0));
+  const auto env = bargaining_environment::binary(0, 1, 2, 3, 0.5);
   CHECK_THROWS_AS(env.with_power(2.0), distribution_error);
   CHECK_THROWS_AS(env.values(2), index_error);
   // every error is a mechdesign::invalid_argument
-  CHECK_THROWS_AS(environment::binary(2, 1, 1, 3, 0.5), mechdesign::invalid_argument);
+  CHECK_THROWS_AS(bargaining_environment::binary(2, 1, 1, 3, 0.5), mechdesign::invalid_argument);
 }
 
 TEST_CASE("bargaining: bad beliefs throw typed errors before any LP", "[bargaining][environment]") {
@@ -46,24 +47,25 @@ TEST_CASE("bargaining: bad beliefs throw typed errors before any LP", "[bargaini
   CHECK_THROWS_AS(beliefs(Eigen::Vector2d(0.5, 0.5), Eigen::Vector2d(1.0, 0.0)),
                   zero_probability_error);
   // size mismatch with the environment: caught by every entry point
-  const auto env = environment::binary(0, 1, 2, 3, 0.5);
+  const auto env = bargaining_environment::binary(0, 1, 2, 3, 0.5);
   const beliefs three(Eigen::Vector3d(0.2, 0.3, 0.5), Eigen::Vector2d(0.5, 0.5));
-  CHECK_THROWS_AS(make_problem(env, three), dimension_error);
+  CHECK_THROWS_AS(to_bayesian_problem(env, three), dimension_error);
   CHECK_THROWS_AS(solve_gap(env, three), dimension_error);
   CHECK_THROWS_AS(monopoly_payoffs(env, three, 0), dimension_error);
   CHECK_THROWS_AS(proposition_gap(env, three), dimension_error);
   // closed forms need one of the two orderings of Propositions 1-2
-  CHECK_THROWS_AS(proposition_gap(environment::binary(0, 5, 1, 3, 0.5), beliefs::binary(.5, .5)),
-                  model_error);
+  CHECK_THROWS_AS(
+      proposition_gap(bargaining_environment::binary(0, 5, 1, 3, 0.5), beliefs::binary(.5, .5)),
+      model_error);
 }
 
 TEST_CASE("bargaining: the encoding: 0 is in U(p) and utilities are q_i t_i + tau_i",
           "[bargaining][environment]") {
   // 002 §2.2: U(p) is nonempty because the null allocation (nobody gets the good, no money)
   // is incentive compatible with payoff 0.
-  const auto env = environment::binary(1, 3, 2, 4, 0.4);
+  const auto env = bargaining_environment::binary(1, 3, 2, 4, 0.4);
   const auto p = beliefs::binary(0.3, 0.6);
-  const auto g = make_problem(env, p).grand();
+  const auto g = to_bayesian_problem(env, p).grand();
   REQUIRE(g.num_profiles() == 4);
   REQUIRE(g.money().has_value());
   const auto null = mechanism<double>::constant(g, nobody);
@@ -85,7 +87,7 @@ namespace {
 // The allocation displayed after the definition of p1*(x) in 002 §5.4 (case l1 < l2 < h1 < h2):
 // (q_1, tau_1) = (0, x l2) at l1 l2, (0, x h2) at l1 h2, (1, -(1 - x) h1) at h1 l2, (0, x h2) at
 // h1 h2; player 2 gets the good whenever player 1 does not and tau_2 = -tau_1.
-mechanism<double> section54_allocation(const environment& env) {
+mechanism<double> section54_allocation(const bargaining_environment& env) {
   const double l2 = env.values(1)(0), h1 = env.values(0)(1), h2 = env.values(1)(1);
   const double x = env.power();
   mechanism<double> m;
@@ -107,7 +109,7 @@ mechanism<double> section54_allocation(const environment& env) {
 TEST_CASE(
     "bargaining: the allocation of 002 §5.4 is incentive compatible exactly when p1 >= p1*(x)",
     "[bargaining][environment][paper]") {
-  const auto env = environment::binary(0.1, 0.6, 0.3, 1.0, 0.4);
+  const auto env = bargaining_environment::binary(0.1, 0.6, 0.3, 1.0, 0.4);
   const double star = p1_star(env, env.power());
   // p1*(x) = x / (x + (1 - x)(h2 - h1)/(h2 - l2)) = 0.4 / (0.4 + 0.6 * 0.4 / 0.7)
   CHECK(star == Approx(0.4 / (0.4 + 0.6 * 0.4 / 0.7)).margin(1e-15));
@@ -116,7 +118,7 @@ TEST_CASE(
     for (double shift : {-1e-3, 0.0, 1e-3, 0.2}) {
       const double p1 = star + shift;
       const auto p = beliefs::binary(p1, p2);
-      const auto g = make_problem(env, p).grand();
+      const auto g = to_bayesian_problem(env, p).grand();
       const auto ic = check_incentive_compatibility(g, m, 1e-12);
       INFO("p1 = " << p1 << ", p2 = " << p2 << ", worst gain " << ic.worst_violation);
       CHECK(ic.ok == (shift >= 0.0));

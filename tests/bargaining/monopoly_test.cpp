@@ -7,7 +7,7 @@ using namespace mechdesign::bargaining;
 
 TEST_CASE("bargaining: monopoly payoffs (3.2) against hand computation", "[bargaining][monopoly]") {
   // l1 = 1, h1 = 3, l2 = 2, h2 = 4.
-  const auto env = environment::binary(1, 3, 2, 4, 0.25);
+  const auto env = bargaining_environment::binary(1, 3, 2, 4, 0.25);
   SECTION("player 1 at p2 = 0.3") {
     const auto p = beliefs::binary(0.4, 0.3);
     // l1: keep 1; price 2 sells surely: 2; price 4: 0.7*1 + 0.3*4 = 1.9.  -> 2 at price 2

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <mechdesign/bargaining/closed_form.hpp>
 #include <mechdesign/bargaining/sweep.hpp>
+#include <vector>
 
 using namespace mechdesign;
 using namespace mechdesign::bargaining;
@@ -10,8 +11,8 @@ TEST_CASE(
     "bargaining: Gap surface: nonnegative, below 6.25% h2, equal to the closed forms, peak inside",
     "[bargaining][sweep][paper]") {
   const bool separated = GENERATE(false, true);
-  const auto env = separated ? environment::binary(0.05, 0.45, 0.55, 1.0, 0.5)
-                             : environment::binary(0.05, 0.55, 0.45, 1.0, 0.5);
+  const auto env = separated ? bargaining_environment::binary(0.05, 0.45, 0.55, 1.0, 0.5)
+                             : bargaining_environment::binary(0.05, 0.55, 0.45, 1.0, 0.5);
   const Eigen::VectorXd grid = interior_grid(24);
   const auto s = sweep_beliefs(env, grid, grid);
   REQUIRE(s.ok());
@@ -33,7 +34,7 @@ TEST_CASE(
 
 TEST_CASE("bargaining: Gap surface on two threads equals the single-threaded one",
           "[bargaining][sweep]") {
-  const auto env = environment::binary(0.05, 0.55, 0.45, 1.0, 0.3);
+  const auto env = bargaining_environment::binary(0.05, 0.55, 0.45, 1.0, 0.3);
   const Eigen::VectorXd p1 = interior_grid(9), p2 = interior_grid(7);
   sweep_options two;
   two.threads = 2;
@@ -47,7 +48,7 @@ TEST_CASE("bargaining: Gap surface on two threads equals the single-threaded one
 }
 
 TEST_CASE("bargaining: belief sweeps warm-start from the previous point", "[bargaining][sweep]") {
-  const auto env = environment::binary(0.05, 0.55, 0.45, 1.0, 0.4);
+  const auto env = bargaining_environment::binary(0.05, 0.55, 0.45, 1.0, 0.4);
   const Eigen::VectorXd p1 = interior_grid(6), p2 = interior_grid(5);
   const auto s = sweep_beliefs(env, p1, p2);
   REQUIRE(s.ok());
@@ -69,7 +70,7 @@ TEST_CASE("bargaining: belief sweeps warm-start from the previous point", "[barg
 }
 
 TEST_CASE("bargaining: sweep_power warm-starts along beta", "[bargaining][sweep]") {
-  const auto env = environment::binary(0.05, 0.45, 0.55, 1.0, 0.5);
+  const auto env = bargaining_environment::binary(0.05, 0.45, 0.55, 1.0, 0.5);
   const auto p = beliefs::binary(0.4, 0.5);
   Eigen::VectorXd powers = Eigen::VectorXd::LinSpaced(11, 0.0, 1.0);
   const auto s = sweep_power(env, p, powers);
@@ -82,8 +83,53 @@ TEST_CASE("bargaining: sweep_power warm-starts along beta", "[bargaining][sweep]
   }
 }
 
+TEST_CASE("bargaining: sweeps report progress and stop when asked", "[bargaining][sweep]") {
+  const auto env = bargaining_environment::binary(0.05, 0.45, 0.55, 1.0, 0.5);
+  for (int threads : {1, 2}) {
+    INFO("threads = " << threads);
+    std::vector<sweep_progress> seen;
+    sweep_options o;
+    o.threads = threads;
+    o.progress = [&](const sweep_progress& at) {
+      seen.push_back(at);
+      return true;
+    };
+    const gap_surface full = sweep_beliefs(env, interior_grid(3), interior_grid(2), o);
+    REQUIRE(full.ok());
+    REQUIRE(seen.size() == 6);
+    for (std::size_t k = 0; k < seen.size(); ++k) {
+      CHECK(seen[k].done == static_cast<index_t>(k + 1));  // serialised, counted in order
+      CHECK(seen[k].total == 6);
+      CHECK(seen[k].solved);
+      CHECK(seen[k].power == 0.5);
+    }
+    seen.clear();
+    o.progress = [&](const sweep_progress& at) {
+      seen.push_back(at);
+      return at.done < 2;
+    };
+    const gap_surface stopped = sweep_beliefs(env, interior_grid(3), interior_grid(2), o);
+    CHECK(stopped.status == mechdesign::status::iteration_limit);
+    CHECK_FALSE(stopped.ok());
+    CHECK(stopped.message.find("stopped by the progress callback") != std::string::npos);
+    CHECK(seen.size() >= 2);
+    CHECK(stopped.solves < 6);
+  }
+  std::vector<double> betas;
+  sweep_options o;
+  o.progress = [&](const sweep_progress& at) {
+    betas.push_back(at.power);
+    return at.done < 3;
+  };
+  const power_sweep s =
+      sweep_power(env, beliefs::binary(0.4, 0.5), Eigen::VectorXd::LinSpaced(5, 0.0, 1.0), o);
+  CHECK(s.status == mechdesign::status::iteration_limit);
+  CHECK(betas == std::vector<double>{0.0, 0.25, 0.5});
+  CHECK(std::isnan(s.gap(4)));
+}
+
 TEST_CASE("bargaining: sweeps reject bad grids before any LP", "[bargaining][sweep]") {
-  const auto env = environment::binary(0.05, 0.45, 0.55, 1.0, 0.5);
+  const auto env = bargaining_environment::binary(0.05, 0.45, 0.55, 1.0, 0.5);
   const Eigen::VectorXd good = interior_grid(3);
   CHECK_THROWS_AS(sweep_beliefs(env, Eigen::Vector3d(0.2, std::nan(""), 0.5), good),
                   non_finite_error);
@@ -93,7 +139,7 @@ TEST_CASE("bargaining: sweeps reject bad grids before any LP", "[bargaining][swe
   sweep_options none;
   none.threads = 0;
   CHECK_THROWS_AS(sweep_beliefs(env, good, good, none), mechdesign::invalid_argument);
-  const environment three(Eigen::Vector3d(0, 1, 2), Eigen::Vector2d(0.5, 3), 0.5);
+  const bargaining_environment three(Eigen::Vector3d(0, 1, 2), Eigen::Vector2d(0.5, 3), 0.5);
   CHECK_THROWS_AS(sweep_beliefs(three, good, good), dimension_error);
   CHECK_THROWS_AS(sweep_power(env, beliefs::binary(0.5, 0.5), Eigen::Vector2d(0.5, 1.5)),
                   distribution_error);

@@ -37,7 +37,7 @@ enum class value_order {
 
 /// \brief The ordering of the values of a binary environment (002 §5.4).
 /// \throws dimension_error unless both players have two types.
-inline value_order classify(const environment& env) {
+inline value_order classify(const bargaining_environment& env) {
   if (!env.is_binary()) {
     throw dimension_error("bargaining::classify: the closed forms need two types per player");
   }
@@ -67,8 +67,8 @@ struct closed_form_gap {
 /// \brief The threshold p1*(x) of Proposition 1 or 2 (002 §5.4) for the ordering of \p env.
 /// \throws dimension_error, model_error (ordering covered by neither proposition),
 /// non_finite_error / distribution_error (x outside [0, 1]).
-inline double p1_star(const environment& env, double x) {
-  const environment checked = env.with_power(x);  // validates x
+inline double p1_star(const bargaining_environment& env, double x) {
+  const bargaining_environment checked = env.with_power(x);  // validates x
   const double h1 = env.values(0)(1), l2 = env.values(1)(0), h2 = env.values(1)(1);
   switch (classify(checked)) {
     case value_order::overlapping:
@@ -85,7 +85,7 @@ inline double p1_star(const environment& env, double x) {
 /// beliefs \p p and x = env.power().
 /// \throws dimension_error (not binary, or beliefs of the wrong size), model_error (ordering
 /// covered by neither proposition).
-inline closed_form_gap proposition_gap(const environment& env, const beliefs& p) {
+inline closed_form_gap proposition_gap(const bargaining_environment& env, const beliefs& p) {
   p.check_against(env, "bargaining::proposition_gap");
   closed_form_gap r;
   r.order = classify(env);
@@ -136,7 +136,7 @@ inline closed_form_gap proposition_gap(const environment& env, const beliefs& p)
 /// larger u_2(h_2) would be found) gives u_2(h_2) = (1 − x) M_2(h_2; p_1) — see the tests. At
 /// p_2 = p2* (and p2**) the payoff jumps and the optimum is not unique.
 /// \throws the exceptions of proposition_gap.
-inline Eigen::Vector2d player2_payoffs(const environment& env, const beliefs& p) {
+inline Eigen::Vector2d player2_payoffs(const bargaining_environment& env, const beliefs& p) {
   const closed_form_gap c = proposition_gap(env, p);  // validates
   const double h1 = env.values(0)(1), l2 = env.values(1)(0), h2 = env.values(1)(1);
   const double x = c.x, p1 = p.high(0), p2 = p.high(1);

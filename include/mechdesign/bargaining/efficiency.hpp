@@ -34,30 +34,26 @@
 
 #include "mechdesign/bargaining/environment.hpp"
 #include "mechdesign/core/error.hpp"
+#include "mechdesign/core/result.hpp"
 #include "mechdesign/mechanism/primal.hpp"
 
 namespace mechdesign::bargaining {
 
 /// \brief A Λ-optimal payoff vector and the allocation the LP found.
-struct efficiency_result {
-  lp::solve_status status = lp::solve_status::not_solved;
+struct [[nodiscard]] lambda_optimum : result_base {
   double value = 0.0;            ///< max Σ_i Λ_i·u_i over U(p)
   type_vectors<double> payoffs;  ///< u_i(t_i)
   allocation optimal_allocation;
-  primal_result primal;  ///< the raw primal (3.5) solve
-  std::string message;
-
-  /// \brief True iff the LP was solved to a verified optimum.
-  bool ok() const noexcept { return status == lp::solve_status::optimal; }
+  primal_result primal;  ///< the raw primal (3.5) solve; status is its LP status, mapped
 };
 
 /// \brief Λ-weighted interim efficiency (002 §2.2): maximise Σ_i Σ_{t_i} Λ_i(t_i) u_i(t_i) over
-/// U(p), via the foundation's primal (3.5) on make_problem(env, p).
+/// U(p), via the foundation's primal (3.5) on to_bayesian_problem(env, p).
 /// \throws dimension_error, non_finite_error, distribution_error (a Λ_i that is negative or does
 /// not sum to one).
-inline efficiency_result lambda_optimal(const environment& env, const beliefs& p,
-                                        const type_vectors<double>& weights,
-                                        const primal_options& options = {}) {
+inline lambda_optimum lambda_optimal(const bargaining_environment& env, const beliefs& p,
+                                     const type_vectors<double>& weights,
+                                     const primal_options& options = {}) {
   p.check_against(env, "bargaining::lambda_optimal");
   if (weights.size() != 2) {
     throw dimension_error(
@@ -74,9 +70,9 @@ inline efficiency_result lambda_optimal(const environment& env, const beliefs& p
         weights[static_cast<std::size_t>(i)], 1e-9,
         fmt::format("bargaining::lambda_optimal: Λ_{}", i + 1));
   }
-  efficiency_result r;
-  r.primal = solve_primal(make_problem(env, p).grand(), weights, {}, options);
-  r.status = r.primal.status;
+  lambda_optimum r;
+  r.primal = solve_primal(to_bayesian_problem(env, p).grand(), weights, {}, options);
+  r.status = lp::to_result_status(r.primal.lp.status);
   if (!r.ok()) {
     r.message = r.primal.message;
     return r;
@@ -108,7 +104,7 @@ struct proposition4_prediction {
 /// Λ-optimal allocation for binary types with Λ_1(h_1) = p_1 and Λ_2(h_2) = \p lambda2.
 /// \throws dimension_error (not binary), non_finite_error / distribution_error (\p lambda2
 /// outside [0, 1]).
-inline proposition4_prediction proposition4(const environment& env, const beliefs& p,
+inline proposition4_prediction proposition4(const bargaining_environment& env, const beliefs& p,
                                             double lambda2, double tol = 1e-12) {
   p.check_against(env, "bargaining::proposition4");
   if (!env.is_binary()) throw dimension_error("bargaining::proposition4: needs binary types");

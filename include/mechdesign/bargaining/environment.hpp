@@ -40,39 +40,42 @@ enum decision : index_t { nobody = 0, player1_gets = 1, player2_gets = 2 };
 ///
 /// Each type set is a nonempty, strictly increasing list of finite values; a one-element set
 /// models a known type. β1 = β is the probability that player 1 proposes, β2 = 1 − β.
-class environment {
+class bargaining_environment {
  public:
   /// \brief The environment with type sets \p values1, \p values2 and power \p beta of player 1
   /// (002 §2.1, §2.6).
   /// \throws dimension_error (empty type set), non_finite_error (NaN/inf value or β),
   /// model_error (values not strictly increasing), distribution_error (β outside [0, 1]).
-  environment(Eigen::VectorXd values1, Eigen::VectorXd values2, double beta)
+  bargaining_environment(Eigen::VectorXd values1, Eigen::VectorXd values2, double beta)
       : values_{std::move(values1), std::move(values2)}, beta_(beta) {
     for (int i = 0; i < 2; ++i) {
       const Eigen::VectorXd& v = values_[static_cast<std::size_t>(i)];
       if (v.size() == 0) {
-        throw dimension_error(fmt::format("bargaining::environment: player {} has no types", i));
+        throw dimension_error(
+            fmt::format("bargaining::bargaining_environment: player {} has no types", i));
       }
       for (index_t k = 0; k < v.size(); ++k) {
         if (!std::isfinite(v(k))) {
           throw non_finite_error(fmt::format(
-              "bargaining::environment: value of player {} type {} is not finite", i, k));
+              "bargaining::bargaining_environment: value of player {} type {} is not finite", i,
+              k));
         }
         if (k > 0 && !(v(k - 1) < v(k))) {
-          throw model_error(fmt::format(
-              "bargaining::environment: values of player {} must increase strictly, but type {} "
-              "has {} and type {} has {}",
-              i, k - 1, v(k - 1), k, v(k)));
+          throw model_error(
+              fmt::format("bargaining::bargaining_environment: values of player {} must increase "
+                          "strictly, but type {} "
+                          "has {} and type {} has {}",
+                          i, k - 1, v(k - 1), k, v(k)));
         }
       }
     }
-    check_power(beta_, "bargaining::environment");
+    check_power(beta_, "bargaining::bargaining_environment");
   }
 
   /// \brief Binary types T_i = {l_i, h_i} (002 §4), l_i < h_i.
   /// \throws the exceptions of the constructor.
-  static environment binary(double l1, double h1, double l2, double h2, double beta) {
-    return environment(Eigen::Vector2d(l1, h1), Eigen::Vector2d(l2, h2), beta);
+  static bargaining_environment binary(double l1, double h1, double l2, double h2, double beta) {
+    return bargaining_environment(Eigen::Vector2d(l1, h1), Eigen::Vector2d(l2, h2), beta);
   }
 
   /// \brief T_i as an increasing vector (i = 0 for the paper's player 1).
@@ -93,9 +96,9 @@ class environment {
   }
   /// \brief The same type sets with bargaining power \p beta.
   /// \throws non_finite_error, distribution_error.
-  environment with_power(double beta) const {
-    check_power(beta, "bargaining::environment::with_power");
-    environment e = *this;
+  bargaining_environment with_power(double beta) const {
+    check_power(beta, "bargaining::bargaining_environment::with_power");
+    bargaining_environment e = *this;
     e.beta_ = beta;
     return e;
   }
@@ -174,7 +177,7 @@ class beliefs {
 
   /// \brief The marginal p_i over T_i.
   const Eigen::VectorXd& marginal(int i) const {
-    environment::check_player(i);
+    bargaining_environment::check_player(i);
     return p_[static_cast<std::size_t>(i)];
   }
   /// \brief p_i(h_i) for binary beliefs (the last entry in general).
@@ -184,7 +187,7 @@ class beliefs {
   }
 
   /// \brief Throws dimension_error unless the marginals match the type sets of \p env.
-  void check_against(const environment& env, const char* what) const {
+  void check_against(const bargaining_environment& env, const char* what) const {
     for (int i = 0; i < 2; ++i) {
       if (marginal(i).size() != env.num_types(i)) {
         throw dimension_error(fmt::format("{}: belief about player {} has {} entries for {} types",
@@ -205,8 +208,9 @@ inline std::vector<std::string> decision_labels() {
 /// \brief The environment as a quasi-linear Bayesian problem whose grand-coalition IC mechanisms
 /// are the IC allocations of 002 §2.2 (decisions, utilities and money as in the file comment).
 /// \throws dimension_error if \p p does not match \p env.
-inline bayesian_problem<double> make_problem(const environment& env, const beliefs& p) {
-  p.check_against(env, "bargaining::make_problem");
+inline bayesian_problem<double> to_bayesian_problem(const bargaining_environment& env,
+                                                    const beliefs& p) {
+  p.check_against(env, "bargaining::to_bayesian_problem");
   bayesian_problem<double> problem(prior<double>::independent({p.marginal(0), p.marginal(1)}));
   const type_space& types = problem.types();
   std::vector<Eigen::MatrixXd> u(2, Eigen::MatrixXd::Zero(3, types.num_profiles()));
@@ -219,8 +223,8 @@ inline bayesian_problem<double> make_problem(const environment& env, const belie
   return problem;
 }
 
-/// \brief An ex-post allocation χ : T → X read off a mechanism of make_problem(): q_i(t1, t2)
-/// and τ_i(t1, t2) as |T_1| × |T_2| tables (002 §2.2).
+/// \brief An ex-post allocation χ : T → X read off a mechanism of to_bayesian_problem(): q_i(t1,
+/// t2) and τ_i(t1, t2) as |T_1| × |T_2| tables (002 §2.2).
 struct allocation {
   Eigen::MatrixXd good1;      ///< q_1(t1, t2): probability that player 1 gets the good
   Eigen::MatrixXd good2;      ///< q_2(t1, t2)
@@ -228,9 +232,9 @@ struct allocation {
   Eigen::MatrixXd transfer2;  ///< τ_2(t1, t2) (= −τ_1 under ex-post balance)
 };
 
-/// \brief The allocation of mechanism \p m of the grand coalition of make_problem(env, ·)
+/// \brief The allocation of mechanism \p m of the grand coalition of to_bayesian_problem(env, ·)
 /// (002 §2.2). \throws dimension_error on a shape mismatch.
-inline allocation to_allocation(const environment& env, const mechanism<double>& m) {
+inline allocation to_allocation(const bargaining_environment& env, const mechanism<double>& m) {
   const index_t n1 = env.num_types(0), n2 = env.num_types(1);
   if (m.probabilities.rows() != 3 || m.probabilities.cols() != n1 * n2 || m.transfers.rows() != 2 ||
       m.transfers.cols() != n1 * n2) {
@@ -260,7 +264,7 @@ inline allocation to_allocation(const environment& env, const mechanism<double>&
 /// \brief Interim probability Q_i(t_i) = Σ_{t_{-i}} p_{-i}(t_{-i}) q_i(t_i, t_{-i}) of getting
 /// the good, for every type of player \p i (002 Appendix C, q_i^x).
 inline Eigen::VectorXd interim_good(const allocation& a, const beliefs& p, int i) {
-  environment::check_player(i);
+  bargaining_environment::check_player(i);
   if (i == 0) return a.good1 * p.marginal(1);
   return a.good2.transpose() * p.marginal(0);
 }

@@ -10,7 +10,7 @@
 /// Gap(p, β) = E(p, β) − p_1·β_1 M_1(·; p_2).
 ///
 /// (4.1) is exactly the foundation's primal (3.5) with participation thresholds: the problem is
-/// make_problem(env, p) (environment.hpp), the weights are λ_1 = p_1 and λ_2 = 0, and the
+/// to_bayesian_problem(env, p) (environment.hpp), the weights are λ_1 = p_1 and λ_2 = 0, and the
 /// thresholds are the random monopoly payoffs. gap_lp wraps one incentive_primal; changing β only
 /// moves the thresholds (row bounds), so set_power() re-solves warm from the previous basis.
 /// Beliefs enter the constraint matrix (interim utilities are p-weighted sums), so a new belief
@@ -50,6 +50,7 @@
 #include "mechdesign/bargaining/monopoly.hpp"
 #include "mechdesign/core/error.hpp"
 #include "mechdesign/core/incentives.hpp"
+#include "mechdesign/core/result.hpp"
 #include "mechdesign/lp/solver_error.hpp"
 #include "mechdesign/mechanism/primal.hpp"
 
@@ -86,8 +87,7 @@ struct gap_options {
 };
 
 /// \brief E(p, β), Gap(p, β) and the optimal IC allocation of (4.1).
-struct gap_result {
-  lp::solve_status status = lp::solve_status::not_solved;
+struct [[nodiscard]] gap_result : result_base {
   double value = 0.0;                       ///< E(p, β) (4.1)
   double monopoly_value = 0.0;              ///< p_1·β_1 M_1(·; p_2)
   double gap = 0.0;                         ///< Gap(p, β) = value − monopoly_value (4.2)
@@ -97,10 +97,7 @@ struct gap_result {
   std::vector<binding_constraint> binding;  ///< constraints with slack ≤ binding_tolerance
   primal_result primal;                     ///< the raw primal solve (duals, verifier residuals)
   bool polished = false;  ///< the answer came from a re-solve (see the file comment)
-  std::string message;
-
-  /// \brief True iff the LP was solved to a verified optimum.
-  bool ok() const noexcept { return status == lp::solve_status::optimal; }
+  // status: the LP status of the primal, mapped (lp::to_result_status)
 };
 
 /// \brief The LP (4.1) for one environment and belief profile, kept alive so that a change of
@@ -109,8 +106,11 @@ class gap_lp {
  public:
   /// \brief Build (4.1) for \p env and \p p.
   /// \throws dimension_error if \p p does not match \p env.
-  gap_lp(const environment& env, const beliefs& p, gap_options options = {})
-      : env_(env), p_(p), options_(options), primal_(make_problem(env, p).grand(), options.primal) {
+  gap_lp(const bargaining_environment& env, const beliefs& p, gap_options options = {})
+      : env_(env),
+        p_(p),
+        options_(options),
+        primal_(to_bayesian_problem(env, p).grand(), options.primal) {
     for (int i = 0; i < 2; ++i) monopoly_.push_back(monopoly_payoffs(env_, p_, i));
     apply_power();
   }
@@ -126,7 +126,7 @@ class gap_lp {
   /// and the next solve starts from the last basis.
   /// \throws dimension_error if \p p does not match the environment's type sets.
   void set_beliefs(const beliefs& p) {
-    primal_.set_problem(make_problem(env_, p).grand());
+    primal_.set_problem(to_bayesian_problem(env_, p).grand());
     p_ = p;
     monopoly_.clear();
     for (int i = 0; i < 2; ++i) monopoly_.push_back(monopoly_payoffs(env_, p_, i));
@@ -140,7 +140,7 @@ class gap_lp {
     r.monopoly_value = p_.marginal(0).dot(thresholds_[0]);
     r.primal = primal_.solve(objective_weights());
     if (options_.polish_above >= 0.0 && !clean(r.primal)) polish(r);
-    r.status = r.primal.status;
+    r.status = lp::to_result_status(r.primal.lp.status);
     if (!r.ok()) {
       r.message = r.primal.message;
       return r;
@@ -154,7 +154,7 @@ class gap_lp {
   }
 
   /// \brief The environment (with the current β).
-  const environment& env() const noexcept { return env_; }
+  const bargaining_environment& env() const noexcept { return env_; }
   /// \brief The beliefs.
   const beliefs& belief() const noexcept { return p_; }
   /// \brief The underlying primal (3.5) with participation thresholds.
@@ -287,7 +287,7 @@ class gap_lp {
     }
   }
 
-  environment env_;
+  bargaining_environment env_;
   beliefs p_;
   gap_options options_;
   incentive_primal primal_;
@@ -298,15 +298,15 @@ class gap_lp {
 /// \brief E(p, β) (4.1) and Gap(p, β) (4.2) by LP, with the optimal allocation and binding
 /// constraints (002 §4). The result carries the LP status; see solve_gap_or_throw.
 /// \throws dimension_error if \p p does not match \p env.
-inline gap_result solve_gap(const environment& env, const beliefs& p,
-                            const gap_options& options = {}) {
+[[nodiscard]] inline gap_result solve_gap(const bargaining_environment& env, const beliefs& p,
+                                          const gap_options& options = {}) {
   gap_lp lp(env, p, options);
   return lp.solve();
 }
 
 /// \brief As solve_gap (002 eqs. (4.1)–(4.2)), but a solve without a verified optimum throws.
 /// \throws dimension_error, solver_error.
-inline gap_result solve_gap_or_throw(const environment& env, const beliefs& p,
+inline gap_result solve_gap_or_throw(const bargaining_environment& env, const beliefs& p,
                                      const gap_options& options = {}) {
   gap_result r = solve_gap(env, p, options);
   lp::require_optimal(r.primal.lp, "bargaining::solve_gap (002 eq. (4.1))");

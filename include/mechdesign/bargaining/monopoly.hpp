@@ -64,8 +64,9 @@ inline monopoly_offer monopoly(double value, const Eigen::VectorXd& buyer_values
 
 /// \brief M(t_i; p_{-i}) of (3.2) for every type of player \p i (tie rules in the file comment).
 /// \throws dimension_error, index_error.
-inline Eigen::VectorXd monopoly_payoffs(const environment& env, const beliefs& p, int i) {
-  environment::check_player(i);
+inline Eigen::VectorXd monopoly_payoffs(const bargaining_environment& env, const beliefs& p,
+                                        int i) {
+  bargaining_environment::check_player(i);
   p.check_against(env, "bargaining::monopoly_payoffs");
   const int other = 1 - i;
   Eigen::VectorXd m(env.num_types(i));
@@ -78,7 +79,8 @@ inline Eigen::VectorXd monopoly_payoffs(const environment& env, const beliefs& p
 /// \brief Random monopoly payoffs β_i M(t_i; p_{-i}) for every type of player \p i
 /// (002 §3.2 and Theorem 2).
 /// \throws dimension_error, index_error.
-inline Eigen::VectorXd random_monopoly_payoffs(const environment& env, const beliefs& p, int i) {
+inline Eigen::VectorXd random_monopoly_payoffs(const bargaining_environment& env, const beliefs& p,
+                                               int i) {
   return env.power(i) * monopoly_payoffs(env, p, i);
 }
 

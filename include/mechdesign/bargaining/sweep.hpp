@@ -21,8 +21,11 @@
 
 #include <Eigen/Core>
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <exception>
+#include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -31,18 +34,33 @@
 #include "mechdesign/bargaining/environment.hpp"
 #include "mechdesign/bargaining/gap.hpp"
 #include "mechdesign/core/error.hpp"
+#include "mechdesign/core/result.hpp"
 #include "mechdesign/lp/solver.hpp"
 
 namespace mechdesign::bargaining {
 
+/// \brief Where a sweep is, for sweep_options::progress.
+struct sweep_progress {
+  index_t done = 0;     ///< points (sweep_beliefs) or powers (sweep_power) solved so far
+  index_t total = 0;    ///< points or powers in the sweep
+  double p1 = 0.0;      ///< the point just solved: p_1(h_1) (sweep_beliefs) …
+  double p2 = 0.0;      ///< … and p_2(h_2) (for sweep_power, the beliefs' high-type masses)
+  double power = 0.0;   ///< β of the point just solved
+  bool solved = false;  ///< whether that point reached a verified optimum
+  double gap = 0.0;     ///< its Gap (NaN if not solved)
+};
+
 /// \brief Options of the sweeps.
 struct sweep_options {
   gap_options lp;   ///< options of each Gap LP
-  int threads = 1;  ///< worker threads for sweep_beliefs (1: run on the calling thread)
+  int threads = 1;  ///< worker threads for sweep_beliefs, in [1, 1024] (1: the calling thread)
+  /// Called after every point, from the thread that solved it but never concurrently; returning
+  /// false stops the sweep (status iteration_limit, unsolved points NaN). Empty: no reports.
+  std::function<bool(const sweep_progress&)> progress;
 };
 
 /// \brief E and Gap on a grid of beliefs: entry (a, b) belongs to (p1[a], p2[b]).
-struct gap_surface {
+struct [[nodiscard]] gap_surface : result_base {
   Eigen::VectorXd p1, p2;  ///< probabilities of the high types on the grid axes
   Eigen::MatrixXd value;   ///< E(p, β)
   Eigen::MatrixXd gap;     ///< Gap(p, β)
@@ -55,10 +73,8 @@ struct gap_surface {
   long failures = 0;       ///< points without a verified optimum (their entries are NaN)
   long polished = 0;       ///< points that needed gap_lp's polishing re-solves (gap.hpp)
   long warm_starts = 0;    ///< solves that started from the previous point's basis
-  std::string message;     ///< the first failure, if any
-
-  /// \brief True iff every grid point was solved to a verified optimum.
-  bool ok() const noexcept { return failures == 0 && solves > 0; }
+  // status: success iff every grid point was solved to a verified optimum; numerical_issue
+  // (message: the first failure) if some were not; iteration_limit if progress stopped it
 };
 
 namespace detail {
@@ -88,16 +104,17 @@ inline void check_grid(const Eigen::VectorXd& g, int player, const char* what) {
 /// \throws dimension_error (not binary, empty grid), non_finite_error, distribution_error,
 /// zero_probability_error (a grid probability that is NaN or outside (0, 1)) — all before any
 /// LP is solved; invalid_argument if options.threads < 1.
-inline gap_surface sweep_beliefs(const environment& env, const Eigen::VectorXd& p1,
-                                 const Eigen::VectorXd& p2, const sweep_options& options = {}) {
+[[nodiscard]] inline gap_surface sweep_beliefs(const bargaining_environment& env,
+                                               const Eigen::VectorXd& p1, const Eigen::VectorXd& p2,
+                                               const sweep_options& options = {}) {
   if (!env.is_binary()) {
     throw dimension_error("bargaining::sweep_beliefs: the belief grid needs two types per player");
   }
   bargaining::detail::check_grid(p1, 1, "bargaining::sweep_beliefs");
   bargaining::detail::check_grid(p2, 2, "bargaining::sweep_beliefs");
-  if (options.threads < 1) {
-    throw invalid_argument(
-        fmt::format("bargaining::sweep_beliefs: {} threads requested", options.threads));
+  if (options.threads < 1 || options.threads > 1024) {
+    throw invalid_argument(fmt::format(
+        "bargaining::sweep_beliefs: {} threads requested (accepted: 1 to 1024)", options.threads));
   }
   gap_surface s;
   s.p1 = p1;
@@ -110,12 +127,16 @@ inline gap_surface sweep_beliefs(const environment& env, const Eigen::VectorXd& 
     std::string message;
   };
   std::vector<tally> tallies(static_cast<std::size_t>(workers));
+  std::mutex report_mutex;  // serialises options.progress
+  std::atomic<bool> stop{false};
+  index_t done = 0;  // guarded by report_mutex
+  const index_t total = p1.size() * p2.size();
   // Rows are dealt round-robin; each worker writes only its own rows and tally.
   auto work = [&](int w) {
     tally& t = tallies[static_cast<std::size_t>(w)];
     std::optional<gap_lp> lp;  // this worker's LP, moved from point to point
-    for (index_t a = w; a < p1.size(); a += workers) {
-      for (index_t b = 0; b < p2.size(); ++b) {
+    for (index_t a = w; a < p1.size() && !stop; a += workers) {
+      for (index_t b = 0; b < p2.size() && !stop; ++b) {
         const beliefs p = beliefs::binary(p1(a), p2(b));
         if (lp) {
           lp->set_beliefs(p);
@@ -131,10 +152,22 @@ inline gap_surface sweep_beliefs(const environment& env, const Eigen::VectorXd& 
           if (t.failures++ == 0) {
             t.message = fmt::format("p = ({}, {}): {}", p1(a), p2(b), r.message);
           }
-          continue;
+        } else {
+          s.value(a, b) = r.value;
+          s.gap(a, b) = r.gap;
         }
-        s.value(a, b) = r.value;
-        s.gap(a, b) = r.gap;
+        if (options.progress) {
+          std::lock_guard<std::mutex> lock(report_mutex);
+          sweep_progress at;
+          at.done = ++done;
+          at.total = total;
+          at.p1 = p1(a);
+          at.p2 = p2(b);
+          at.power = env.power();
+          at.solved = r.ok();
+          at.gap = r.ok() ? r.gap : std::nan("");
+          if (!options.progress(at)) stop = true;
+        }
       }
     }
   };
@@ -166,6 +199,14 @@ inline gap_surface sweep_beliefs(const environment& env, const Eigen::VectorXd& 
     if (t.failures > 0 && s.failures == 0) s.message = t.message;
     s.failures += t.failures;
   }
+  if (stop) {
+    s.status = status::iteration_limit;
+    s.message = fmt::format("stopped by the progress callback after {} of {} points", done, total);
+  } else if (s.failures > 0) {
+    s.status = status::numerical_issue;
+  } else {
+    s.status = status::success;
+  }
   bool first = true;
   for (index_t a = 0; a < p1.size(); ++a) {
     for (index_t b = 0; b < p2.size(); ++b) {
@@ -193,33 +234,37 @@ inline Eigen::VectorXd interior_grid(index_t n) {
 }
 
 /// \brief E and Gap at fixed beliefs for several bargaining powers.
-struct power_sweep {
+struct [[nodiscard]] power_sweep : result_base {
   Eigen::VectorXd power;  ///< β values
   Eigen::VectorXd value;  ///< E(p, β)
   Eigen::VectorXd gap;    ///< Gap(p, β)
   long iterations = 0;    ///< simplex iterations, all solves
   long warm_starts = 0;   ///< solves that started from the previous basis
   long failures = 0;      ///< solves without a verified optimum (NaN entries)
-  std::string message;    ///< the first failure, if any
-
-  /// \brief True iff every solve reached a verified optimum.
-  bool ok() const noexcept { return failures == 0 && power.size() > 0; }
+  // status: as gap_surface's
 };
 
 /// \brief E(p, β) and Gap(p, β) (002 eqs. (4.1)–(4.2)) for each β in \p powers, re-solving one
 /// LP warm (only the random-monopoly thresholds change).
 /// \throws dimension_error, non_finite_error, distribution_error (β outside [0, 1]) before any
 /// LP is solved.
-inline power_sweep sweep_power(const environment& env, const beliefs& p,
-                               const Eigen::VectorXd& powers, const gap_options& options = {}) {
+[[nodiscard]] inline power_sweep sweep_power(const bargaining_environment& env, const beliefs& p,
+                                             const Eigen::VectorXd& powers,
+                                             const sweep_options& options = {}) {
   p.check_against(env, "bargaining::sweep_power");
   for (index_t k = 0; k < powers.size(); ++k) (void)env.with_power(powers(k));  // validate
   power_sweep s;
   s.power = powers;
   s.value = Eigen::VectorXd::Constant(powers.size(), std::nan(""));
   s.gap = s.value;
-  if (powers.size() == 0) return s;
-  gap_lp lp(env.with_power(powers(0)), p, options);
+  if (powers.size() == 0) {
+    s.status = status::numerical_issue;
+    s.message = "no bargaining powers to solve for";
+    return s;
+  }
+  gap_lp lp(env.with_power(powers(0)), p, options.lp);
+  index_t done = 0;
+  bool stopped = false;
   for (index_t k = 0; k < powers.size(); ++k) {
     lp.set_power(powers(k));
     const gap_result r = lp.solve();
@@ -227,10 +272,32 @@ inline power_sweep sweep_power(const environment& env, const beliefs& p,
     if (r.primal.lp.warm_started) ++s.warm_starts;
     if (!r.ok()) {
       if (s.failures++ == 0) s.message = fmt::format("beta = {}: {}", powers(k), r.message);
-      continue;
+    } else {
+      s.value(k) = r.value;
+      s.gap(k) = r.gap;
     }
-    s.value(k) = r.value;
-    s.gap(k) = r.gap;
+    ++done;
+    if (options.progress) {
+      sweep_progress at;
+      at.done = done;
+      at.total = powers.size();
+      at.p1 = p.marginal(0)(p.marginal(0).size() - 1);
+      at.p2 = p.marginal(1)(p.marginal(1).size() - 1);
+      at.power = powers(k);
+      at.solved = r.ok();
+      at.gap = r.ok() ? r.gap : std::nan("");
+      if (!options.progress(at)) {
+        stopped = true;
+        break;
+      }
+    }
+  }
+  if (stopped) {
+    s.status = status::iteration_limit;
+    s.message =
+        fmt::format("stopped by the progress callback after {} of {} powers", done, powers.size());
+  } else {
+    s.status = s.failures > 0 ? status::numerical_issue : status::success;
   }
   return s;
 }
