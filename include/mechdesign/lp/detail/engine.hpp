@@ -35,10 +35,11 @@ struct engine_call {
 
 /// What an engine claims after one call.
 struct engine_answer {
-  solve_status claim = solve_status::not_solved;  ///< optimal, infeasible, unbounded, infeasible_or_unbounded,
-                                      ///< iteration_limit, time_limit or numerical_failure
-  Eigen::VectorXd x;                  ///< column values (empty if the engine has none)
-  Eigen::VectorXd y;  ///< row duals in lp/solution.hpp's sign convention (empty if none)
+  solve_status claim =
+      solve_status::not_solved;  ///< optimal, infeasible, unbounded, infeasible_or_unbounded,
+                                 ///< iteration_limit, time_limit or numerical_failure
+  Eigen::VectorXd x;             ///< column values (empty if the engine has none)
+  Eigen::VectorXd y;             ///< row duals in lp/solution.hpp's sign convention (empty if none)
   long iterations = 0;
   bool warm = false;   ///< the call started from a previous basis
   bool exact = false;  ///< the point came from exact rational arithmetic
