@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "support/cli.hpp"
 #include "support/json.hpp"
 
 namespace {
@@ -137,21 +138,19 @@ std::string json_report(const case_report& r) {
 }
 
 void write_csv(const std::string& path, const std::vector<case_report>& reports) {
-  std::FILE* f = std::fopen(path.c_str(), "w");
-  if (f == nullptr) throw mechdesign::invalid_argument("cannot open " + path + " for writing");
-  fmt::print(f, "case,p1,p2,E,gap,gap_over_h2,closed_form_gap\n");
+  std::string out = "case,p1,p2,E,gap,gap_over_h2,closed_form_gap\n";
   for (std::size_t c = 0; c < reports.size(); ++c) {
     const auto& s = reports[c].surface;
     const double h2 = reports[c].params.env.values(1)(1);
     for (index_t a = 0; a < s.p1.size(); ++a) {
       for (index_t b = 0; b < s.p2.size(); ++b) {
-        fmt::print(f, "{},{:.10g},{:.10g},{:.12g},{:.12g},{:.12g},{:.12g}\n", c + 1, s.p1(a),
-                   s.p2(b), s.value(a, b), s.gap(a, b), s.gap(a, b) / h2,
-                   reports[c].closed_form(a, b));
+        out += fmt::format("{},{:.10g},{:.10g},{:.12g},{:.12g},{:.12g},{:.12g}\n", c + 1, s.p1(a),
+                           s.p2(b), s.value(a, b), s.gap(a, b), s.gap(a, b) / h2,
+                           reports[c].closed_form(a, b));
       }
     }
   }
-  std::fclose(f);
+  example::write_file(path, out);
 }
 
 }  // namespace
@@ -159,23 +158,14 @@ void write_csv(const std::string& path, const std::vector<case_report>& reports)
 int main(int argc, char** argv) {
   bool json = false;
   std::string csv;
-  index_t grid = 59;
-  int threads = 1;
-  for (int k = 1; k < argc; ++k) {
-    const std::string arg = argv[k];
-    if (arg == "--json") {
-      json = true;
-    } else if (arg == "--csv" && k + 1 < argc) {
-      csv = argv[++k];
-    } else if (arg == "--grid" && k + 1 < argc) {
-      grid = std::atol(argv[++k]);
-    } else if (arg == "--threads" && k + 1 < argc) {
-      threads = std::atoi(argv[++k]);
-    } else {
-      fmt::print(stderr, "usage: bargaining_gap [--json] [--csv FILE] [--grid N] [--threads K]\n");
-      return 2;
-    }
-  }
+  long grid = 59, threads = 1;
+  example::command_line cli(
+      "bargaining_gap", "002 §4: Gap(p, beta) by LP on a belief grid, against Propositions 1-2");
+  cli.flag("--json", json, "print the results as one JSON object")
+      .option("--csv", csv, "FILE", "write every grid point as CSV")
+      .option("--grid", grid, "N", "grid points per belief axis (1 to 2000, default 59)", 1, 2000)
+      .option("--threads", threads, "K", "worker threads (1 to 64, default 1)", 1, 64);
+  if (const auto exit_code = cli.parse(argc, argv)) return *exit_code;
   try {
     const std::vector<parameter_set> sets = {
         {"Proposition 1: l1 < l2 < h1 < h2",

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "support/cli.hpp"
 #include "support/json.hpp"
 
 namespace {
@@ -62,7 +63,11 @@ std::vector<special_case> cases() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const bool json = argc > 1 && std::strcmp(argv[1], "--json") == 0;
+  bool json = false;
+  example::command_line cli("bargaining_special_cases",
+                            "002 §5: the special cases of bargaining with mechanisms");
+  cli.flag("--json", json, "print the results as one JSON object");
+  if (const auto exit_code = cli.parse(argc, argv)) return *exit_code;
   try {
     std::vector<std::string> items;
     if (!json) {

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "support/cli.hpp"
 #include "support/json.hpp"
 
 namespace {
@@ -140,7 +141,12 @@ std::string json_report(const model_report& r, const coalition_problem<>& g) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const bool json = argc > 1 && std::strcmp(argv[1], "--json") == 0;
+  bool json = false;
+  example::command_line cli(
+      "bilateral_trade",
+      "003 §2: bilateral trade, incentive efficiency and the neutral procedural solution");
+  cli.flag("--json", json, "print the results as one JSON object");
+  if (const auto exit_code = cli.parse(argc, argv)) return *exit_code;
   try {
     const auto money = bilateral_trade::with_money();
     const auto lottery = bilateral_trade::price_lottery();

@@ -13,13 +13,17 @@
 #include <cstring>
 #include <mechdesign/mechdesign.hpp>
 
+#include "support/cli.hpp"
 #include "support/cooperative_games.hpp"
 #include "support/json.hpp"
 #include "support/nps_report.hpp"
 
 int main(int argc, char** argv) {
   using namespace mechdesign;
-  const bool json = argc > 1 && std::strcmp(argv[1], "--json") == 0;
+  bool json = false;
+  example::command_line cli("broker", "003 §2: bilateral trade with a broker (three players)");
+  cli.flag("--json", json, "print the results as one JSON object");
+  if (const auto exit_code = cli.parse(argc, argv)) return *exit_code;
   try {
     const auto problem = cooperative_games::broker_game();
     const nps_result r = neutral_procedural_solution(problem);

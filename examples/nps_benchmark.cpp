@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "support/cli.hpp"
 #include "support/json.hpp"
 
 namespace {
@@ -141,19 +142,14 @@ row run(const size_spec& size, int seeds) {
 
 int main(int argc, char** argv) {
   bool json = false, full = false;
-  int seeds = 0;
-  for (int k = 1; k < argc; ++k) {
-    if (std::strcmp(argv[k], "--json") == 0) {
-      json = true;
-    } else if (std::strcmp(argv[k], "--full") == 0) {
-      full = true;
-    } else if (std::strcmp(argv[k], "--seeds") == 0 && k + 1 < argc) {
-      seeds = std::max(1, std::atoi(argv[++k]));
-    } else {
-      fmt::print(stderr, "usage: nps_benchmark [--json] [--full] [--seeds N]\n");
-      return 2;
-    }
-  }
+  long seeds = 0;
+  example::command_line cli("nps_benchmark",
+                            "003 Definition 4: the neutral procedural solution on random games");
+  cli.flag("--json", json, "print the table as JSON")
+      .flag("--full", full, "every size up to 4 players (default: the small sizes)")
+      .option("--seeds", seeds, "N", "games per size (1 to 1000; default 2, or 3 with --full)", 1,
+              1000);
+  if (const auto exit_code = cli.parse(argc, argv)) return *exit_code;
   if (seeds == 0) seeds = full ? 3 : 2;
   std::vector<size_spec> sizes;
   if (full) {

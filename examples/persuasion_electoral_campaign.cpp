@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "support/cli.hpp"
 #include "support/json.hpp"
 #include "support/persuasion_examples.hpp"
 #include "support/svg_plot.hpp"
@@ -128,15 +129,15 @@ std::string json(const report& r) {
 }
 
 void write_csv(const std::string& path, const report& r) {
-  std::FILE* f = std::fopen(path.c_str(), "w");
-  if (f == nullptr) throw mechdesign::invalid_argument("cannot open " + path + " for writing");
-  fmt::print(f, "kind,x_right,x_left\n");
-  for (const auto& v : r.boundary.vertices) fmt::print(f, "boundary,{:.12g},{:.12g}\n", v(1), v(0));
-  for (const auto& v : r.frontier.vertices) fmt::print(f, "frontier,{:.12g},{:.12g}\n", v(1), v(0));
-  fmt::print(f, "disagreement,{:.12g},{:.12g}\n", r.full(1), r.full(0));
-  fmt::print(f, "endorsement,{:.12g},{:.12g}\n", r.endorsement_payoffs(1),
-             r.endorsement_payoffs(0));
-  std::fclose(f);
+  std::string out = "kind,x_right,x_left\n";
+  for (const auto& v : r.boundary.vertices)
+    out += fmt::format("boundary,{:.12g},{:.12g}\n", v(1), v(0));
+  for (const auto& v : r.frontier.vertices)
+    out += fmt::format("frontier,{:.12g},{:.12g}\n", v(1), v(0));
+  out += fmt::format("disagreement,{:.12g},{:.12g}\n", r.full(1), r.full(0));
+  out += fmt::format("endorsement,{:.12g},{:.12g}\n", r.endorsement_payoffs(1),
+                     r.endorsement_payoffs(0));
+  example::write_file(path, out);
 }
 
 void write_svg(const std::string& path, const report& r) {
@@ -171,20 +172,12 @@ void write_svg(const std::string& path, const report& r) {
 int main(int argc, char** argv) {
   bool as_json = false;
   std::string csv, svg;
-  for (int k = 1; k < argc; ++k) {
-    const std::string arg = argv[k];
-    if (arg == "--json") {
-      as_json = true;
-    } else if (arg == "--csv" && k + 1 < argc) {
-      csv = argv[++k];
-    } else if (arg == "--svg" && k + 1 < argc) {
-      svg = argv[++k];
-    } else {
-      fmt::print(stderr,
-                 "usage: persuasion_electoral_campaign [--json] [--csv FILE] [--svg FILE]\n");
-      return 2;
-    }
-  }
+  example::command_line cli("persuasion_electoral_campaign",
+                            "000 §3: the electoral campaign, its frontier and endorsement rule");
+  cli.flag("--json", as_json, "print the results as one JSON object")
+      .option("--csv", csv, "FILE", "write the frontier and the payoffs as CSV")
+      .option("--svg", svg, "FILE", "draw the frontier as SVG");
+  if (const auto exit_code = cli.parse(argc, argv)) return *exit_code;
   try {
     const report r = analyse();
     if (!csv.empty()) write_csv(csv, r);

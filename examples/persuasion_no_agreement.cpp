@@ -14,6 +14,7 @@
 #include <mechdesign/persuasion/format.hpp>
 #include <string>
 
+#include "support/cli.hpp"
 #include "support/json.hpp"
 #include "support/persuasion_examples.hpp"
 
@@ -21,14 +22,10 @@ int main(int argc, char** argv) {
   using namespace mechdesign;
   using namespace mechdesign::persuasion;
   bool as_json = false;
-  for (int k = 1; k < argc; ++k) {
-    if (std::string(argv[k]) == "--json") {
-      as_json = true;
-    } else {
-      fmt::print(stderr, "usage: persuasion_no_agreement [--json]\n");
-      return 2;
-    }
-  }
+  example::command_line cli("persuasion_no_agreement",
+                            "000 §4: persuasion where no agreement is beneficial");
+  cli.flag("--json", as_json, "print the results as one JSON object");
+  if (const auto exit_code = cli.parse(argc, argv)) return *exit_code;
   try {
     // guessing agents
     const problem g = persuasion_examples::guessing_agents();

@@ -15,20 +15,16 @@
 #include <string>
 #include <vector>
 
+#include "support/cli.hpp"
 #include "support/json.hpp"
 
 int main(int argc, char** argv) {
   using namespace mechdesign;
   using namespace mechdesign::persuasion;
   bool as_json = false;
-  for (int k = 1; k < argc; ++k) {
-    if (std::string(argv[k]) == "--json") {
-      as_json = true;
-    } else {
-      fmt::print(stderr, "usage: persuasion_privacy [--json]\n");
-      return 2;
-    }
-  }
+  example::command_line cli("persuasion_privacy", "000 §6: privacy-preserving persuasion");
+  cli.flag("--json", as_json, "print the results as one JSON object");
+  if (const auto exit_code = cli.parse(argc, argv)) return *exit_code;
   const std::vector<std::pair<std::string, Eigen::Vector3d>> priors = {
       {"decreasing revenue curve (Proposition 4 (i))", {0.6, 0.3, 0.1}},
       {"increasing from v_1 to v_2 only", {0.45, 0.35, 0.2}},

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "support/cli.hpp"
 #include "support/json.hpp"
 #include "support/persuasion_examples.hpp"
 
@@ -39,14 +40,9 @@ void print_structure(const information_structure& pi) {
 
 int main(int argc, char** argv) {
   bool as_json = false;
-  for (int k = 1; k < argc; ++k) {
-    if (std::string(argv[k]) == "--json") {
-      as_json = true;
-    } else {
-      fmt::print(stderr, "usage: persuasion_three_parties [--json]\n");
-      return 2;
-    }
-  }
+  example::command_line cli("persuasion_three_parties", "000 §5: persuasion with three parties");
+  cli.flag("--json", as_json, "print the results as one JSON object");
+  if (const auto exit_code = cli.parse(argc, argv)) return *exit_code;
   try {
     const problem p = persuasion_examples::three_parties();
     const information_structure full = full_information(p);

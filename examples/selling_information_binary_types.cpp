@@ -223,10 +223,11 @@ std::string json_report(const figure_report& f) {
 
 int main(int argc, char** argv) {
   selling_information::cli cli;
-  if (!cli.parse(argc, argv, {{"phi", "0.25"}},
-                 "selling_information_binary_types [--json] [--csv FILE] [--svg FILE] [--fine] "
-                 "[--phi PHI]")) {
-    return 2;
+  if (const auto exit_code =
+          cli.parse(argc, argv, "selling_information_binary_types",
+                    "004 §3: selling information to binary buyer types (Figures 6 and 8)",
+                    {{"phi", "0.25"}})) {
+    return *exit_code;
   }
   const double phi = cli.number("phi");
   const double tau_step = cli.fine ? 0.025 : 0.1, vs_step = cli.fine ? 0.025 : 0.05;

@@ -49,10 +49,10 @@ struct row {
 
 int main(int argc, char** argv) {
   selling_information::cli cli;
-  if (!cli.parse(argc, argv, {{"vs", "0.8"}, {"types", "uniform"}},
-                 "selling_information_competition [--json] [--csv FILE] [--svg FILE] [--fine] "
-                 "[--vs V_S] [--types uniform|beta|normal]")) {
-    return 2;
+  if (const auto exit_code = cli.parse(argc, argv, "selling_information_competition",
+                                       "004 §4: selling information under competition",
+                                       {{"vs", "0.8"}, {"types", "uniform"}})) {
+    return *exit_code;
   }
   const double vs = cli.number("vs");
   const std::string law = cli.values.at("types");

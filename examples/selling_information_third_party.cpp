@@ -72,10 +72,10 @@ grid_row solve_grid(index_t n, double vs) {
 
 int main(int argc, char** argv) {
   selling_information::cli cli;
-  if (!cli.parse(argc, argv, {{"vs", "0.5"}},
-                 "selling_information_third_party [--json] [--csv FILE] [--svg FILE] [--fine] "
-                 "[--vs V_S]")) {
-    return 2;
+  if (const auto exit_code = cli.parse(
+          argc, argv, "selling_information_third_party",
+          "004 §4.2: the continuous menu against its finite discretisations", {{"vs", "0.5"}})) {
+    return *exit_code;
   }
   const double vs = cli.number("vs");
   try {

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "support/cli.hpp"
 #include "support/json.hpp"
 #include "support/svg_plot.hpp"
 
@@ -38,21 +39,14 @@ struct options {
   std::string csv, svg;
 };
 
-inline options parse(int argc, char** argv, const char* name) {
+// Parses argv; exits with status 0 after --help and 2 on a bad argument (see support/cli.hpp).
+inline options parse(int argc, char** argv, const char* name, const std::string& summary) {
   options o;
-  for (int k = 1; k < argc; ++k) {
-    const std::string a = argv[k];
-    if (a == "--json") {
-      o.json = true;
-    } else if (a == "--csv" && k + 1 < argc) {
-      o.csv = argv[++k];
-    } else if (a == "--svg" && k + 1 < argc) {
-      o.svg = argv[++k];
-    } else {
-      fmt::print(stderr, "usage: {} [--json] [--csv FILE] [--svg FILE]\n", name);
-      std::exit(2);
-    }
-  }
+  example::command_line cli(name, summary);
+  cli.flag("--json", o.json, "print the results as one JSON object")
+      .option("--csv", o.csv, "FILE", "write the mechanisms and their values as CSV")
+      .option("--svg", o.svg, "FILE", "draw the obedience ellipse and the mechanisms as SVG");
+  if (const auto exit_code = cli.parse(argc, argv)) std::exit(*exit_code);
   return o;
 }
 
@@ -76,7 +70,8 @@ row make_row(const Instance& inst, const std::string& name, const symmetric_mech
 
 template <class Instance>
 int run(const Instance& inst, const std::string& title, int argc, char** argv, const char* prog) {
-  const options opt = parse(argc, argv, prog);
+  const options opt =
+      parse(argc, argv, prog, "001 §5: Gaussian data monetization in the " + title + " game");
   const game g = inst.canonical();
   const optimal_mechanism w = welfare_optimal(g), rv = revenue_optimal(g),
                           cs = consumer_optimal(inst);
@@ -91,21 +86,22 @@ int run(const Instance& inst, const std::string& title, int argc, char** argv, c
       make_row(inst, "first best (not obedient)", first_best(g)),
   };
   if (!opt.csv.empty()) {
-    std::FILE* f = std::fopen(opt.csv.c_str(), "w");
-    if (!f) {
-      fmt::print(stderr, "cannot write {}\n", opt.csv);
+    std::string out =
+        "mechanism,state_weight,own_type_weight,others_type_weight,noise_variance,"
+        "noise_correlation,welfare,revenue,consumer_surplus,obedient,ic\n";
+    for (const auto& r : rows) {
+      out +=
+          fmt::format("{},{:.12g},{:.12g},{:.12g},{:.12g},{:.12g},{:.12g},{:.12g},{:.12g},{},{}\n",
+                      r.name, r.x.state_weight, r.x.own_type_weight, r.x.others_type_weight,
+                      r.x.noise_variance, r.x.noise_correlation, r.welfare, r.revenue,
+                      r.consumer_surplus, r.obedient, r.incentive_compatible);
+    }
+    try {
+      example::write_file(opt.csv, out);
+    } catch (const std::exception& e) {
+      fmt::print(stderr, "{}\n", e.what());
       return 1;
     }
-    fmt::print(f,
-               "mechanism,state_weight,own_type_weight,others_type_weight,noise_variance,"
-               "noise_correlation,welfare,revenue,consumer_surplus,obedient,ic\n");
-    for (const auto& r : rows) {
-      fmt::print(f, "{},{:.12g},{:.12g},{:.12g},{:.12g},{:.12g},{:.12g},{:.12g},{:.12g},{},{}\n",
-                 r.name, r.x.state_weight, r.x.own_type_weight, r.x.others_type_weight,
-                 r.x.noise_variance, r.x.noise_correlation, r.welfare, r.revenue,
-                 r.consumer_surplus, r.obedient, r.incentive_compatible);
-    }
-    std::fclose(f);
   }
   if (!opt.svg.empty()) {
     const obedience_ellipse e = ellipse(g);

@@ -5,11 +5,12 @@
 
 #include <fmt/format.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <map>
-#include <stdexcept>
+#include <optional>
 #include <string>
+
+#include "support/cli.hpp"
 
 namespace selling_information {
 
@@ -19,40 +20,27 @@ struct cli {
   std::string csv, svg;
   std::map<std::string, std::string> values;  // --name VALUE for the example's own options
 
-  // Parse argv; `options` lists the example's own "--name" options that take a value.
-  // Returns false (after printing usage to stderr) on an unknown argument.
-  bool parse(int argc, char** argv, const std::map<std::string, std::string>& options,
-             const std::string& usage) {
+  // Parses argv with example::command_line; `options` maps the example's own "--name" options
+  // that take a value to their defaults. Returns the status main() should return when it must
+  // stop (--help: 0; a bad argument: 2, after printing the usage to stderr).
+  std::optional<int> parse(int argc, char** argv, const std::string& program,
+                           const std::string& summary,
+                           const std::map<std::string, std::string>& options) {
     values = options;
-    for (int k = 1; k < argc; ++k) {
-      const std::string arg = argv[k];
-      if (arg == "--json") {
-        json = true;
-      } else if (arg == "--fine") {
-        fine = true;
-      } else if (arg == "--csv" && k + 1 < argc) {
-        csv = argv[++k];
-      } else if (arg == "--svg" && k + 1 < argc) {
-        svg = argv[++k];
-      } else if (arg.rfind("--", 0) == 0 && values.count(arg.substr(2)) && k + 1 < argc) {
-        values[arg.substr(2)] = argv[++k];
-      } else {
-        fmt::print(stderr, "usage: {}\n", usage);
-        return false;
-      }
+    example::command_line line(program, summary);
+    line.flag("--json", json, "print the results as one JSON object")
+        .flag("--fine", fine, "use the finer grids of the paper's figures")
+        .option("--csv", csv, "FILE", "write the figure's data as CSV")
+        .option("--svg", svg, "FILE", "draw the figure as SVG");
+    for (auto& [name, value] : values) {
+      line.option("--" + name, value, "VALUE", "default " + value);
     }
-    return true;
+    return line.parse(argc, argv);
   }
   double number(const std::string& name) const { return std::atof(values.at(name).c_str()); }
 };
 
-// Write text to a file or throw.
-inline void write_file(const std::string& path, const std::string& text) {
-  std::FILE* f = std::fopen(path.c_str(), "w");
-  if (!f) throw std::runtime_error("cannot open " + path);
-  std::fputs(text.c_str(), f);
-  std::fclose(f);
-}
+using example::write_file;
 
 }  // namespace selling_information
 

@@ -20,6 +20,8 @@
 #include <string>
 #include <vector>
 
+#include "support/cli.hpp"
+
 namespace svg_plot {
 
 namespace detail {
@@ -204,11 +206,7 @@ class figure {
 
   /// Write svg(width, height) to path; throws std::runtime_error when the file cannot be written.
   void save(const std::string& path, int width = 720, int height = 480) const {
-    const std::string text = svg(width, height);
-    std::FILE* f = std::fopen(path.c_str(), "w");
-    if (f == nullptr) throw std::runtime_error("svg_plot: cannot open " + path);
-    const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-    if (std::fclose(f) != 0 || !ok) throw std::runtime_error("svg_plot: cannot write " + path);
+    example::write_file(path, svg(width, height));
   }
 
  private:
