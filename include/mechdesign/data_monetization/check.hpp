@@ -90,7 +90,7 @@ inline mechanism_check check_mechanism(const game& g, const joint_distribution& 
     for (int l = 0; l < n; ++l) e(1 + n + l) = l == i ? -1.0 : g.interaction();
     const int ti = 1 + i, ai = 1 + n + i;
     const double mean_g = e.dot(j.mean);
-    const Eigen::VectorXd cov_g = sym * e;  // Cov(g_i, z)
+    const Eigen::VectorXd cov_g = sym.lazyProduct(e);  // Cov(g_i, z)
     c.mean_residual = std::max(c.mean_residual, std::abs(mean_g));
     c.covariance_residual =
         std::max({c.covariance_residual, std::abs(cov_g(ti)), std::abs(cov_g(ai))});
