@@ -45,7 +45,7 @@ TEST_CASE("pricing: tau = 0 uniform grid menu approaches full information on [1/
     const auto first = static_cast<index_t>(std::lround(lo * static_cast<double>(n) - 0.5));
     CHECK(r.rent(first) == Approx(0.0).margin(1e-9));
     const auto ir = std::find_if(r.binding.begin(), r.binding.end(), [&](const auto& b) {
-      return b.what == binding_constraint::kind::participation && b.type == first;
+      return b.what == menu_constraint::kind::participation && b.type == first;
     });
     REQUIRE(ir != r.binding.end());
     CHECK(ir->label() == fmt::format("IR[{}]", first));

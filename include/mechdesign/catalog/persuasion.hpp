@@ -8,6 +8,7 @@
 /// umbrella header <mechdesign/mechdesign.hpp>.
 
 #include <Eigen/Core>
+#include <utility>
 #include <vector>
 
 #include "mechdesign/persuasion/problem.hpp"
@@ -49,8 +50,10 @@ inline persuasion::problem three_parties() {
 inline persuasion::problem guessing_agents() {
   Eigen::MatrixXd u(2, 2);  // rows actions, columns states
   u << 2.0, 0.0, 0.0, 1.0;
-  return persuasion::problem(Eigen::Vector2d(0.5, 0.5), Eigen::MatrixXd::Identity(2, 2),
-                             std::vector<Eigen::MatrixXd>{u, u});
+  Eigen::VectorXd prior(2);
+  prior << 0.5, 0.5;
+  std::vector<Eigen::MatrixXd> agents(2, u);
+  return persuasion::problem(std::move(prior), Eigen::MatrixXd::Identity(2, 2), std::move(agents));
 }
 
 /// \brief Winner takes all (000 §3.1, after Proposition 2): n agents, state i makes action i

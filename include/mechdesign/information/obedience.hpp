@@ -40,10 +40,10 @@ struct obedience_report {
 ///        not re-checked: callers validate it or, like pricing::check_menu, report it).
 /// \param tol in [0, ∞).
 /// \throws dimension_error, non_finite_error, invalid_argument (tol).
-inline obedience_report check_obedience(const Eigen::Ref<const Eigen::MatrixXd>& payoff,
-                                        const Eigen::Ref<const Eigen::VectorXd>& belief,
-                                        const Eigen::Ref<const Eigen::MatrixXd>& pi,
-                                        double tol = 1e-9) {
+[[nodiscard]] inline obedience_report check_obedience(
+    const Eigen::Ref<const Eigen::MatrixXd>& payoff,
+    const Eigen::Ref<const Eigen::VectorXd>& belief, const Eigen::Ref<const Eigen::MatrixXd>& pi,
+    double tol = 1e-9) {
   const char* where = "information::check_obedience";
   mechdesign::detail::require_size(belief.size(), payoff.cols(), "the belief", where);
   mechdesign::detail::require_size(pi.rows(), payoff.cols(), "the experiment's rows (states)",

@@ -136,7 +136,7 @@ struct winner_report {
 /// \brief Check Assumption 2's payoff part and condition (4) (000 Proposition 2) for a square
 /// table \p u with u(j, i) = u_i(a_j).
 /// \throws dimension_error (not square), non_finite_error.
-inline winner_report winner_takes_most(const Eigen::Ref<const Eigen::MatrixXd>& u) {
+[[nodiscard]] inline winner_report winner_takes_most(const Eigen::Ref<const Eigen::MatrixXd>& u) {
   if (u.rows() != u.cols() || u.rows() < 2) {
     throw dimension_error(fmt::format(
         "winner_takes_most: the table must be n x n with n >= 2, got {}x{}", u.rows(), u.cols()));

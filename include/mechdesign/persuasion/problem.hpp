@@ -300,9 +300,9 @@ struct discreteness_report {
 /// than \p tol. Also reports whether π is IC (Definition 1 presumes it, by
 /// information::check_obedience with the receiver's payoffs and the prior).
 /// \throws the exceptions of validate_structure().
-inline discreteness_report check_discrete(const problem& p,
-                                          const Eigen::Ref<const Eigen::MatrixXd>& pi,
-                                          double tol = 1e-9) {
+[[nodiscard]] inline discreteness_report check_discrete(const problem& p,
+                                                        const Eigen::Ref<const Eigen::MatrixXd>& pi,
+                                                        double tol = 1e-9) {
   discreteness_report r;
   validate_structure(p, pi);
   r.incentive_compatible = information::check_obedience(p.receiver(), p.prior(), pi, tol).passed;

@@ -58,7 +58,8 @@ struct selection_report {
 };
 
 /// \brief Check Definition 2 (000 §4.1) condition by condition, within \p tol ≥ 0.
-inline selection_report check_selection_environment(const problem& p, double tol = 1e-12) {
+[[nodiscard]] inline selection_report check_selection_environment(const problem& p,
+                                                                  double tol = 1e-12) {
   selection_report r;
   const int n = p.num_agents();
   const index_t m = n + 1;

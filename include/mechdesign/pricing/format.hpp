@@ -28,10 +28,9 @@ struct fmt::formatter<mechdesign::pricing::offer> : mechdesign::detail::plain_fo
 };
 
 template <>
-struct fmt::formatter<mechdesign::pricing::binding_constraint>
-    : mechdesign::detail::plain_formatter {
+struct fmt::formatter<mechdesign::pricing::menu_constraint> : mechdesign::detail::plain_formatter {
   template <class Ctx>
-  auto format(const mechdesign::pricing::binding_constraint& b, Ctx& ctx) const {
+  auto format(const mechdesign::pricing::menu_constraint& b, Ctx& ctx) const {
     return fmt::format_to(ctx.out(), "{}", b.label());
   }
 };

@@ -99,8 +99,9 @@ struct menu_check {
 /// \param tolerance ≥ 0, the threshold of passed.
 /// \throws dimension_error if the menu does not have one S × A rule and one price per type;
 ///         non_finite_error for a non-finite price or rule entry.
-inline menu_check check_menu(const environment& env, const menu& m, double tolerance = 1e-7,
-                             bool nonnegative_prices = true) {
+[[nodiscard]] inline menu_check check_menu(const environment& env, const menu& m,
+                                           double tolerance = 1e-7,
+                                           bool nonnegative_prices = true) {
   validate(env);
   mechdesign::detail::require_tolerance(tolerance, "tolerance", "check_menu", HUGE_VAL);
   const index_t s = env.num_states(), na = env.num_actions(), k = env.num_types();
