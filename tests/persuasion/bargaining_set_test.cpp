@@ -217,6 +217,16 @@ TEST_CASE("persuasion: bargaining solutions reject bad input", "[persuasion][bar
   CHECK_FALSE(none.ok());
   CHECK(none.status == mechdesign::status::infeasible);
   CHECK_FALSE(none.beneficial);
+  // Out of iterations before the certified gap closes: iteration_limit, not success.
+  nash_options few;
+  few.max_iterations = 1;
+  few.gap_tolerance = 0.0;
+  const nash_result cut =
+      nash_solution(p, Eigen::Vector2d(1.0, 1.0), Eigen::Vector2d(0.3, 0.7), few);
+  CHECK(cut.ok() == cut.converged);
+  CHECK(cut.status ==
+        (cut.converged ? mechdesign::status::success : mechdesign::status::iteration_limit));
+  CHECK(cut.payoffs.size() == 2);
 }
 
 TEST_CASE(
