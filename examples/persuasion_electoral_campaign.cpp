@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <mechdesign/catalog/persuasion.hpp>
 #include <mechdesign/persuasion/bargaining_set.hpp>
 #include <mechdesign/persuasion/beneficial.hpp>
 #include <mechdesign/persuasion/format.hpp>
@@ -23,7 +24,6 @@
 
 #include "support/cli.hpp"
 #include "support/json.hpp"
-#include "support/persuasion_examples.hpp"
 #include "support/svg_plot.hpp"
 
 namespace {
@@ -44,7 +44,7 @@ struct report {
 };
 
 report analyse() {
-  const problem p = persuasion_examples::electoral_campaign();
+  const problem p = mechdesign::catalog::electoral_campaign();
   report r;
   r.full = ex_ante_payoffs(p, full_information(p));
   r.none = ex_ante_payoffs(p, no_information(p));
@@ -71,7 +71,7 @@ report analyse() {
   return r;
 }
 
-std::string vec(const Eigen::VectorXd& v) { return detail::show_vector(v); }
+std::string vec(const Eigen::VectorXd& v) { return persuasion::detail::show_vector(v); }
 
 void print(const report& r) {
   fmt::print("Electoral campaign (000_b82d6ff4761a0a82.txt section 1): agents Left, Right\n\n");
@@ -120,7 +120,7 @@ std::string json(const report& r) {
       .field("utopia", example_json::array(r.utopia_payoffs))
       .field("boundary", example_json::array(boundary))
       .field("pareto_frontier", example_json::array(frontier))
-      .boolean("definition2_holds", r.definition2.ok())
+      .boolean("definition2_holds", r.definition2.passed)
       .text("definition2_failure", r.definition2.first_failure)
       .boolean("endorsement_robust_eq7", r.robustness.robust)
       .number("eq7_worst_gain", r.robustness.worst_gain)

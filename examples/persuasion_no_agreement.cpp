@@ -10,13 +10,13 @@
 // Usage: persuasion_no_agreement [--json]
 #include <fmt/format.h>
 
+#include <mechdesign/catalog/persuasion.hpp>
 #include <mechdesign/persuasion/beneficial.hpp>
 #include <mechdesign/persuasion/format.hpp>
 #include <string>
 
 #include "support/cli.hpp"
 #include "support/json.hpp"
-#include "support/persuasion_examples.hpp"
 
 int main(int argc, char** argv) {
   using namespace mechdesign;
@@ -28,14 +28,14 @@ int main(int argc, char** argv) {
   if (const auto exit_code = cli.parse(argc, argv)) return *exit_code;
   try {
     // guessing agents
-    const problem g = persuasion_examples::guessing_agents();
+    const problem g = mechdesign::catalog::guessing_agents();
     const Eigen::VectorXd dg = ex_ante_payoffs(g, full_information(g));
     const Eigen::VectorXd at_omega1 = payoffs_at_belief(g, Eigen::Vector2d(1.0, 0.0), 0);
     const dominance_result dm = find_beneficial_structure(g, dg);
     if (!dm.ok()) throw mechdesign::error("dominance LP: " + dm.message);
     // winner takes all
     const Eigen::Vector3d wins(1.0, 2.0, 4.0);
-    const problem w = persuasion_examples::winner_takes_all(Eigen::Vector3d(0.2, 0.3, 0.5), wins);
+    const problem w = mechdesign::catalog::winner_takes_all(Eigen::Vector3d(0.2, 0.3, 0.5), wins);
     const agreement_test t = beneficial_agreement_test(w, full_information(w));
     if (!t.lottery.ok()) throw mechdesign::error("Theorem 1 LP: " + t.lottery.message);
     const censorship_test c = beneficial_censorship(w);
@@ -61,12 +61,12 @@ int main(int argc, char** argv) {
     }
     fmt::print("Guessing agents (000_b82d6ff4761a0a82.txt section 3.3)\n");
     fmt::print("  full revelation gives {}; at the belief omega_1 the agents get {}\n",
-               detail::show_vector(dg), detail::show_vector(at_omega1));
+               persuasion::detail::show_vector(dg), persuasion::detail::show_vector(at_omega1));
     fmt::print("  strict dominance LP: {}\n\n", dm);
     fmt::print("Winner takes all (section 3.1), wins {}, prior (0.2, 0.3, 0.5)\n",
-               detail::show_vector(wins));
+               persuasion::detail::show_vector(wins));
     fmt::print("  Theorem 1: {}\n", t.lottery);
-    fmt::print("  y proportional to 1/u_i: {}\n", detail::show_vector(expected));
+    fmt::print("  y proportional to 1/u_i: {}\n", persuasion::detail::show_vector(expected));
     fmt::print("  Proposition 1: constant weighted sum {} -> {}\n",
                c.weights.exists ? "exists" : "does not exist",
                c.beneficial ? "beneficial agreement" : "no beneficial agreement");

@@ -9,6 +9,7 @@
 // Usage: persuasion_three_parties [--json]
 #include <fmt/format.h>
 
+#include <mechdesign/catalog/persuasion.hpp>
 #include <mechdesign/persuasion/beneficial.hpp>
 #include <mechdesign/persuasion/format.hpp>
 #include <string>
@@ -16,7 +17,6 @@
 
 #include "support/cli.hpp"
 #include "support/json.hpp"
-#include "support/persuasion_examples.hpp"
 
 namespace {
 
@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
   cli.flag("--json", as_json, "print the results as one JSON object");
   if (const auto exit_code = cli.parse(argc, argv)) return *exit_code;
   try {
-    const problem p = persuasion_examples::three_parties();
+    const problem p = mechdesign::catalog::three_parties();
     const information_structure full = full_information(p);
     const Eigen::VectorXd d = ex_ante_payoffs(p, full);
     std::vector<coalition_test> sizes;
@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
                              .number("lottery_surplus", t.lottery.surplus)
                              .field("lemma1_structure", example_json::array(c.structure))
                              .field("lemma1_payoffs", example_json::array(c.payoffs))
-                             .boolean("lemma1_ic", c.ic.ok)
+                             .boolean("lemma1_ic", c.ic.passed)
                              .boolean("lemma1_beneficial", c.beneficial)
                              .field("direct_structure", example_json::array(direct.structure))
                              .field("direct_payoffs", example_json::array(direct.payoffs))
@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
     }
     fmt::print("Collusion among three parties (000_b82d6ff4761a0a82.txt section 3.2)\n\n");
     fmt::print("  disagreement payoffs (full revelation) {}   paper: (0.375, -0.6, -4.55)\n",
-               detail::show_vector(d));
+               persuasion::detail::show_vector(d));
     fmt::print("  total {:.6g}   paper: -4.775\n\n", d.sum());
     for (const auto& s : sizes) {
       fmt::print("  Theorem 2 with coalitions of size {}: {}\n", s.k, s.holds ? "holds" : "fails");
@@ -93,8 +93,8 @@ int main(int argc, char** argv) {
     fmt::print("\n  Lemma 1's construction (epsilon = {:.4g}, gamma = {:.4g}): {}\n", c.epsilon,
                c.gamma, c.ic);
     print_structure(c.structure);
-    fmt::print("    payoffs {} (gains {})\n", detail::show_vector(c.payoffs),
-               detail::show_vector(c.gains));
+    fmt::print("    payoffs {} (gains {})\n", persuasion::detail::show_vector(c.payoffs),
+               persuasion::detail::show_vector(c.gains));
     fmt::print("\n  The structure with the largest smallest gain (LP): {}\n", direct);
     print_structure(direct.structure);
   } catch (const mechdesign::error& e) {

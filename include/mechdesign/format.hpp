@@ -7,6 +7,7 @@
 
 #include "mechdesign/bargaining/format.hpp"
 #include "mechdesign/core/format.hpp"
+#include "mechdesign/information/format.hpp"
 #include "mechdesign/lp/format.hpp"
 #include "mechdesign/mechanism/format.hpp"
 #include "mechdesign/persuasion/format.hpp"

@@ -2,12 +2,14 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <mechdesign/catalog/persuasion.hpp>
 #include <mechdesign/persuasion/bargaining_set.hpp>
 #include <mechdesign/persuasion/beneficial.hpp>
+#include <mechdesign/persuasion/dominance.hpp>
+#include <mechdesign/persuasion/nash.hpp>
 #include <random>
 
 #include "persuasion/random_environments.hpp"
-#include "support/persuasion_examples.hpp"
 
 using namespace mechdesign;
 using namespace mechdesign::persuasion;
@@ -70,7 +72,7 @@ TEST_CASE(
     "persuasion: electoral campaign: Nash, KS and egalitarian solutions are the symmetric "
     "endorsement rule's (1.2, 1.2)",
     "[persuasion][bargaining_set][paper]") {
-  const problem p = persuasion_examples::electoral_campaign();
+  const problem p = catalog::electoral_campaign();
   const Eigen::Vector2d d(1.1, 1.1);
   const bargaining_point e = egalitarian_solution(p, d);
   const bargaining_point ks = kalai_smorodinsky_solution(p, d);
@@ -87,7 +89,7 @@ TEST_CASE(
   CHECK(nb.optimality_gap <= 1e-9);
   // every solution comes with an IC structure that attains it
   for (const auto* b : {&e, &ks, static_cast<const bargaining_point*>(&nb)}) {
-    CHECK(check_obedience(p, b->structure, 1e-9).ok);
+    CHECK(information::check_obedience(p.receiver(), p.prior(), b->structure, 1e-9).passed);
     CHECK(ex_ante_payoffs(p, b->structure).isApprox(b->payoffs, 1e-12));
   }
   // utopia: a party's best IC structure gives it 1.6 (derived, not printed in the paper)
@@ -145,7 +147,7 @@ TEST_CASE(
       const auto& b = g.vertices[(k + 1) % g.vertices.size()];
       const auto& c = g.vertices[(k + 2) % g.vertices.size()];
       CHECK((b(0) - a(0)) * (c(1) - a(1)) - (b(1) - a(1)) * (c(0) - a(0)) > -1e-9);
-      CHECK(check_obedience(p, g.structures[k], 1e-9).ok);
+      CHECK(information::check_obedience(p.receiver(), p.prior(), g.structures[k], 1e-9).passed);
       CHECK(ex_ante_payoffs(p, g.structures[k]).isApprox(a, 1e-9));
     }
     const double w = persuasion_test::uniform(rng, 0.1, 0.9);
@@ -154,7 +156,7 @@ TEST_CASE(
     REQUIRE(nb.ok());
     CHECK(nb.converged);
     CHECK(nb.log_product == Approx(polygon_nash_value(g, d, alpha)).margin(1e-7));
-    CHECK(check_obedience(p, nb.structure, 1e-9).ok);
+    CHECK(information::check_obedience(p.receiver(), p.prior(), nb.structure, 1e-9).passed);
     // the certificate is honest: no point of B beats the upper bound
     for (const auto& v : g.vertices) CHECK(log_product(v, d, alpha) <= nb.upper_bound + 1e-12);
     const bargaining_point e = egalitarian_solution(p, d);
@@ -205,16 +207,26 @@ TEST_CASE("persuasion: Nash solutions for three agents: certified gap and first-
 }
 
 TEST_CASE("persuasion: bargaining solutions reject bad input", "[persuasion][bargaining_set]") {
-  const problem p = persuasion_examples::electoral_campaign();
+  const problem p = catalog::electoral_campaign();
   CHECK_THROWS_AS(nash_solution(p, Eigen::Vector2d(1, 1), Eigen::Vector2d(0.7, 0.7)),
                   distribution_error);
   CHECK_THROWS_AS(egalitarian_solution(p, Eigen::Vector3d(1, 1, 1)), dimension_error);
-  CHECK_THROWS_AS(bargaining_set_boundary(persuasion_examples::three_parties()),
-                  mechdesign::invalid_argument);
+  CHECK_THROWS_AS(bargaining_set_boundary(catalog::three_parties()), mechdesign::invalid_argument);
   // against d above B's frontier there is no Nash solution (status, not a throw)
   const nash_result none = nash_solution(p, Eigen::Vector2d(1.3, 1.3), Eigen::Vector2d(0.5, 0.5));
   CHECK_FALSE(none.ok());
+  CHECK(none.status == mechdesign::status::infeasible);
   CHECK_FALSE(none.beneficial);
+  // Out of iterations before the certified gap closes: iteration_limit, not success.
+  nash_options few;
+  few.max_iterations = 1;
+  few.gap_tolerance = 0.0;
+  const nash_result cut =
+      nash_solution(p, Eigen::Vector2d(1.0, 1.0), Eigen::Vector2d(0.3, 0.7), few);
+  CHECK(cut.ok() == cut.converged);
+  CHECK(cut.status ==
+        (cut.converged ? mechdesign::status::success : mechdesign::status::iteration_limit));
+  CHECK(cut.payoffs.size() == 2);
 }
 
 TEST_CASE(
@@ -243,7 +255,7 @@ TEST_CASE(
   const dominance_result better = find_beneficial_structure(p, ks.payoffs);
   REQUIRE(better.ok());
   CHECK(better.surplus > 0.004);  // 0.00476: every agent gains at least this much
-  CHECK(check_obedience(p, better.structure, 1e-9).ok);
+  CHECK(information::check_obedience(p.receiver(), p.prior(), better.structure, 1e-9).passed);
   CHECK((ex_ante_payoffs(p, better.structure) - ks.payoffs).minCoeff() > 0.004);
   CHECK_FALSE(pareto_efficiency(p, ks.payoffs).efficient);
 }

@@ -1,9 +1,11 @@
 #include <catch2/catch.hpp>
+#include <mechdesign/catalog/persuasion.hpp>
+#include <mechdesign/persuasion/agreement_conditions.hpp>
 #include <mechdesign/persuasion/beneficial.hpp>
+#include <mechdesign/persuasion/dominance.hpp>
 #include <random>
 
 #include "persuasion/random_environments.hpp"
-#include "support/persuasion_examples.hpp"
 
 using namespace mechdesign;
 using namespace mechdesign::persuasion;
@@ -42,7 +44,7 @@ void verify_certificate(const problem& p, const lottery_result& r) {
 
 TEST_CASE("persuasion: electoral campaign has a beneficial agreement (Theorem 1, Lemma 1)",
           "[persuasion][beneficial][paper]") {
-  const problem p = persuasion_examples::electoral_campaign();
+  const problem p = catalog::electoral_campaign();
   const information_structure full = full_information(p);
   const agreement_test t = beneficial_agreement_test(p, full);
   REQUIRE(t.lottery.ok());
@@ -52,7 +54,7 @@ TEST_CASE("persuasion: electoral campaign has a beneficial agreement (Theorem 1,
   // the best lottery mixes the two party wins: 1.5 each, surplus 0.4 over d = 1.1 (1e-9)
   CHECK(t.lottery.surplus == Approx(0.4).margin(1e-9));
   const constructed_agreement c = construct_agreement(p, full, t.lottery);
-  CHECK(c.ic.ok);
+  CHECK(c.ic.passed);
   CHECK(c.beneficial);
   CHECK(c.gains.minCoeff() > 0.0);
   // Lemma 1's payoffs: gamma * lottery + (1 - gamma) * d
@@ -68,7 +70,7 @@ TEST_CASE("persuasion: electoral campaign has a beneficial agreement (Theorem 1,
 
 TEST_CASE("persuasion: three-party coalition of 000 section 3.2 (Theorem 2 with pairs)",
           "[persuasion][beneficial][paper]") {
-  const problem p = persuasion_examples::three_parties();
+  const problem p = catalog::three_parties();
   const information_structure full = full_information(p);
   const Eigen::VectorXd d = ex_ante_payoffs(p, full);
   // the paper's benchmark column (0.375, -0.6, -4.55), total -4.775 (tolerance 1e-12)
@@ -94,14 +96,14 @@ TEST_CASE("persuasion: three-party coalition of 000 section 3.2 (Theorem 2 with 
   CHECK(t.lottery.beneficial);
   verify_lottery(p, t.lottery);
   const constructed_agreement c = construct_agreement(p, full, t.lottery);
-  CHECK(c.ic.ok);
+  CHECK(c.ic.passed);
   CHECK(c.beneficial);
   CHECK(find_beneficial_structure(p, d).beneficial);
 }
 
 TEST_CASE("persuasion: guessing agents: a good belief exists but no agreement (000 section 3.3)",
           "[persuasion][beneficial][paper]") {
-  const problem p = persuasion_examples::guessing_agents();
+  const problem p = catalog::guessing_agents();
   CHECK_FALSE(p.is_state_independent());
   const Eigen::VectorXd d = ex_ante_payoffs(p, full_information(p));
   // full revelation gives 0.5 x 2 + 0.5 x 1 = 1.5; the degenerate belief on omega_1 gives 2
@@ -124,7 +126,7 @@ TEST_CASE("persuasion: guessing agents: a good belief exists but no agreement (0
 TEST_CASE("persuasion: winner takes all: no agreement, weights proportional to 1/u_i",
           "[persuasion][beneficial][paper]") {
   const Eigen::Vector3d wins(1.0, 2.0, 4.0);
-  const problem p = persuasion_examples::winner_takes_all(Eigen::Vector3d(0.2, 0.3, 0.5), wins);
+  const problem p = catalog::winner_takes_all(Eigen::Vector3d(0.2, 0.3, 0.5), wins);
   const agreement_test t = beneficial_agreement_test(p, full_information(p));
   REQUIRE(t.lottery.ok());
   CHECK_FALSE(t.lottery.beneficial);
@@ -162,7 +164,7 @@ TEST_CASE("persuasion: Theorem 1 (ii) xor (iii) on random state-independent prob
       // (iii) holds: the certificate's weights do not separate
       CHECK(t.lottery.certificate_value > 1e-9);
       const constructed_agreement c = construct_agreement(p, pi0, t.lottery);
-      CHECK(c.ic.ok);
+      CHECK(c.ic.passed);
       CHECK(c.beneficial);
       // and the direct LP agrees, at least as well as the construction
       CHECK(dm.beneficial);
@@ -194,7 +196,7 @@ TEST_CASE(
     if (!t.hypotheses_hold() || !t.lottery.beneficial) continue;
     const constructed_agreement c = construct_agreement(p, pi0, t.lottery);
     ++built;
-    CHECK(c.ic.ok);
+    CHECK(c.ic.passed);
     CHECK(c.beneficial);
     CHECK(c.gamma > 0.0);
     CHECK(c.structure.rowwise().sum().isOnes(1e-12));
@@ -294,10 +296,9 @@ TEST_CASE("persuasion: Proposition 2: the winner takes the most gives no agreeme
 
 TEST_CASE("persuasion: beneficial tests reject bad input before any LP",
           "[persuasion][beneficial]") {
-  const problem p = persuasion_examples::electoral_campaign();
+  const problem p = catalog::electoral_campaign();
   CHECK_THROWS_AS(lottery_test(p, Eigen::Vector3d::Zero()), dimension_error);
-  CHECK_THROWS_AS(lottery_test(persuasion_examples::guessing_agents(), Eigen::Vector2d::Zero()),
-                  model_error);
+  CHECK_THROWS_AS(lottery_test(catalog::guessing_agents(), Eigen::Vector2d::Zero()), model_error);
   CHECK_THROWS_AS(coalition_condition(p, Eigen::Vector2d::Zero(), 3), mechdesign::invalid_argument);
   CHECK_THROWS_AS(winner_takes_most(Eigen::MatrixXd::Ones(2, 3)), dimension_error);
   CHECK_THROWS_AS(construct_agreement(p, full_information(p), lottery_result{}), model_error);
@@ -322,7 +323,7 @@ TEST_CASE("persuasion: the tie rule decides whether an action optimal only at a 
   CHECK(follow.lottery.beneficial);
   CHECK(find_beneficial_structure(p, follow.lottery.disagreement).beneficial);
   const constructed_agreement c = construct_agreement(p, full, follow.lottery);
-  CHECK(c.ic.ok);
+  CHECK(c.ic.passed);
   CHECK(c.beneficial);
   // counting only unique optima, action 2 is never chosen and no agreement is found
   beneficial_options strict;

@@ -1,11 +1,11 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
+#include <mechdesign/catalog/persuasion.hpp>
 #include <mechdesign/persuasion/problem.hpp>
 #include <random>
 
 #include "persuasion/random_environments.hpp"
-#include "support/persuasion_examples.hpp"
 
 using namespace mechdesign;
 using namespace mechdesign::persuasion;
@@ -43,7 +43,7 @@ TEST_CASE("persuasion: bad problems and structures throw typed errors", "[persua
 
 TEST_CASE("persuasion: electoral campaign payoffs of 000 section 1",
           "[persuasion][problem][paper]") {
-  const problem p = persuasion_examples::electoral_campaign();
+  const problem p = catalog::electoral_campaign();
   // full revelation: 3 x 0.1 + 1 x 0.8 + 0 x 0.1 = 1.1 for each party (tolerance 1e-12)
   const information_structure full = full_information(p);
   CHECK(full.isApprox(Eigen::Matrix3d::Identity()));
@@ -64,7 +64,7 @@ TEST_CASE("persuasion: electoral campaign payoffs of 000 section 1",
   const Eigen::VectorXd post = posterior(p, e, 1);
   CHECK(post(1) == Approx(0.5).margin(1e-12));
   CHECK(post(0) == Approx(0.5).margin(1e-12));
-  CHECK(check_obedience(p, e).ok);
+  CHECK(information::check_obedience(p.receiver(), p.prior(), e).passed);
   const Eigen::VectorXd x = ex_ante_payoffs(p, e);
   CHECK(x(0) == Approx(1.2).margin(1e-12));
   CHECK(x(1) == Approx(1.2).margin(1e-12));
@@ -77,8 +77,9 @@ TEST_CASE("persuasion: electoral campaign payoffs of 000 section 1",
   // endorsing Left in the Centrist state with 1/4 breaks obedience
   information_structure over = e;
   over.row(0) << 0.5, 0.25, 0.25;
-  const obedience_report r = check_obedience(p, over);
-  CHECK_FALSE(r.ok);
+  const information::obedience_report r =
+      information::check_obedience(p.receiver(), p.prior(), over);
+  CHECK_FALSE(r.passed);
   // posterior (2/3, 1/3, 0) after "Left", which is sent with probability 0.3: gain 0.3 x 1/3
   CHECK(r.worst_gain == Approx(0.3 * (2.0 / 3.0 - 1.0 / 3.0)).margin(1e-12));
   CHECK(r.deviation == 0);
@@ -86,7 +87,7 @@ TEST_CASE("persuasion: electoral campaign payoffs of 000 section 1",
 
 TEST_CASE("persuasion: tie-breaking picks the lowest-indexed optimal action",
           "[persuasion][problem]") {
-  const problem p = persuasion_examples::electoral_campaign();
+  const problem p = catalog::electoral_campaign();
   const Eigen::Vector3d tie(0.5, 0.5, 0.0);
   CHECK(optimal_actions(p, tie) == std::vector<index_t>{0, 1});
   CHECK(optimal_action(p, tie) == 0);
@@ -100,7 +101,7 @@ TEST_CASE("persuasion: posteriors average to the prior and payoffs follow eq. (1
   std::mt19937 rng(seed);
   const problem p = persuasion_test::random_state_dependent(rng, 3, 4, 2);
   const information_structure pi = persuasion_test::random_ic_structure(rng, p);
-  CHECK(check_obedience(p, pi, 1e-7).ok);
+  CHECK(information::check_obedience(p.receiver(), p.prior(), pi, 1e-7).passed);
   const Eigen::VectorXd prob = recommendation_probabilities(p, pi);
   CHECK(prob.sum() == Approx(1.0).margin(1e-12));
   Eigen::VectorXd mean = Eigen::VectorXd::Zero(3);

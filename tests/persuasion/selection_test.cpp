@@ -1,12 +1,13 @@
 #include <catch2/catch.hpp>
 #include <map>
+#include <mechdesign/catalog/persuasion.hpp>
 #include <mechdesign/persuasion/bargaining_set.hpp>
+#include <mechdesign/persuasion/nash.hpp>
 #include <mechdesign/persuasion/selection.hpp>
 #include <random>
 #include <tuple>
 
 #include "persuasion/random_environments.hpp"
-#include "support/persuasion_examples.hpp"
 
 using namespace mechdesign;
 using namespace mechdesign::persuasion;
@@ -34,7 +35,7 @@ problem random_selection_environment(std::mt19937& rng, int n) {
       u.push_back(t);
     }
     problem p(prior, Eigen::MatrixXd(x.asDiagonal()), u);
-    if (check_selection_environment(p).ok()) return p;
+    if (check_selection_environment(p).passed) return p;
   }
 }
 
@@ -69,7 +70,7 @@ problem random_symmetric_environment(std::mt19937& rng, int n, double ratio_targ
     Eigen::VectorXd x = Eigen::VectorXd::Ones(n + 1);
     x(0) = x0;
     problem p(prior, Eigen::MatrixXd(x.asDiagonal()), u);
-    if (check_selection_environment(p).ok()) return p;
+    if (check_selection_environment(p).passed) return p;
   }
 }
 
@@ -77,7 +78,7 @@ problem random_symmetric_environment(std::mt19937& rng, int n, double ratio_targ
 
 TEST_CASE("persuasion: electoral campaign: Proposition 6's rule is the paper's 1/8 and 6/8",
           "[persuasion][selection][paper]") {
-  const problem p = persuasion_examples::electoral_campaign();
+  const problem p = catalog::electoral_campaign();
   const selection_report r = check_selection_environment(p);
   CHECK(r.structural());
   CHECK(is_symmetric_selection_environment(p));
@@ -99,11 +100,11 @@ TEST_CASE(
     "persuasion: electoral campaign violates Definition 2 (iii) and its endorsement rule is "
     "not robust to ex-post deviations (erratum)",
     "[persuasion][selection][paper][erratum]") {
-  const problem p = persuasion_examples::electoral_campaign();
+  const problem p = catalog::electoral_campaign();
   const selection_report r = check_selection_environment(p);
   // each party prefers the Centrist (no selection) to the other party: (iii) fails
   CHECK_FALSE(r.selection_better);
-  CHECK_FALSE(r.ok());
+  CHECK_FALSE(r.passed);
   const information_structure e = symmetric_endorsement_rule(p);
   // after the endorsement of Left the posterior is (0.5 Centrist, 0.5 Left); full revelation
   // then elects the Centrist half of the time: Right's payoff rises from 0 to 0.5 (eq. (7))
@@ -188,11 +189,11 @@ TEST_CASE("persuasion: Proposition 6 on random symmetric selection environments"
 
 TEST_CASE("persuasion: selection functions validate Definition 2's structure",
           "[persuasion][selection]") {
-  const problem three = persuasion_examples::three_parties();
+  const problem three = catalog::three_parties();
   CHECK_FALSE(check_selection_environment(three).structural());
   CHECK_THROWS_AS(symmetric_endorsement_rule(three), model_error);
   CHECK_THROWS_AS(check_theorem3(three), model_error);
-  const problem p = persuasion_examples::electoral_campaign();
+  const problem p = catalog::electoral_campaign();
   CHECK_THROWS_AS(endorsement_rule(p, Eigen::Vector3d(0.5, 0.6, 0.0)), distribution_error);
   CHECK_THROWS_AS(endorsement_rule(p, Eigen::Vector2d(0.5, 0.5)), dimension_error);
 }

@@ -183,3 +183,33 @@ TEST_CASE("pricing: Corollary 4.9's lambda* formula holds for uniform types only
   CHECK(std::abs(hi - m.high_threshold) <= 2.0 / n);
   CHECK(std::abs(hi - b) > 2.0 / n);  // the printed lambda*'s upper threshold is off
 }
+
+TEST_CASE("pricing: continuous_options::tolerance 0 terminates, bad tolerances throw",
+          "[pricing][continuous]") {
+  // A zero tolerance bisects to adjacent doubles (it used to loop forever) and gives the same
+  // menu as the default tolerance 1e-13.
+  const auto u = type_distribution::uniform();
+  continuous_options exact;
+  exact.tolerance = 0.0;
+  for (const double tau : {0.0, 0.4}) {
+    INFO("tau = " << tau);
+    const continuous_menu m = solve_continuous(u, tau, 0.5, exact);
+    const continuous_menu d = solve_continuous(u, tau, 0.5);
+    REQUIRE(m.ok());
+    REQUIRE(d.ok());
+    CHECK(m.low_threshold == Approx((1.0 + tau) / 4.0).margin(1e-12));
+    CHECK(m.low_threshold == Approx(d.low_threshold).margin(1e-12));
+    CHECK(m.lambda == Approx(d.lambda).margin(1e-12));
+    CHECK(m.profit == Approx(d.profit).margin(1e-12));
+  }
+  const continuous_menu b = solve_continuous(type_distribution::beta(2.0, 3.0), 0.0, 0.5, exact);
+  REQUIRE(b.ok());
+  CHECK(b.lambda == Approx(0.7638).margin(1e-4));
+  continuous_options bad;
+  bad.tolerance = -1e-9;
+  CHECK_THROWS_AS(solve_continuous(u, 0.0, 0.5, bad), mechdesign::invalid_argument);
+  bad.tolerance = std::nan("");
+  CHECK_THROWS_AS(solve_continuous(u, 0.0, 0.5, bad), mechdesign::invalid_argument);
+  bad.tolerance = 2.0;
+  CHECK_THROWS_AS(solve_continuous(u, 0.0, 0.5, bad), mechdesign::invalid_argument);
+}

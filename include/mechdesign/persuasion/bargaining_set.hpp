@@ -3,23 +3,14 @@
 
 /// \file
 /// \brief The bargaining set B = {E(u|π) : π IC} (Proposition 5: a polytope) and solutions of
-/// the informational bargaining problem (B, d): utopia point, weighted Nash, Kalai–Smorodinsky,
-/// egalitarian, Pareto efficiency of a structure, and the two-agent boundary and Pareto frontier.
-/// Every solution comes with an information structure that attains it.
+/// the informational bargaining problem (B, d): support points, utopia point,
+/// Kalai–Smorodinsky, egalitarian, Pareto efficiency of a structure, and the two-agent boundary
+/// and Pareto frontier (the weighted Nash solution is in nash.hpp). Every solution comes with an
+/// information structure that attains it.
 ///
 /// Reference: 000_b82d6ff4761a0a82.txt §4 (Proposition 5, Assumption 3, the definitions of the
 /// weighted Nash and Kalai–Smorodinsky solutions) and Appendix A.2.
 ///
-/// Weighted Nash solution: maximise f(x) = Σ_i α_i log(x_i − d_i) over x ∈ B, x ≥ d. f is
-/// concave and separable, so it is solved by an outer linearisation (Kelley's cutting planes):
-/// each iteration solves the LP max Σ_i α_i z_i over (π, z) with the tangent cuts
-/// z_i ≤ log(t − d_i) + (x_i − t)/(t − d_i) collected so far; its value U is an upper bound on
-/// f*. The lower bound is f at the best point found (the LP points and a line search towards
-/// each). At the end one more LP gives the Frank–Wolfe bound: for concave f,
-/// f* ≤ f(x̂) + max_{x∈B} ∇f(x̂)·(x − x̂). The reported optimality gap is
-/// min(U, f(x̂) + FW) − f(x̂), a certified bound on f* − f(x̂); the solve stops when it is below
-/// nash_options::gap_tolerance.
-
 #include <fmt/format.h>
 
 #include <Eigen/Core>
@@ -31,6 +22,8 @@
 #include <vector>
 
 #include "mechdesign/core/error.hpp"
+#include "mechdesign/core/result.hpp"
+#include "mechdesign/core/validate.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/lp/solver.hpp"
@@ -40,26 +33,21 @@
 
 namespace mechdesign::persuasion {
 
-/// \brief A point of B with the IC structure that attains it.
-struct bargaining_point {
-  lp::solve_status status = lp::solve_status::not_solved;
+/// \brief A point of B with the IC structure that attains it; ok() iff its LP reached a
+/// verified optimum.
+struct bargaining_point : result_base {
   Eigen::VectorXd payoffs;          ///< x = E(u|π)
   information_structure structure;  ///< π
   double value = 0.0;               ///< the LP objective (support value, t of KS/egalitarian, ...)
-  lp::solution lp;
-  std::string message;
-  bool ok() const noexcept { return status == lp::solve_status::optimal; }
+  lp::solution lp;                  ///< the LP that found it
 };
 
 namespace detail {
 
 inline void check_disagreement(const problem& p, const Eigen::Ref<const Eigen::VectorXd>& d,
                                const char* who) {
-  if (d.size() != p.num_agents()) {
-    throw dimension_error(
-        fmt::format("{}: d has {} entries for {} agents", who, d.size(), p.num_agents()));
-  }
-  check_finite(d, std::string(who) + ": d");
+  mechdesign::detail::require_size(d.size(), p.num_agents(), "d", who);
+  mechdesign::detail::require_finite(d, "d", who);
 }
 
 inline double payoff_scale(const problem& p) {
@@ -91,7 +79,7 @@ inline lp::model optimal_face(const lp::model& m, const lp::solution& sol, doubl
 inline bargaining_point finish(const problem& p, const structure_lp& s, lp::solution sol,
                                double value) {
   bargaining_point r;
-  r.status = sol.status;
+  r.status = lp::to_result_status(sol.status);
   r.message = sol.message;
   if (sol.ok()) {
     r.structure = s.read(sol.x);
@@ -106,9 +94,9 @@ inline bargaining_point finish(const problem& p, const structure_lp& s, lp::solu
 
 /// \brief max_{x∈B} w·x and a structure attaining it (the support function of B, 000 §4).
 /// \throws dimension_error, non_finite_error.
-inline bargaining_point support_point(const problem& p,
-                                      const Eigen::Ref<const Eigen::VectorXd>& weights,
-                                      const lp::solver_options& options = {}) {
+[[nodiscard]] inline bargaining_point support_point(
+    const problem& p, const Eigen::Ref<const Eigen::VectorXd>& weights,
+    const lp::solver_options& options = {}) {
   detail::check_disagreement(p, weights, "support_point");
   auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
   Eigen::MatrixXd u = Eigen::MatrixXd::Zero(p.num_actions(), p.num_states());
@@ -124,10 +112,9 @@ inline bargaining_point support_point(const problem& p,
 /// first LP's verified duals: rows with a nonzero multiplier become equalities at their active
 /// bound and columns with a nonzero reduced cost stay at their bound. If that restricted LP
 /// fails, the first point is returned.
-inline bargaining_point lexicographic_point(const problem& p,
-                                            const Eigen::Ref<const Eigen::VectorXd>& w1,
-                                            const Eigen::Ref<const Eigen::VectorXd>& w2,
-                                            const lp::solver_options& options = {}) {
+[[nodiscard]] inline bargaining_point lexicographic_point(
+    const problem& p, const Eigen::Ref<const Eigen::VectorXd>& w1,
+    const Eigen::Ref<const Eigen::VectorXd>& w2, const lp::solver_options& options = {}) {
   detail::check_disagreement(p, w1, "lexicographic_point");
   detail::check_disagreement(p, w2, "lexicographic_point");
   auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
@@ -154,23 +141,23 @@ inline bargaining_point lexicographic_point(const problem& p,
 
 /// \brief The utopia point: max_Π E(u_i|π) for each agent, with the maximising structures
 /// (000 §4, the Kalai–Smorodinsky reference point).
-struct utopia_point {
-  lp::solve_status status = lp::solve_status::not_solved;
-  Eigen::VectorXd payoffs;  ///< η_i = max_Π E(u_i|π)
-  std::vector<bargaining_point> attained_by;
-  bool ok() const noexcept { return status == lp::solve_status::optimal; }
+/// ok() iff every agent's LP reached a verified optimum.
+struct utopia_point : result_base {
+  Eigen::VectorXd payoffs;                    ///< η_i = max_Π E(u_i|π)
+  std::vector<bargaining_point> attained_by;  ///< agent i's maximising point
 };
 
 /// \brief The utopia point of B (000 §4).
-inline utopia_point utopia(const problem& p, const lp::solver_options& options = {}) {
+[[nodiscard]] inline utopia_point utopia(const problem& p, const lp::solver_options& options = {}) {
   utopia_point r;
-  r.status = lp::solve_status::optimal;
-  r.payoffs.resize(p.num_agents());
+  r.status = status::success;
+  r.payoffs = Eigen::VectorXd::Zero(p.num_agents());
   for (int i = 0; i < p.num_agents(); ++i) {
     r.attained_by.push_back(support_point(p, Eigen::VectorXd::Unit(p.num_agents(), i), options));
     const auto& b = r.attained_by.back();
     if (!b.ok()) {
       r.status = b.status;
+      r.message = fmt::format("agent {}'s LP: {}", i, b.message);
       continue;
     }
     r.payoffs(i) = b.lp.objective;
@@ -181,9 +168,10 @@ inline utopia_point utopia(const problem& p, const lp::solver_options& options =
 /// \brief The largest t with d + t·direction ∈ B, and a structure attaining it (the common
 /// step of the egalitarian and Kalai–Smorodinsky solutions, 000 §4).
 /// \throws dimension_error, non_finite_error.
-inline bargaining_point ray_point(const problem& p, const Eigen::Ref<const Eigen::VectorXd>& d,
-                                  const Eigen::Ref<const Eigen::VectorXd>& direction,
-                                  const lp::solver_options& options = {}) {
+[[nodiscard]] inline bargaining_point ray_point(const problem& p,
+                                                const Eigen::Ref<const Eigen::VectorXd>& d,
+                                                const Eigen::Ref<const Eigen::VectorXd>& direction,
+                                                const lp::solver_options& options = {}) {
   detail::check_disagreement(p, d, "ray_point");
   detail::check_disagreement(p, direction, "ray_point");
   auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
@@ -203,18 +191,18 @@ inline bargaining_point ray_point(const problem& p, const Eigen::Ref<const Eigen
 
 /// \brief The egalitarian solution: the largest point of B of the form d + t·(1, …, 1)
 /// (000 §4 and Proposition 6). value = t.
-inline bargaining_point egalitarian_solution(const problem& p,
-                                             const Eigen::Ref<const Eigen::VectorXd>& d,
-                                             const lp::solver_options& options = {}) {
+[[nodiscard]] inline bargaining_point egalitarian_solution(
+    const problem& p, const Eigen::Ref<const Eigen::VectorXd>& d,
+    const lp::solver_options& options = {}) {
   return ray_point(p, d, Eigen::VectorXd::Ones(p.num_agents()), options);
 }
 
 /// \brief The Kalai–Smorodinsky solution: the largest point of B on the segment from d to the
 /// utopia point (000 §4). value = t, the fraction of the way to utopia.
 /// \throws solver_error if the utopia LPs fail.
-inline bargaining_point kalai_smorodinsky_solution(const problem& p,
-                                                   const Eigen::Ref<const Eigen::VectorXd>& d,
-                                                   const lp::solver_options& options = {}) {
+[[nodiscard]] inline bargaining_point kalai_smorodinsky_solution(
+    const problem& p, const Eigen::Ref<const Eigen::VectorXd>& d,
+    const lp::solver_options& options = {}) {
   detail::check_disagreement(p, d, "kalai_smorodinsky_solution");
   const utopia_point u = utopia(p, options);
   if (!u.ok()) {
@@ -225,203 +213,21 @@ inline bargaining_point kalai_smorodinsky_solution(const problem& p,
   return ray_point(p, d, u.payoffs - d, options);
 }
 
-/// \brief Options of the weighted Nash solution.
-struct nash_options {
-  double gap_tolerance = 1e-9;  ///< stop when the certified gap on Σ α_i log(x_i − d_i) is below
-  int max_iterations = 400;     ///< cutting-plane iterations
-  /// LP settings; algorithm::automatic runs the dual simplex in the live cutting-plane LP.
-  lp::solver_options lp;
-};
-
-/// \brief The weighted Nash bargaining solution with its certificate of optimality.
-struct nash_result : bargaining_point {
-  Eigen::VectorXd alpha;             ///< the weights α ∈ Δ(N)
-  double log_product = 0.0;          ///< f(x̂) = Σ α_i log(x̂_i − d_i)
-  double upper_bound = 0.0;          ///< certified upper bound on max f over B
-  double optimality_gap = 0.0;       ///< upper_bound − log_product
-  double cutting_plane_bound = 0.0;  ///< Kelley's bound U
-  double frank_wolfe_bound = 0.0;    ///< f(x̂) + max_B ∇f(x̂)·(x − x̂)
-  int iterations = 0;
-  int lps = 0;             ///< LPs solved
-  bool converged = false;  ///< optimality_gap ≤ gap_tolerance
-  bool beneficial = true;  ///< B has a point strictly above d (else no solution)
-};
-
-namespace detail {
-
-inline double log_product(const Eigen::VectorXd& x, const Eigen::VectorXd& d,
-                          const Eigen::VectorXd& alpha) {
-  double f = 0.0;
-  for (index_t i = 0; i < x.size(); ++i) {
-    if (alpha(i) == 0.0) continue;
-    const double g = x(i) - d(i);
-    if (!(g > 0.0)) return -std::numeric_limits<double>::infinity();
-    f += alpha(i) * std::log(g);
-  }
-  return f;
-}
-
-}  // namespace detail
-
-/// \brief The weighted Nash bargaining solution: maximise Π_i (E(u_i|π) − d_i)^{α_i} over IC π
-/// (000 §4), by cutting planes with a certified optimality gap (see the file comment).
-/// \throws dimension_error, non_finite_error, distribution_error (α not in Δ(N)), solver_error.
-inline nash_result nash_solution(const problem& p, const Eigen::Ref<const Eigen::VectorXd>& d,
-                                 const Eigen::Ref<const Eigen::VectorXd>& alpha,
-                                 const nash_options& o = {}) {
-  detail::check_disagreement(p, d, "nash_solution");
-  detail::check_belief(alpha, p.num_agents(), 1e-9, "nash_solution: alpha");
-  const int n = p.num_agents();
-  nash_result r;
-  r.alpha = alpha;
-  // a point strictly above d: the max-min gain structure
-  auto base = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
-  const double big = 1.0 + 4.0 * (detail::payoff_scale(p) + d.cwiseAbs().maxCoeff());
-  bargaining_point best;
-  {
-    auto s = base;
-    const index_t t = s.model.add_variable("t", -big, big, 1.0);
-    for (int i = 0; i < n; ++i) {
-      auto row = s.payoff_terms(p.agent(i));
-      row.emplace_back(t, -1.0);
-      s.model.add_row(fmt::format("gain({})", i), row, d(i), lp::inf);
-    }
-    lp::solution sol = lp::solve(s.model, o.lp);
-    ++r.lps;
-    lp::require_optimal(sol, "nash_solution: max-min gain LP");
-    if (!(sol.x(t) > 1e-12)) {
-      r.status = lp::solve_status::infeasible;
-      r.beneficial = false;
-      r.message = "no IC structure gives every agent more than d: the Nash product is 0 on B";
-      return r;
-    }
-    best = detail::finish(p, s, std::move(sol), 0.0);
-  }
-  double f_best = detail::log_product(best.payoffs, d, alpha);
-  // cuts: per agent, tangent points t_i (x_i − d_i at the tangent)
-  std::vector<std::vector<double>> tangents(static_cast<std::size_t>(n));
-  auto add_tangents = [&](const Eigen::VectorXd& x) {
-    for (int i = 0; i < n; ++i) {
-      const double g = x(i) - d(i);
-      if (g > 1e-12 && alpha(i) > 0.0) tangents[static_cast<std::size_t>(i)].push_back(g);
-    }
-  };
-  add_tangents(best.payoffs);
-  const utopia_point up = utopia(p, o.lp);
-  r.lps += n;
-  for (const auto& b : up.attained_by) lp::require_optimal(b.lp, "nash_solution: utopia LP");
-  add_tangents(up.payoffs);
-  // One live cutting-plane LP: the base structure LP, the rows x_i ≥ d_i and the columns z_i,
-  // to which each iteration appends the tangent cuts z_i − (x_i − d_i)/g ≤ log g − 1 of the
-  // tangent points found since the last solve, re-solving warm.
-  auto s = base;
-  std::vector<std::vector<std::pair<index_t, double>>> pay(static_cast<std::size_t>(n));
-  std::vector<index_t> z(static_cast<std::size_t>(n), -1);
-  for (int i = 0; i < n; ++i) {
-    pay[static_cast<std::size_t>(i)] = s.payoff_terms(p.agent(i));
-    s.model.add_row(fmt::format("ir({})", i), pay[static_cast<std::size_t>(i)], d(i), lp::inf);
-    if (alpha(i) == 0.0) continue;
-    z[static_cast<std::size_t>(i)] =
-        s.model.add_variable(fmt::format("z({})", i), -lp::inf, lp::inf, alpha(i));
-  }
-  // Appended cuts leave the basis dual feasible: the dual simplex re-solves from it.
-  lp::solver_options cut_options = o.lp;
-  if (cut_options.method == lp::algorithm::automatic) cut_options.method = lp::algorithm::dual;
-  lp::solver cuts(cut_options);
-  cuts.load(s.model);
-  std::vector<std::size_t> cut_count(static_cast<std::size_t>(n), 0);
-  auto add_cuts = [&] {
-    for (int i = 0; i < n; ++i) {
-      const auto ui = static_cast<std::size_t>(i);
-      if (alpha(i) == 0.0) continue;
-      for (; cut_count[ui] < tangents[ui].size(); ++cut_count[ui]) {
-        const double g = tangents[ui][cut_count[ui]];
-        auto row = pay[ui];
-        for (auto& term : row) term.second = -term.second / g;
-        row.emplace_back(z[ui], 1.0);
-        cuts.add_row(fmt::format("cut({})", i), std::move(row), -lp::inf,
-                     std::log(g) - 1.0 - d(i) / g);
-      }
-    }
-  };
-  double upper = std::numeric_limits<double>::infinity();
-  for (r.iterations = 1; r.iterations <= o.max_iterations; ++r.iterations) {
-    add_cuts();
-    lp::solution sol = cuts.solve();
-    ++r.lps;
-    lp::require_optimal(sol, "nash_solution: cutting-plane LP");
-    upper = std::min(upper, sol.objective);
-    bargaining_point cand = detail::finish(p, s, sol, 0.0);
-    // line search on the segment [best, cand] (concave in the step)
-    double lo = 0.0, hi = 1.0;
-    auto at = [&](double step) {
-      return detail::log_product(best.payoffs + step * (cand.payoffs - best.payoffs), d, alpha);
-    };
-    for (int k = 0; k < 60; ++k) {
-      const double m1 = lo + (hi - lo) / 3.0, m2 = hi - (hi - lo) / 3.0;
-      if (at(m1) < at(m2)) {
-        lo = m1;
-      } else {
-        hi = m2;
-      }
-    }
-    const double step = 0.5 * (lo + hi);
-    const double f_step = at(step), f_cand = at(1.0);
-    if (f_cand >= f_step && f_cand > f_best) {
-      best = cand;
-      f_best = f_cand;
-    } else if (f_step > f_best) {
-      best.structure = (1.0 - step) * best.structure + step * cand.structure;
-      best.payoffs = ex_ante_payoffs(p, best.structure);
-      best.lp = cand.lp;
-      f_best = detail::log_product(best.payoffs, d, alpha);
-    }
-    add_tangents(cand.payoffs);
-    add_tangents(best.payoffs);
-    if (upper - f_best <= o.gap_tolerance) break;
-  }
-  r.iterations = std::min(r.iterations, o.max_iterations);
-  // Frank–Wolfe bound at the best point
-  Eigen::VectorXd grad(n);
-  for (int i = 0; i < n; ++i) {
-    grad(i) = alpha(i) == 0.0 ? 0.0 : alpha(i) / (best.payoffs(i) - d(i));
-  }
-  bargaining_point fw = support_point(p, grad, o.lp);
-  ++r.lps;
-  lp::require_optimal(fw.lp, "nash_solution: Frank-Wolfe LP");
-  r.frank_wolfe_bound = f_best + std::max(0.0, fw.lp.objective - grad.dot(best.payoffs));
-  r.cutting_plane_bound = upper;
-  r.upper_bound = std::min(upper, r.frank_wolfe_bound);
-  r.log_product = f_best;
-  r.optimality_gap = std::max(0.0, r.upper_bound - f_best);
-  r.converged = r.optimality_gap <= o.gap_tolerance;
-  r.status = lp::solve_status::optimal;
-  r.payoffs = best.payoffs;
-  r.structure = best.structure;
-  r.lp = best.lp;
-  r.value = f_best;
-  if (!r.converged) {
-    r.message =
-        fmt::format("stopped after {} iterations with gap {:.3g}", r.iterations, r.optimality_gap);
-  }
-  return r;
-}
-
-/// \brief Pareto efficiency of a structure within B.
-struct efficiency_report {
-  lp::solve_status status = lp::solve_status::not_solved;
+/// \brief Pareto efficiency of a payoff vector within B; ok() iff its LP reached a verified
+/// optimum.
+struct efficiency_report : result_base {
   bool efficient = false;   ///< no IC π' weakly improves all agents with a total gain > tol
   double total_gain = 0.0;  ///< max Σ_i (E(u_i|π') − E(u_i|π)) subject to no agent losing
   information_structure improvement;  ///< a dominating structure when not efficient
-  bool ok() const noexcept { return status == lp::solve_status::optimal; }
+  lp::solution lp;                    ///< the LP
 };
 
 /// \brief Whether the payoff vector \p x (e.g. of an IC structure) is Pareto efficient in B
 /// (000 §4, Proposition 3, Theorem 3): LP max Σ_i (E(u_i|π') − x_i) s.t. E(u_i|π') ≥ x_i.
-inline efficiency_report pareto_efficiency(const problem& p,
-                                           const Eigen::Ref<const Eigen::VectorXd>& x,
-                                           double tol = 1e-9,
-                                           const lp::solver_options& options = {}) {
+[[nodiscard]] inline efficiency_report pareto_efficiency(const problem& p,
+                                                         const Eigen::Ref<const Eigen::VectorXd>& x,
+                                                         double tol = 1e-9,
+                                                         const lp::solver_options& options = {}) {
   detail::check_disagreement(p, x, "pareto_efficiency");
   auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
   Eigen::MatrixXd total = Eigen::MatrixXd::Zero(p.num_actions(), p.num_states());
@@ -435,22 +241,24 @@ inline efficiency_report pareto_efficiency(const problem& p,
   }
   s.model.set_objective_constant(-x.sum());
   efficiency_report r;
-  const lp::solution sol = lp::solve(s.model, options);
-  r.status = sol.status;
-  if (!sol.ok()) return r;
-  r.total_gain = sol.objective;
+  r.lp = lp::solve(s.model, options);
+  r.status = lp::to_result_status(r.lp.status);
+  if (!r.lp.ok()) {
+    r.message = "efficiency LP: " + r.lp.message;
+    return r;
+  }
+  r.total_gain = r.lp.objective;
   r.efficient = r.total_gain <= tol;
-  r.improvement = s.read(sol.x);
+  r.improvement = s.read(r.lp.x);
   return r;
 }
 
-/// \brief Vertices of a two-agent polygon in counter-clockwise order, each with a structure.
-struct polygon {
-  lp::solve_status status = lp::solve_status::not_solved;
-  std::vector<Eigen::VectorXd> vertices;
-  std::vector<information_structure> structures;
-  int lps = 0;
-  bool ok() const noexcept { return status == lp::solve_status::optimal; }
+/// \brief Vertices of a two-agent polygon in counter-clockwise order, each with a structure;
+/// ok() iff every support LP reached a verified optimum.
+struct polygon : result_base {
+  std::vector<Eigen::VectorXd> vertices;          ///< counter-clockwise
+  std::vector<information_structure> structures;  ///< one attaining each vertex
+  int lps = 0;                                    ///< LPs solved
 };
 
 namespace detail {
@@ -470,6 +278,7 @@ inline void refine(const problem& p, const bargaining_point& P, const bargaining
   ++out.lps;
   if (!R.ok()) {
     out.status = R.status;
+    out.message = R.message;
     return;
   }
   const double beyond = normal.dot(R.payoffs) - normal.dot(P.payoffs.head<2>());
@@ -504,13 +313,13 @@ inline void drop_collinear(polygon& g, double tol) {
 /// \brief The whole boundary of B for two agents, as a counter-clockwise polygon (the
 /// bargaining set of Figure 1, 000 §1 and Proposition 5).
 /// \throws invalid_argument unless there are exactly two agents.
-inline polygon bargaining_set_boundary(const problem& p, double tol = 1e-9,
-                                       const lp::solver_options& options = {}) {
+[[nodiscard]] inline polygon bargaining_set_boundary(const problem& p, double tol = 1e-9,
+                                                     const lp::solver_options& options = {}) {
   if (p.num_agents() != 2) {
     throw invalid_argument("bargaining_set_boundary: exactly two agents are required");
   }
   polygon g;
-  g.status = lp::solve_status::optimal;
+  g.status = status::success;
   const Eigen::Vector2d dirs[4] = {{1, 0}, {0, 1}, {-1, 0}, {0, -1}};
   std::vector<bargaining_point> ext;
   for (int k = 0; k < 4; ++k) {
@@ -519,6 +328,7 @@ inline polygon bargaining_set_boundary(const problem& p, double tol = 1e-9,
     ++g.lps;
     if (!ext.back().ok()) {
       g.status = ext.back().status;
+      g.message = ext.back().message;
       return g;
     }
   }
@@ -542,13 +352,13 @@ inline polygon bargaining_set_boundary(const problem& p, double tol = 1e-9,
 /// \brief The Pareto frontier of B for two agents: its vertices from the best point for agent 1
 /// to the best point for agent 2 (counter-clockwise), with structures (000 §4, Figure 1).
 /// \throws invalid_argument unless there are exactly two agents.
-inline polygon pareto_frontier(const problem& p, double tol = 1e-9,
-                               const lp::solver_options& options = {}) {
+[[nodiscard]] inline polygon pareto_frontier(const problem& p, double tol = 1e-9,
+                                             const lp::solver_options& options = {}) {
   if (p.num_agents() != 2) {
     throw invalid_argument("pareto_frontier: exactly two agents are required");
   }
   polygon g;
-  g.status = lp::solve_status::optimal;
+  g.status = status::success;
   const bargaining_point A =
       lexicographic_point(p, Eigen::Vector2d(1, 0), Eigen::Vector2d(0, 1), options);
   const bargaining_point B =
@@ -556,6 +366,7 @@ inline polygon pareto_frontier(const problem& p, double tol = 1e-9,
   g.lps = 2;
   if (!A.ok() || !B.ok()) {
     g.status = A.ok() ? B.status : A.status;
+    g.message = A.ok() ? B.message : A.message;
     return g;
   }
   g.vertices.push_back(A.payoffs);

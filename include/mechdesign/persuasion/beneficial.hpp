@@ -2,13 +2,14 @@
 #define MECHDESIGN_PERSUASION_BENEFICIAL_HPP
 
 /// \file
-/// \brief Tests for a beneficial agreement (an IC structure strictly better than the
-/// disagreement payoffs d for every agent), each with a certificate.
+/// \brief Theorem 1's test for a beneficial agreement (an IC structure strictly better than the
+/// disagreement payoffs d for every agent) with its certificate, the actions that are ā(μ) for
+/// some belief, and Lemma 1's construction of an agreement.
 ///
 /// Reference: 000_b82d6ff4761a0a82.txt §3: Theorem 1 (conditions (ii) and (iii)), Lemma 1 and
-/// its proof (Appendix A.1), Corollary 1, Proposition 1, Proposition 2 with condition (4),
-/// Theorem 2 (coalitions), and, for state-dependent payoffs (§3.3), strict Pareto dominance of
-/// the disagreement structure as an LP.
+/// its proof (Appendix A.1). Corollary 1, Propositions 1–2 and Theorem 2 are in
+/// agreement_conditions.hpp; strict Pareto dominance for state-dependent payoffs (§3.3) in
+/// dominance.hpp.
 ///
 /// Which actions are ā(μ) for some belief μ. For each action a one LP maximises
 /// t = min_{a'≠a} Σ_ω μ(ω)(u_r(a, ω) − u_r(a', ω)) over beliefs μ. Tie-breaking rule:
@@ -40,6 +41,9 @@
 #include <vector>
 
 #include "mechdesign/core/error.hpp"
+#include "mechdesign/core/result.hpp"
+#include "mechdesign/core/validate.hpp"
+#include "mechdesign/information/obedience.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/lp/solver.hpp"
@@ -57,25 +61,26 @@ enum class tie_rule {
 
 /// \brief Options of the beneficial-agreement tests.
 struct beneficial_options {
-  tie_rule ties = tie_rule::follow_recommendation;
-  double tol = 1e-9;  ///< decision threshold on surpluses, margins and certificates
-  lp::solver_options lp;
+  tie_rule ties = tie_rule::follow_recommendation;  ///< see the file comment
+  double tol = 1e-9;      ///< decision threshold on surpluses, margins and certificates, ≥ 0
+  lp::solver_options lp;  ///< LP settings of every LP of the test
 };
 
 /// \brief Whether action a is the receiver's choice at some belief, with a witness belief.
-struct action_support {
-  index_t action = -1;
+/// status success once its LP is solved (attainable_actions() throws otherwise).
+struct action_support : result_base {
+  index_t action = -1;      ///< a
   double margin = 0.0;      ///< t* = max_μ min_{a'≠a} (value of a − value of a') at μ
   Eigen::VectorXd belief;   ///< a belief attaining t*
   bool attainable = false;  ///< under the tie rule of the options
-  lp::solution lp;
+  lp::solution lp;          ///< the LP and its certificate
 };
 
 /// \brief For every action, the LP deciding whether it is ā(μ) for some belief μ (000 Theorem
 /// 1; see the file comment for the tie rule).
 /// \throws solver_error if an LP has no verified optimum.
-inline std::vector<action_support> attainable_actions(const problem& p,
-                                                      const beneficial_options& o = {}) {
+[[nodiscard]] inline std::vector<action_support> attainable_actions(
+    const problem& p, const beneficial_options& o = {}) {
   std::vector<action_support> out;
   const index_t m = p.num_states(), na = p.num_actions();
   const double bound = 1.0 + 2.0 * p.receiver().cwiseAbs().maxCoeff();
@@ -105,14 +110,15 @@ inline std::vector<action_support> attainable_actions(const problem& p,
     s.belief /= s.belief.sum();
     s.attainable =
         o.ties == tie_rule::follow_recommendation ? s.margin >= -o.tol : s.margin > o.tol;
+    s.status = status::success;
     out.push_back(std::move(s));
   }
   return out;
 }
 
-/// \brief Theorem 1's lottery LP and its dual certificate.
-struct lottery_result {
-  lp::solve_status status = lp::solve_status::not_solved;
+/// \brief Theorem 1's lottery LP and its dual certificate; ok() iff the LP reached a verified
+/// optimum (status from lp::to_result_status).
+struct lottery_result : result_base {
   bool beneficial = false;       ///< condition (ii) holds: surplus > tol
   double surplus = 0.0;          ///< s* = max over lotteries of min_i Σ_a λ_a u_i(a) − d_i
   Eigen::VectorXd lottery;       ///< λ over actions (0 on unattainable ones)
@@ -124,25 +130,22 @@ struct lottery_result {
   Eigen::VectorXd weights;
   /// max over attainable a of Σ_i y_i (u_i(a) − d_i), recomputed (≤ tol certifies no agreement).
   double certificate_value = 0.0;
-  lp::solution lp;
-  std::string message;
-
-  /// \brief True iff the LP was solved to a verified optimum.
-  bool ok() const noexcept { return status == lp::solve_status::optimal; }
+  lp::solution lp;  ///< the lottery LP
 };
 
 /// \brief Theorem 1 (ii)/(iii) for disagreement payoffs \p d (000 Theorem 1): maximise the
 /// smallest surplus s over lotteries λ of attainable actions; s* > tol gives the lottery of (ii),
 /// otherwise the dual weights y certify that (iii) fails.
 /// \throws model_error (state-dependent payoffs), dimension_error, non_finite_error,
-///         solver_error.
-inline lottery_result lottery_test(const problem& p, const Eigen::Ref<const Eigen::VectorXd>& d,
-                                   const beneficial_options& o = {}) {
+///         solver_error (an LP of attainable_actions()).
+[[nodiscard]] inline lottery_result lottery_test(const problem& p,
+                                                 const Eigen::Ref<const Eigen::VectorXd>& d,
+                                                 const beneficial_options& o = {}) {
   if (d.size() != p.num_agents()) {
     throw dimension_error(
         fmt::format("lottery_test: d has {} entries for {} agents", d.size(), p.num_agents()));
   }
-  detail::check_finite(d, "lottery_test: d");
+  mechdesign::detail::require_finite(d, "d", "lottery_test");
   const Eigen::MatrixXd u = p.action_payoffs();
   const auto support = attainable_actions(p, o);
   const index_t na = p.num_actions();
@@ -174,9 +177,9 @@ inline lottery_result lottery_test(const problem& p, const Eigen::Ref<const Eige
   for (index_t a = 0; a < na; ++a) conv.emplace_back(a, 1.0);
   m.add_row("lottery", conv, 1.0, 1.0);
   r.lp = lp::solve(m, o.lp);
-  r.status = r.lp.status;
+  r.status = lp::to_result_status(r.lp.status);
   if (!r.ok()) {
-    r.message = r.lp.message;
+    r.message = "Theorem 1 lottery LP: " + r.lp.message;
     return r;
   }
   r.surplus = r.lp.x(s);
@@ -200,10 +203,12 @@ inline lottery_result lottery_test(const problem& p, const Eigen::Ref<const Eige
 }
 
 /// \brief Theorem 1 against a disagreement structure π0 (000 Theorem 1): d = E(u|π0); also
-/// reports whether π0 is IC and discrete (the theorem's hypothesis).
-struct agreement_test {
-  lottery_result lottery;
+/// reports whether π0 is IC and discrete (the theorem's hypothesis). status and message are the
+/// lottery's.
+struct agreement_test : result_base {
+  lottery_result lottery;                      ///< Theorem 1's LP with d = E(u|π0)
   discreteness_report disagreement_structure;  ///< Definition 1 for π0
+  /// \brief π0 is IC and discrete (Definition 1), as Theorem 1 assumes.
   bool hypotheses_hold() const noexcept {
     return disagreement_structure.incentive_compatible && disagreement_structure.discrete;
   }
@@ -211,32 +216,37 @@ struct agreement_test {
 
 /// \brief Theorem 1 with d = E(u|π0) (000 Theorem 1 and eq. (1)).
 /// \throws as lottery_test and validate_structure.
-inline agreement_test beneficial_agreement_test(const problem& p,
-                                                const Eigen::Ref<const Eigen::MatrixXd>& pi0,
-                                                const beneficial_options& o = {}) {
+[[nodiscard]] inline agreement_test beneficial_agreement_test(
+    const problem& p, const Eigen::Ref<const Eigen::MatrixXd>& pi0,
+    const beneficial_options& o = {}) {
   agreement_test t;
   t.disagreement_structure = check_discrete(p, pi0, o.tol);
   t.lottery = lottery_test(p, ex_ante_payoffs(p, pi0), o);
+  t.status = t.lottery.status;
+  t.message = t.lottery.message;
   return t;
 }
 
-/// \brief An IC structure built from a lottery by Lemma 1's construction, and its check.
-struct constructed_agreement {
-  information_structure structure;  ///< the merged recommendation matrix
-  double epsilon = 0.0;             ///< shrink of π0's posteriors toward μ0
-  double gamma = 0.0;               ///< weight of the lottery beliefs in each split
-  Eigen::VectorXd payoffs;          ///< E(u|π), eq. (1)
-  Eigen::VectorXd gains;            ///< payoffs − d
-  obedience_report ic;              ///< check_obedience of the structure
-  bool beneficial = false;          ///< IC and every gain > 0
+/// \brief An IC structure built from a lottery by Lemma 1's construction, and its check;
+/// status success iff the structure is IC and beneficial (else numerical_issue: the
+/// construction's arithmetic did not certify).
+struct constructed_agreement : result_base {
+  information_structure structure;   ///< the merged recommendation matrix
+  double epsilon = 0.0;              ///< shrink of π0's posteriors toward μ0
+  double gamma = 0.0;                ///< weight of the lottery beliefs in each split
+  Eigen::VectorXd payoffs;           ///< E(u|π), eq. (1)
+  Eigen::VectorXd gains;             ///< payoffs − d
+  information::obedience_report ic;  ///< information::check_obedience of the structure
+  bool beneficial = false;           ///< IC and every gain > 0
 };
 
 /// \brief Lemma 1's Bayes-plausible construction (000 Appendix A.1, see the file comment):
 /// turn the lottery of \p t into an IC structure strictly better than d = E(u|π0).
+/// \param tol ≥ 0, the obedience tolerance of the checks.
 /// \throws model_error if π0 is not IC or not discrete, or the lottery is not beneficial.
-inline constructed_agreement construct_agreement(const problem& p,
-                                                 const Eigen::Ref<const Eigen::MatrixXd>& pi0,
-                                                 const lottery_result& t, double tol = 1e-9) {
+[[nodiscard]] inline constructed_agreement construct_agreement(
+    const problem& p, const Eigen::Ref<const Eigen::MatrixXd>& pi0, const lottery_result& t,
+    double tol = 1e-9) {
   const discreteness_report dr = check_discrete(p, pi0, tol);
   if (!dr.incentive_compatible || !dr.discrete) {
     throw model_error(
@@ -319,245 +329,17 @@ inline constructed_agreement construct_agreement(const problem& p,
   }
   out.payoffs = ex_ante_payoffs(p, out.structure);
   out.gains = out.payoffs - ex_ante_payoffs(p, pi0);
-  out.ic = check_obedience(p, out.structure, tol);
-  out.beneficial = out.ic.ok && out.gains.minCoeff() > 0.0;
+  out.ic = information::check_obedience(ur, mu0, out.structure, tol);
+  out.beneficial = out.ic.passed && out.gains.minCoeff() > 0.0;
+  if (out.beneficial) {
+    out.status = status::success;
+  } else {
+    out.status = status::numerical_issue;
+    out.message = fmt::format(
+        "construct_agreement: the constructed structure is {} with smallest gain {:.3g}",
+        out.ic.passed ? "obedient" : "not obedient", out.gains.minCoeff());
+  }
   return out;
-}
-
-/// \brief Nonnegative weights, summing to one, that make Σ_i y_i u_i(a) the same for all
-/// actions — Corollary 1's condition and Proposition 1's characterisation (000 §3.1).
-struct constant_sum_weights {
-  lp::solve_status status = lp::solve_status::not_solved;
-  bool exists = false;      ///< such weights exist
-  Eigen::VectorXd weights;  ///< y (when exists)
-  double constant = 0.0;    ///< the common value Σ_i y_i u_i(a)
-  double residual = 0.0;    ///< max_a |Σ_i y_i u_i(a) − constant|, recomputed
-  lp::solution lp;
-};
-
-/// \brief Find y ≥ 0, Σ y = 1 with Σ_i y_i u_i(a) constant over the actions of the |A|×n table
-/// \p u (000 Corollary 1, Proposition 1).
-/// \throws non_finite_error, invalid_argument (empty table).
-inline constant_sum_weights find_constant_sum_weights(const Eigen::Ref<const Eigen::MatrixXd>& u,
-                                                      const lp::solver_options& options = {},
-                                                      double tol = 1e-9) {
-  if (u.rows() == 0 || u.cols() == 0) {
-    throw invalid_argument("find_constant_sum_weights: empty payoff table");
-  }
-  detail::check_finite(u, "find_constant_sum_weights: payoffs");
-  const int n = static_cast<int>(u.cols());
-  lp::model m(lp::objective_sense::maximize);
-  for (int i = 0; i < n; ++i) m.add_variable(fmt::format("y({})", i), 0.0, 1.0);
-  const index_t c = m.add_variable("c", -lp::inf, lp::inf);
-  for (index_t a = 0; a < u.rows(); ++a) {
-    std::vector<std::pair<index_t, double>> row;
-    for (int i = 0; i < n; ++i) {
-      if (u(a, i) != 0.0) row.emplace_back(i, u(a, i));
-    }
-    row.emplace_back(c, -1.0);
-    m.add_row(fmt::format("constant({})", a), row, 0.0, 0.0);
-  }
-  std::vector<std::pair<index_t, double>> sum;
-  for (int i = 0; i < n; ++i) sum.emplace_back(i, 1.0);
-  m.add_row("normalise", sum, 1.0, 1.0);
-  constant_sum_weights r;
-  r.lp = lp::solve(m, options);
-  r.status = r.lp.status;
-  if (r.status == lp::solve_status::infeasible || r.status == lp::solve_status::infeasible_or_unbounded) {
-    r.status = lp::solve_status::optimal;  // a decided question: no such weights
-    r.exists = false;
-    return r;
-  }
-  if (!r.lp.ok()) return r;
-  r.weights = r.lp.x.head(n).cwiseMax(0.0);
-  r.weights /= r.weights.sum();
-  const Eigen::VectorXd sums = u * r.weights;
-  r.constant = sums.mean();
-  r.residual = (sums.array() - r.constant).abs().maxCoeff();
-  r.exists = r.residual <= tol;
-  return r;
-}
-
-/// \brief Proposition 1's test (000 §3.1): with full information as disagreement and every
-/// action optimal at some degenerate belief, a beneficial agreement exists iff no weights make
-/// the weighted sum constant.
-struct censorship_test {
-  bool hypotheses_hold = false;  ///< A = {ā(ω)} and full information is discrete
-  bool beneficial = false;       ///< the proposition's verdict (meaningful if hypotheses hold)
-  constant_sum_weights weights;
-};
-
-/// \brief Proposition 1 (000 §3.1): beneficial censorship against full information.
-/// \throws model_error (state-dependent payoffs), solver_error.
-inline censorship_test beneficial_censorship(const problem& p, const beneficial_options& o = {}) {
-  censorship_test r;
-  const Eigen::MatrixXd u = p.action_payoffs();
-  const information_structure full = full_information(p, o.tol);
-  std::vector<bool> used(static_cast<std::size_t>(p.num_actions()), false);
-  for (index_t w = 0; w < p.num_states(); ++w) {
-    for (index_t a = 0; a < p.num_actions(); ++a) {
-      if (full(w, a) > 0.0) used[static_cast<std::size_t>(a)] = true;
-    }
-  }
-  r.hypotheses_hold = check_discrete(p, full, o.tol).discrete &&
-                      std::all_of(used.begin(), used.end(), [](bool b) { return b; });
-  r.weights = find_constant_sum_weights(u, o.lp, o.tol);
-  if (!r.weights.lp.ok() && r.weights.status != lp::solve_status::optimal) {
-    throw solver_error("beneficial_censorship (000 Proposition 1)", r.weights.lp);
-  }
-  r.beneficial = !r.weights.exists;
-  return r;
-}
-
-/// \brief Assumption 2 and condition (4) ("the winner takes the most") of Proposition 2.
-struct winner_report {
-  bool winners_and_losers = false;  ///< ū_i = u_i(a_i) > u_j(a_i) for all j ≠ i
-  bool winner_takes_most = false;   ///< condition (4) for every agent
-  /// Per agent: (ū_i − u_i^sb) − Σ_{j≠i}(u_i^sb − u_i(a_j)); condition (4) needs > 0.
-  Eigen::VectorXd slack;
-};
-
-/// \brief Check Assumption 2's payoff part and condition (4) (000 Proposition 2) for a square
-/// table \p u with u(j, i) = u_i(a_j).
-/// \throws dimension_error (not square), non_finite_error.
-inline winner_report winner_takes_most(const Eigen::Ref<const Eigen::MatrixXd>& u) {
-  if (u.rows() != u.cols() || u.rows() < 2) {
-    throw dimension_error(fmt::format(
-        "winner_takes_most: the table must be n x n with n >= 2, got {}x{}", u.rows(), u.cols()));
-  }
-  detail::check_finite(u, "winner_takes_most: payoffs");
-  const index_t n = u.rows();
-  winner_report r;
-  r.winners_and_losers = true;
-  r.winner_takes_most = true;
-  r.slack.resize(n);
-  for (index_t i = 0; i < n; ++i) {
-    double sb = -std::numeric_limits<double>::infinity();
-    for (index_t j = 0; j < n; ++j) {
-      if (j != i) {
-        sb = std::max(sb, u(j, i));
-        if (!(u(i, i) > u(i, j))) r.winners_and_losers = false;
-      }
-    }
-    double spread = 0.0;
-    for (index_t j = 0; j < n; ++j) {
-      if (j != i) spread += sb - u(j, i);
-    }
-    r.slack(i) = (u(i, i) - sb) - spread;
-    if (!(r.slack(i) > 0.0)) r.winner_takes_most = false;
-  }
-  return r;
-}
-
-/// \brief For one coalition of Theorem 2, an attainable action that helps exactly its members
-/// and raises the total surplus.
-struct coalition_witness {
-  std::vector<int> members;  ///< φ
-  index_t action = -1;       ///< −1: none found
-};
-
-/// \brief Theorem 2's condition for coalitions of size k.
-struct coalition_test {
-  int k = 0;
-  bool holds = false;  ///< every φ of size k has a witness
-  std::vector<coalition_witness> coalitions;
-};
-
-/// \brief Theorem 2 (000 §3.2) for one coalition size \p k: for each φ with |φ| = k look for an
-/// attainable action a with u_i(a) > d_i on φ, u_i(a) < d_i off φ and Σ_i (u_i(a) − d_i) > 0
-/// (strict by more than tol).
-/// \throws model_error (state-dependent payoffs), invalid_argument (k out of range),
-///         dimension_error, solver_error.
-inline coalition_test coalition_condition(const problem& p,
-                                          const Eigen::Ref<const Eigen::VectorXd>& d, int k,
-                                          const beneficial_options& o = {}) {
-  const int n = p.num_agents();
-  if (k < 1 || k > n) {
-    throw invalid_argument(fmt::format("coalition_condition: k = {} not in [1, {}]", k, n));
-  }
-  if (d.size() != n) throw dimension_error("coalition_condition: d has the wrong size");
-  if (n > 20) throw invalid_argument("coalition_condition: at most 20 agents");
-  const Eigen::MatrixXd u = p.action_payoffs();
-  const auto support = attainable_actions(p, o);
-  coalition_test r;
-  r.k = k;
-  r.holds = true;
-  for (unsigned mask = 0; mask < (1u << n); ++mask) {
-    int size = 0;
-    for (int i = 0; i < n; ++i) size += (mask >> i) & 1u;
-    if (size != k) continue;
-    coalition_witness c;
-    for (int i = 0; i < n; ++i) {
-      if (mask & (1u << i)) c.members.push_back(i);
-    }
-    for (index_t a = 0; a < p.num_actions() && c.action < 0; ++a) {
-      if (!support[static_cast<std::size_t>(a)].attainable) continue;
-      bool good = (u.row(a).transpose() - d).sum() > o.tol;
-      for (int i = 0; i < n && good; ++i) {
-        const double g = u(a, i) - d(i);
-        good = (mask & (1u << i)) ? g > o.tol : g < -o.tol;
-      }
-      if (good) c.action = a;
-    }
-    if (c.action < 0) r.holds = false;
-    r.coalitions.push_back(std::move(c));
-  }
-  return r;
-}
-
-/// \brief The direct test for any payoffs (000 §3.3): is there an IC structure π with
-/// E(u_i|π) > d_i for all i? LP: maximise s subject to E(u_i|π) − s ≥ d_i.
-struct dominance_result {
-  lp::solve_status status = lp::solve_status::not_solved;
-  bool beneficial = false;          ///< s* > tol
-  double surplus = 0.0;             ///< s*
-  information_structure structure;  ///< an optimal π
-  Eigen::VectorXd payoffs;          ///< E(u|π)
-  /// Dual weights y ≥ 0, Σ y = 1 with Σ_i y_i (E(u_i|π') − d_i) ≤ s* for every IC π'.
-  Eigen::VectorXd weights;
-  lp::solution lp;
-  std::string message;
-  bool ok() const noexcept { return status == lp::solve_status::optimal; }
-};
-
-/// \brief Strict Pareto dominance of the disagreement payoffs \p d by an IC structure, as an LP
-/// (000 §3.3).
-/// \throws dimension_error, non_finite_error.
-inline dominance_result find_beneficial_structure(const problem& p,
-                                                  const Eigen::Ref<const Eigen::VectorXd>& d,
-                                                  const beneficial_options& o = {}) {
-  if (d.size() != p.num_agents()) {
-    throw dimension_error("find_beneficial_structure: d has the wrong size");
-  }
-  detail::check_finite(d, "find_beneficial_structure: d");
-  auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
-  double scale = d.cwiseAbs().maxCoeff();
-  for (int i = 0; i < p.num_agents(); ++i)
-    scale = std::max(scale, p.agent(i).cwiseAbs().maxCoeff());
-  const index_t sc = s.model.add_variable("s", -1.0 - 2.0 * scale, 1.0 + 2.0 * scale, 1.0);
-  const index_t first = s.model.num_rows();
-  for (int i = 0; i < p.num_agents(); ++i) {
-    auto row = s.payoff_terms(p.agent(i));
-    row.emplace_back(sc, -1.0);
-    s.model.add_row(fmt::format("gain({})", i), row, d(i), lp::inf);
-  }
-  dominance_result r;
-  r.lp = lp::solve(s.model, o.lp);
-  r.status = r.lp.status;
-  if (!r.ok()) {
-    r.message = r.lp.message;
-    return r;
-  }
-  r.surplus = r.lp.x(sc);
-  r.beneficial = r.surplus > o.tol;
-  r.structure = s.read(r.lp.x);
-  r.payoffs = ex_ante_payoffs(p, r.structure);
-  r.weights.resize(p.num_agents());
-  for (int i = 0; i < p.num_agents(); ++i) {
-    r.weights(i) = std::max(0.0, -r.lp.row_duals(first + i));
-  }
-  if (r.weights.sum() > 0.0) r.weights /= r.weights.sum();
-  return r;
 }
 
 }  // namespace mechdesign::persuasion

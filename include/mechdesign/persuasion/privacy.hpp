@@ -26,9 +26,14 @@
 #include <vector>
 
 #include "mechdesign/core/error.hpp"
+#include "mechdesign/core/result.hpp"
+#include "mechdesign/core/validate.hpp"
+#include "mechdesign/information/obedience.hpp"
 #include "mechdesign/lp/solver.hpp"
+#include "mechdesign/lp/solver_error.hpp"
 #include "mechdesign/persuasion/bargaining_set.hpp"
 #include "mechdesign/persuasion/beneficial.hpp"
+#include "mechdesign/persuasion/dominance.hpp"
 #include "mechdesign/persuasion/problem.hpp"
 
 namespace mechdesign::persuasion {
@@ -49,9 +54,9 @@ struct market {
       throw dimension_error(fmt::format("market: {} values, {} prior entries, {} gammas", n,
                                         prior.size(), gamma.size()));
     }
-    detail::check_finite(values, "market: values");
-    detail::check_finite(gamma, "market: gamma");
-    detail::check_belief(prior, n, 1e-9, "market: prior");
+    mechdesign::detail::require_finite(values, "values", "market");
+    mechdesign::detail::require_finite(gamma, "gamma", "market");
+    mechdesign::detail::require_distribution(prior, n, "prior", "market");
     for (index_t k = 0; k < n; ++k) {
       if (!(values(k) > 0.0)) throw model_error(fmt::format("market: value {} is not > 0", k));
       if (k > 0 && !(values(k) > values(k - 1))) {
@@ -185,21 +190,22 @@ inline information_structure category_structure(const market& mk,
 }
 
 /// \brief One category structure with Proposition 3's trade test and the beneficial-agreement
-/// LP against it.
-struct category_check {
-  interval_partition categories;
-  information_structure structure;
-  bool incentive_compatible = false;
-  bool full_trade = false;        ///< Proposition 3: Pareto efficient iff this holds
-  bool pareto_efficient = false;  ///< by LP (pareto_efficiency)
-  bool beneficial = false;        ///< an IC structure strictly better for both (LP)
-  double surplus = 0.0;           ///< the LP's max-min gain
+/// LP against it; status success (check_categories() throws if an LP fails).
+struct category_check : result_base {
+  interval_partition categories;      ///< sizes of the consecutive categories
+  information_structure structure;    ///< the category structure
+  bool incentive_compatible = false;  ///< information::check_obedience passed
+  bool full_trade = false;            ///< Proposition 3: Pareto efficient iff this holds
+  bool pareto_efficient = false;      ///< by LP (pareto_efficiency)
+  bool beneficial = false;            ///< an IC structure strictly better for both (LP)
+  double surplus = 0.0;               ///< the LP's max-min gain
 };
 
 /// \brief Check every interval partition of the market's values (000 Proposition 4): IC, full
 /// trade, Pareto efficiency and beneficial agreement, each computed.
 /// \throws as make_problem, solver_error.
-inline std::vector<category_check> check_categories(const market& mk, double tol = 1e-9) {
+[[nodiscard]] inline std::vector<category_check> check_categories(const market& mk,
+                                                                  double tol = 1e-9) {
   const problem p = make_problem(mk);
   std::vector<category_check> out;
   beneficial_options o;
@@ -208,16 +214,18 @@ inline std::vector<category_check> check_categories(const market& mk, double tol
     category_check c;
     c.categories = part;
     c.structure = category_structure(mk, part);
-    c.incentive_compatible = check_obedience(p, c.structure, tol).ok;
+    c.incentive_compatible =
+        information::check_obedience(p.receiver(), p.prior(), c.structure, tol).passed;
     c.full_trade = trades_with_probability_one(mk, c.structure, tol);
     const Eigen::VectorXd x = ex_ante_payoffs(p, c.structure);
     const efficiency_report e = pareto_efficiency(p, x, tol);
-    if (!e.ok()) throw model_error("check_categories: efficiency LP failed");
+    if (!e.ok()) throw solver_error("check_categories: efficiency LP", e.lp);
     c.pareto_efficient = e.efficient;
     const dominance_result d = find_beneficial_structure(p, x, o);
     if (!d.ok()) throw solver_error("check_categories: dominance LP", d.lp);
     c.beneficial = d.beneficial;
     c.surplus = d.surplus;
+    c.status = status::success;
     out.push_back(std::move(c));
   }
   return out;

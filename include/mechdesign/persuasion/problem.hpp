@@ -4,8 +4,10 @@
 /// \file
 /// \brief The informational bargaining environment: states with an interior prior, receiver
 /// actions, receiver and agent payoffs; information structures as row-stochastic recommendation
-/// matrices; posteriors, ex-ante payoffs (1), obedience (IC), the receiver's optimal action with
-/// an explicit tie-breaking rule, and the discreteness test of Definition 1.
+/// matrices (information::experiment); posteriors, ex-ante payoffs (1), the receiver's optimal
+/// action with an explicit tie-breaking rule, and the discreteness test of Definition 1.
+/// Obedience (IC) is the information layer's check: information::check_obedience(p.receiver(),
+/// p.prior(), pi).
 ///
 /// Reference: 000_b82d6ff4761a0a82.txt §2 and Definition 1 (§3.1).
 ///
@@ -27,47 +29,21 @@
 #include <vector>
 
 #include "mechdesign/core/error.hpp"
-#include "mechdesign/core/type_space.hpp"
+#include "mechdesign/core/types.hpp"
+#include "mechdesign/core/validate.hpp"
+#include "mechdesign/information/detail/obedience_rows.hpp"
+#include "mechdesign/information/experiment.hpp"
+#include "mechdesign/information/obedience.hpp"
 
 namespace mechdesign::persuasion {
 
-/// \brief π(a|ω) as a |Ω|×|A| row-stochastic matrix (000 §2).
-using information_structure = Eigen::MatrixXd;
+/// \brief π(a|ω) as a |Ω|×|A| row-stochastic matrix (000 §2): an alias of the information
+/// layer's one experiment type, information::experiment (signals = recommended actions).
+using information_structure = information::experiment;
 
 namespace detail {
 
-inline void check_finite(const Eigen::Ref<const Eigen::MatrixXd>& m, const std::string& what) {
-  for (index_t r = 0; r < m.rows(); ++r) {
-    for (index_t c = 0; c < m.cols(); ++c) {
-      if (!std::isfinite(m(r, c))) {
-        throw non_finite_error(fmt::format("{}: entry ({}, {}) is {}", what, r, c, m(r, c)));
-      }
-    }
-  }
-}
-
-/// An LP coefficient with rounding noise removed: |c| ≤ 1e-12·scale becomes 0. Differences of
-/// payoffs that agree up to rounding (e.g. u_i(a) − d_i with d_i computed from eq. (1)) would
-/// otherwise enter GLPK as 1e-17 entries, which wreck its scaling (seen: a feasible LP
-/// reported infeasible, and cycling).
-inline double snap(double c, double scale) { return std::abs(c) <= 1e-12 * scale ? 0.0 : c; }
-
-/// Throws unless \p v is a probability vector of length \p n (within \p tol of summing to 1).
-inline void check_belief(const Eigen::Ref<const Eigen::VectorXd>& v, index_t n, double tol,
-                         const std::string& what) {
-  if (v.size() != n) {
-    throw dimension_error(fmt::format("{}: {} entries for {} states", what, v.size(), n));
-  }
-  check_finite(v, what);
-  for (index_t k = 0; k < n; ++k) {
-    if (v(k) < 0.0) {
-      throw distribution_error(fmt::format("{}: entry {} is negative ({})", what, k, v(k)));
-    }
-  }
-  if (std::abs(v.sum() - 1.0) > tol) {
-    throw distribution_error(fmt::format("{}: entries sum to {:.17g}, not 1", what, v.sum()));
-  }
-}
+using information::detail::snap;
 
 }  // namespace detail
 
@@ -89,7 +65,8 @@ class problem {
     if (prior_.size() == 0) throw invalid_argument("persuasion::problem: no states");
     if (receiver_.rows() == 0) throw invalid_argument("persuasion::problem: no actions");
     if (agents_.empty()) throw invalid_argument("persuasion::problem: no agents");
-    detail::check_belief(prior_, prior_.size(), tol, "persuasion::problem: prior");
+    mechdesign::detail::require_distribution(prior_, prior_.size(), "prior", "persuasion::problem",
+                                             tol);
     for (index_t w = 0; w < prior_.size(); ++w) {
       if (!(prior_(w) > 0.0)) {
         throw zero_probability_error(
@@ -102,7 +79,7 @@ class problem {
                       "columns (states)",
                       receiver_.rows(), receiver_.cols(), prior_.size()));
     }
-    detail::check_finite(receiver_, "persuasion::problem: receiver payoff");
+    mechdesign::detail::require_finite(receiver_, "receiver payoff", "persuasion::problem");
     for (std::size_t i = 0; i < agents_.size(); ++i) {
       if (agents_[i].rows() != receiver_.rows() || agents_[i].cols() != receiver_.cols()) {
         throw dimension_error(fmt::format(
@@ -110,7 +87,8 @@ class problem {
             "{}x{}",
             i, agents_[i].rows(), agents_[i].cols(), receiver_.rows(), receiver_.cols()));
       }
-      detail::check_finite(agents_[i], fmt::format("persuasion::problem: agent {} payoff", i));
+      mechdesign::detail::require_finite(agents_[i], fmt::format("agent {} payoff", i),
+                                         "persuasion::problem");
     }
   }
 
@@ -194,26 +172,19 @@ class problem {
 };
 
 /// \brief Throws unless \p pi is a |Ω|×|A| row-stochastic matrix (rows sum to 1 within \p tol)
-/// (000 §2).
+/// (000 §2); information::validate_experiment() with the problem's sizes.
 /// \throws dimension_error, non_finite_error, distribution_error.
 inline void validate_structure(const problem& p, const Eigen::Ref<const Eigen::MatrixXd>& pi,
                                double tol = 1e-9) {
-  if (pi.rows() != p.num_states() || pi.cols() != p.num_actions()) {
-    throw dimension_error(
-        fmt::format("information structure is {}x{}, expected {}x{} (states x "
-                    "actions)",
-                    pi.rows(), pi.cols(), p.num_states(), p.num_actions()));
-  }
-  for (index_t w = 0; w < pi.rows(); ++w) {
-    detail::check_belief(pi.row(w).transpose(), p.num_actions(), tol,
-                         fmt::format("information structure row {}", w));
-  }
+  information::validate_experiment(pi, p.num_states(), p.num_actions(), "information structure",
+                                   tol);
 }
 
-/// \brief Throws unless \p belief is a distribution over Ω (000 §2).
+/// \brief Throws unless \p belief is a distribution over Ω within \p tol (000 §2).
+/// \throws dimension_error, non_finite_error, distribution_error.
 inline void validate_belief(const problem& p, const Eigen::Ref<const Eigen::VectorXd>& belief,
                             double tol = 1e-9) {
-  detail::check_belief(belief, p.num_states(), tol, "belief");
+  mechdesign::detail::require_distribution(belief, p.num_states(), "belief", "persuasion", tol);
 }
 
 /// \brief The receiver's expected payoff Σ_ω μ(ω) u_r(a, ω) of every action at belief μ (000 §2).
@@ -277,7 +248,7 @@ inline information_structure full_information(const problem& p, double tol = 1e-
 inline Eigen::VectorXd recommendation_probabilities(const problem& p,
                                                     const Eigen::Ref<const Eigen::MatrixXd>& pi) {
   validate_structure(p, pi);
-  return pi.transpose() * p.prior();
+  return information::signal_probabilities(pi, p.prior());
 }
 
 /// \brief The posterior μ(·|a, π) after recommendation \p a, by Bayes' rule (000 §2).
@@ -286,13 +257,7 @@ inline Eigen::VectorXd posterior(const problem& p, const Eigen::Ref<const Eigen:
                                  index_t a) {
   validate_structure(p, pi);
   p.check_action(a);
-  const Eigen::VectorXd joint = pi.col(a).cwiseProduct(p.prior());
-  const double mass = joint.sum();
-  if (!(mass > 0.0)) {
-    throw zero_probability_error(
-        fmt::format("posterior: action {} is never recommended, so it has no posterior", a));
-  }
-  return joint / mass;
+  return information::signal_posterior(pi, p.prior(), a);
 }
 
 /// \brief Ex-ante payoffs E(u_i|π) = Σ_ω μ0(ω) Σ_a π(a|ω) u_i(a, ω) of every agent, eq. (1)
@@ -321,46 +286,9 @@ inline double receiver_payoff(const problem& p, const Eigen::Ref<const Eigen::Ma
   return s;
 }
 
-/// \brief Result of the obedience (IC) check of an information structure.
-struct obedience_report {
-  bool ok = true;            ///< no deviation gains more than the tolerance
-  double worst_gain = 0.0;   ///< largest gain P(a|π)·[value of a' − value of a] at μ(·|a, π)
-  index_t recommended = -1;  ///< recommendation with the worst gain (-1: none)
-  index_t deviation = -1;    ///< the profitable deviation
-  double tolerance = 0.0;    ///< threshold used
-};
-
-/// \brief Obedience (IC, 000 §2) in its linear form: for every recommended a and every a',
-/// Σ_ω μ0(ω) π(a|ω)(u_r(a', ω) − u_r(a, ω)) ≤ tol — the posterior inequality multiplied by
-/// P(a|π), so that rarely sent recommendations do not magnify rounding.
-inline obedience_report check_obedience(const problem& p,
-                                        const Eigen::Ref<const Eigen::MatrixXd>& pi,
-                                        double tol = 1e-9) {
-  validate_structure(p, pi);
-  obedience_report r;
-  r.tolerance = tol;
-  r.worst_gain = -std::numeric_limits<double>::infinity();
-  for (index_t a = 0; a < p.num_actions(); ++a) {
-    const Eigen::VectorXd joint = pi.col(a).cwiseProduct(p.prior());
-    if (!(joint.sum() > 0.0)) continue;
-    const Eigen::VectorXd v = p.receiver() * joint;
-    for (index_t b = 0; b < p.num_actions(); ++b) {
-      if (b == a) continue;
-      const double gain = v(b) - v(a);
-      if (gain > r.worst_gain) {
-        r.worst_gain = gain;
-        r.recommended = a;
-        r.deviation = b;
-      }
-    }
-  }
-  if (r.recommended < 0) r.worst_gain = 0.0;  // one action only
-  r.ok = r.worst_gain <= tol;
-  return r;
-}
-
 /// \brief Result of the discreteness test of Definition 1.
 struct discreteness_report {
+  bool passed = true;         ///< π is IC and discrete (Definition 1 holds)
   bool discrete = true;       ///< every recommended posterior has a unique optimal action
   double min_margin = 0.0;    ///< smallest (best − second best) receiver value over posteriors
   index_t worst_action = -1;  ///< recommendation attaining min_margin
@@ -369,12 +297,15 @@ struct discreteness_report {
 
 /// \brief Definition 1 (000 §3.1): π is discrete if at the posterior of every recommendation
 /// the receiver has a unique optimal action — here, the best action beats every other by more
-/// than \p tol. Also reports whether π is IC (Definition 1 presumes it).
-inline discreteness_report check_discrete(const problem& p,
-                                          const Eigen::Ref<const Eigen::MatrixXd>& pi,
-                                          double tol = 1e-9) {
+/// than \p tol. Also reports whether π is IC (Definition 1 presumes it, by
+/// information::check_obedience with the receiver's payoffs and the prior).
+/// \throws the exceptions of validate_structure().
+[[nodiscard]] inline discreteness_report check_discrete(const problem& p,
+                                                        const Eigen::Ref<const Eigen::MatrixXd>& pi,
+                                                        double tol = 1e-9) {
   discreteness_report r;
-  r.incentive_compatible = check_obedience(p, pi, tol).ok;
+  validate_structure(p, pi);
+  r.incentive_compatible = information::check_obedience(p.receiver(), p.prior(), pi, tol).passed;
   r.min_margin = std::numeric_limits<double>::infinity();
   for (index_t a = 0; a < p.num_actions(); ++a) {
     const Eigen::VectorXd joint = pi.col(a).cwiseProduct(p.prior());
@@ -396,6 +327,7 @@ inline discreteness_report check_discrete(const problem& p,
   }
   if (r.worst_action < 0) r.min_margin = std::numeric_limits<double>::infinity();
   r.discrete = r.min_margin > tol;
+  r.passed = r.discrete && r.incentive_compatible;
   return r;
 }
 

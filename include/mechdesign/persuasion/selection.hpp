@@ -29,6 +29,9 @@
 #include <vector>
 
 #include "mechdesign/core/error.hpp"
+#include "mechdesign/core/result.hpp"
+#include "mechdesign/core/validate.hpp"
+#include "mechdesign/information/obedience.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/lp/solver.hpp"
@@ -39,8 +42,9 @@
 
 namespace mechdesign::persuasion {
 
-/// \brief Which conditions of Definition 2 hold.
+/// \brief Which conditions of Definition 2 hold (a check report: passed iff all of them).
 struct selection_report {
+  bool passed = false;            ///< all of Definition 2
   bool shape = false;             ///< |Ω| = |A| = n + 1
   bool receiver_guesses = false;  ///< (6): u_r(a_j, ω_j') = x_j > 0 if j = j', else 0
   bool default_optimal = false;   ///< μ0(ω0) x0 > μ0(ω_j) x_j for every agent j
@@ -51,14 +55,11 @@ struct selection_report {
   std::string first_failure;      ///< the first violated condition, with indices
   /// \brief The structural part (shape, (6), default optimal) that endorsement rules need.
   bool structural() const noexcept { return shape && receiver_guesses && default_optimal; }
-  /// \brief All of Definition 2.
-  bool ok() const noexcept {
-    return structural() && own_best && selection_better && correct_surplus;
-  }
 };
 
-/// \brief Check Definition 2 (000 §4.1) condition by condition, within \p tol.
-inline selection_report check_selection_environment(const problem& p, double tol = 1e-12) {
+/// \brief Check Definition 2 (000 §4.1) condition by condition, within \p tol ≥ 0.
+[[nodiscard]] inline selection_report check_selection_environment(const problem& p,
+                                                                  double tol = 1e-12) {
   selection_report r;
   const int n = p.num_agents();
   const index_t m = n + 1;
@@ -128,6 +129,7 @@ inline selection_report check_selection_environment(const problem& p, double tol
       }
     }
   }
+  r.passed = r.structural() && r.own_best && r.selection_better && r.correct_surplus;
   return r;
 }
 
@@ -144,7 +146,8 @@ inline selection_report require_selection_structure(const problem& p) {
 inline bool is_endorsement_rule(const problem& p, const Eigen::Ref<const Eigen::MatrixXd>& pi,
                                 double tol = 1e-9) {
   require_selection_structure(p);
-  if (!check_obedience(p, pi, tol).ok) return false;
+  validate_structure(p, pi);
+  if (!information::check_obedience(p.receiver(), p.prior(), pi, tol).passed) return false;
   for (index_t j = 1; j < p.num_states(); ++j) {
     if (pi(j, j) < 1.0 - tol) return false;
   }
@@ -157,7 +160,8 @@ inline bool is_endorsement_rule(const problem& p, const Eigen::Ref<const Eigen::
 inline information_structure endorsement_rule(const problem& p,
                                               const Eigen::Ref<const Eigen::VectorXd>& state0) {
   require_selection_structure(p);
-  detail::check_belief(state0, p.num_actions(), 1e-9, "endorsement_rule: row of omega_0");
+  mechdesign::detail::require_distribution(state0, p.num_actions(), "row of omega_0",
+                                           "endorsement_rule");
   information_structure pi = information_structure::Identity(p.num_states(), p.num_actions());
   pi.row(0) = state0.transpose();
   return pi;
@@ -214,29 +218,30 @@ inline information_structure symmetric_endorsement_rule(const problem& p) {
   return endorsement_rule(p, row);
 }
 
-/// \brief Result of the robustness test of eq. (7).
-struct robustness_report {
-  lp::solve_status status = lp::solve_status::not_solved;
+/// \brief Result of the robustness test of eq. (7). It is a check that needs LPs: ok() says
+/// every LP reached a verified optimum, passed that the structure is robust as well.
+struct robustness_report : result_base {
+  bool passed = false;          ///< ok() && robust
   bool robust = true;           ///< no agent gains more than tol after any recommendation
   double worst_gain = 0.0;      ///< largest gain of an ex-post structure over the current payoff
   index_t recommendation = -1;  ///< where it happens
   int agent = -1;
   information_structure deviation;  ///< the ex-post IC structure π' attaining it
-  int lps = 0;
-  bool ok() const noexcept { return status == lp::solve_status::optimal; }
+  int lps = 0;                      ///< LPs solved
 };
 
 /// \brief Robustness to ex-post deviations, eq. (7) (000 §4.1): after each recommendation a of
 /// π, the best IC structure π' at the posterior μ(·|a, π) (IC with respect to that posterior)
 /// must not raise any agent's expected payoff above Σ_ω μ(ω|a, π) u_i(a, ω). One LP per
-/// recommendation and agent.
-inline robustness_report check_robustness(const problem& p,
-                                          const Eigen::Ref<const Eigen::MatrixXd>& pi,
-                                          double tol = 1e-9,
-                                          const lp::solver_options& options = {}) {
+/// recommendation and agent; \p tol ≥ 0.
+/// \throws the exceptions of validate_structure().
+[[nodiscard]] inline robustness_report check_robustness(const problem& p,
+                                                        const Eigen::Ref<const Eigen::MatrixXd>& pi,
+                                                        double tol = 1e-9,
+                                                        const lp::solver_options& options = {}) {
   validate_structure(p, pi);
   robustness_report r;
-  r.status = lp::solve_status::optimal;
+  r.status = status::success;
   r.worst_gain = -std::numeric_limits<double>::infinity();
   const Eigen::VectorXd prob = pi.transpose() * p.prior();
   for (index_t a = 0; a < p.num_actions(); ++a) {
@@ -252,7 +257,10 @@ inline robustness_report check_robustness(const problem& p,
       const lp::solution sol = solver.solve();
       ++r.lps;
       if (!sol.ok()) {
-        r.status = sol.status;
+        r.status = lp::to_result_status(sol.status);
+        r.message =
+            fmt::format("ex-post LP after recommendation {} for agent {}: {}", a, i, sol.message);
+        r.robust = false;
         return r;
       }
       const double now = p.agent(i).row(a).dot(post);
@@ -266,11 +274,13 @@ inline robustness_report check_robustness(const problem& p,
     }
   }
   r.robust = r.worst_gain <= tol;
+  r.passed = r.robust;
   return r;
 }
 
-/// \brief The checks of Theorem 3 on one selection environment.
-struct theorem3_report {
+/// \brief The checks of Theorem 3 on one selection environment; status is the robustness
+/// LPs' (check_theorem3() throws if another LP fails).
+struct theorem3_report : result_base {
   selection_report environment;       ///< Definition 2
   information_structure endorsement;  ///< the max-surplus endorsement rule (most even in ω0)
   Eigen::VectorXd payoffs;            ///< its E(u|π)
@@ -293,8 +303,8 @@ struct theorem3_report {
 /// maximises the agents' total payoff — and, among those, the largest min_i π(a_i|ω0) — checked for
 /// Definition 3, Pareto efficiency, strict gains over no and full information, and eq. (7).
 /// \throws model_error (structure of Definition 2 fails), solver_error.
-inline theorem3_report check_theorem3(const problem& p, double tol = 1e-9,
-                                      const lp::solver_options& options = {}) {
+[[nodiscard]] inline theorem3_report check_theorem3(const problem& p, double tol = 1e-9,
+                                                    const lp::solver_options& options = {}) {
   theorem3_report r;
   r.environment = require_selection_structure(p);
   const int n = p.num_agents();
@@ -326,12 +336,16 @@ inline theorem3_report check_theorem3(const problem& p, double tol = 1e-9,
   r.total = r.payoffs.sum();
   r.min_selection_in_state0 = r.endorsement.row(0).tail(n).minCoeff();
   r.is_endorsement = is_endorsement_rule(p, r.endorsement, tol);
-  r.pareto_efficient = pareto_efficiency(p, r.payoffs, tol, options).efficient;
+  const efficiency_report efficiency = pareto_efficiency(p, r.payoffs, tol, options);
+  if (!efficiency.ok()) throw solver_error("check_theorem3: Pareto efficiency", efficiency.lp);
+  r.pareto_efficient = efficiency.efficient;
   const Eigen::VectorXd none = ex_ante_payoffs(p, no_information(p));
   const Eigen::VectorXd full = ex_ante_payoffs(p, full_information(p));
   r.beneficial_vs_no_information = (r.payoffs - none).minCoeff() > tol;
   r.beneficial_vs_full_information = (r.payoffs - full).minCoeff() > tol;
   r.robustness = check_robustness(p, r.endorsement, tol, options);
+  r.status = r.robustness.status;
+  r.message = r.robustness.message;
   return r;
 }
 

@@ -46,7 +46,8 @@ inline void require_informativeness(double i) {
 }  // namespace detail
 
 /// \brief Informativeness I = P(m_0 | X=0) − P(m_1 | X=1) of a 2 × 2 direct rule
-/// rule(a, x) = P(recommend a | x) (004_7f70667d8c91100b.txt §3, Table 1).
+/// rule(x, a) = P(recommend a | x), an information::experiment (004_7f70667d8c91100b.txt §3,
+/// Table 1).
 /// \throws dimension_error unless the rule is 2 × 2.
 inline double informativeness(const Eigen::Ref<const Eigen::MatrixXd>& rule) {
   if (rule.rows() != 2 || rule.cols() != 2) {
@@ -57,15 +58,16 @@ inline double informativeness(const Eigen::Ref<const Eigen::MatrixXd>& rule) {
 }
 
 /// \brief The rule on the ceiling of Proposition 4.1 with informativeness \p i: one state is
-/// revealed with certainty (004_7f70667d8c91100b.txt Proposition 4.1, Figure 3).
+/// revealed with certainty (004_7f70667d8c91100b.txt Proposition 4.1, Figure 3), as a 2 × 2
+/// experiment rule(x, a).
 /// \throws invalid_argument unless −1 ≤ i ≤ 1.
 inline Eigen::Matrix2d ceiling_rule(double i) {
   detail::require_informativeness(i);
   const double i0 = i >= 0.0 ? 1.0 : 1.0 + i, i1 = i >= 0.0 ? 1.0 - i : 1.0;
   Eigen::Matrix2d r;
   r(0, 0) = i0;
-  r(1, 0) = 1.0 - i0;
-  r(0, 1) = 1.0 - i1;
+  r(0, 1) = 1.0 - i0;
+  r(1, 0) = 1.0 - i1;
   r(1, 1) = i1;
   return r;
 }

@@ -33,6 +33,7 @@
 #include <string>
 
 #include "mechdesign/core/error.hpp"
+#include "mechdesign/core/result.hpp"
 #include "mechdesign/pricing/binary.hpp"
 #include "mechdesign/pricing/environment.hpp"
 #include "mechdesign/pricing/optimal_menu.hpp"
@@ -74,30 +75,30 @@ inline const char* to_string(offer o) noexcept {
   return "unknown";
 }
 
-/// \brief Classify a 2 × 2 direct rule for a type of belief \p v_b (004_7f70667d8c91100b.txt §3,
-/// Figure 2): full if I = 0 with positive gain, partial if informative with positive gain, none if
-/// the recommendation does not depend on the state, steering otherwise.
+/// \brief Classify a 2 × 2 direct rule rule(x, a) for a type of belief \p v_b
+/// (004_7f70667d8c91100b.txt §3, Figure 2): full if I = 0 with positive gain, partial if
+/// informative with positive gain, none if the recommendation does not depend on the state,
+/// steering otherwise.
+/// \throws dimension_error unless the rule is 2 × 2, distribution_error unless v_b ∈ [0, 1].
 inline offer classify_rule(const Eigen::Ref<const Eigen::MatrixXd>& rule, double v_b,
                            double tolerance = 1e-7) {
   detail::require_belief(v_b, "v_b");
   const double i = informativeness(rule);
-  if (std::abs(rule(0, 0) - rule(0, 1)) <= tolerance) return offer::none;
+  if (std::abs(rule(0, 0) - rule(1, 0)) <= tolerance) return offer::none;
   const double g = v_b * rule(0, 0) + (1.0 - v_b) * rule(1, 1) - std::max(v_b, 1.0 - v_b);
   if (g <= tolerance) return offer::steering;
   return std::abs(i) <= tolerance && rule(0, 0) >= 1.0 - tolerance ? offer::full : offer::partial;
 }
 
 /// \brief The two-type optimal menu: the LP result (type 0 = low, 1 = high) and each type's
-/// informativeness, price and offer (004_7f70667d8c91100b.txt Corollary 4.4).
-struct binary_type_menu {
+/// informativeness, price and offer (004_7f70667d8c91100b.txt Corollary 4.4). status and
+/// message are the menu LP's (ok() iff the LP is optimal, verified and re-checked).
+struct binary_type_menu : result_base {
   binary_types parameters;           ///< the problem
   menu_result lp;                    ///< the finite LP of program (11) with double deviations
   double i_low = 0.0, i_high = 0.0;  ///< I^l, I^h
   double t_low = 0.0, t_high = 0.0;  ///< t^l, t^h
   offer low = offer::none, high = offer::none;  ///< classification of each offer
-
-  /// \brief True iff the LP is optimal, verified and re-checked.
-  bool ok() const noexcept { return lp.ok(); }
 };
 
 namespace detail {
@@ -132,8 +133,8 @@ inline binary_types oriented(binary_types p) {
 /// \brief Solve the two-type problem (11) with the finite LP (obedience, double deviations,
 /// participation) and classify the offers (004_7f70667d8c91100b.txt Corollary 4.4).
 /// \throws invalid_argument (or a subclass) on bad parameters, before any LP.
-inline binary_type_menu solve_binary_types(const binary_types& p,
-                                           const menu_options& options = {}) {
+[[nodiscard]] inline binary_type_menu solve_binary_types(const binary_types& p,
+                                                         const menu_options& options = {}) {
   detail::validate(p);
   Eigen::Vector2d v, prob;
   v(0) = p.v_low;
@@ -143,7 +144,9 @@ inline binary_type_menu solve_binary_types(const binary_types& p,
   binary_type_menu r;
   r.parameters = p;
   r.lp = solve_optimal_menu(binary_environment(p.tau, p.seller_belief, v, prob), options);
-  if (r.lp.status != lp::solve_status::optimal && r.lp.status != lp::solve_status::uncertified) return r;
+  r.status = r.lp.status;
+  r.message = r.lp.message;
+  if (r.lp.lp_status != lp::solve_status::optimal) return r;  // no menu to classify
   r.i_low = informativeness(r.lp.menu.rules[0]);
   r.i_high = informativeness(r.lp.menu.rules[1]);
   r.t_low = r.lp.menu.prices(0);

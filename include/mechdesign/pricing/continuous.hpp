@@ -20,10 +20,11 @@
 ///
 /// For τ ≤ 1 and increasing π±: I* = −1 below a, 0 on [a, b], 1 above b, where π⁻(a) = λ* =
 /// π⁺(b) and a = 1 − b by (13b). λ* is found by bisection on ∫ I* = 0, with a = sup{π⁻ < λ} and
-/// b = inf{π⁺ > λ}. The price of full information is a. For the uniform law
-/// λ* = (π⁻(1/2) + π⁺(1/2))/2 as in Corollary 4.9 and a = (1 + τ)/4; for other laws that formula
-/// violates (13b) and is not used. Irregular laws are flagged (continuous_menu::regular) and
-/// not ironed. For τ > 1 the menu reveals nothing (I* = −1 below 1/2, +1 above).
+/// b = inf{π⁺ > λ} (every bisection is core/root_finding.hpp's bisect()). The price of full
+/// information is a. For the uniform law λ* = (π⁻(1/2) + π⁺(1/2))/2 as in Corollary 4.9 and a = (1
+/// + τ)/4; for other laws that formula violates (13b) and is not used. Irregular laws are flagged
+/// (continuous_menu::regular) and not ironed. For τ > 1 the menu reveals nothing (I* = −1 below
+/// 1/2, +1 above).
 
 #include <fmt/format.h>
 
@@ -35,7 +36,10 @@
 #include <utility>
 
 #include "mechdesign/core/error.hpp"
-#include "mechdesign/core/type_space.hpp"
+#include "mechdesign/core/result.hpp"
+#include "mechdesign/core/root_finding.hpp"
+#include "mechdesign/core/types.hpp"
+#include "mechdesign/core/validate.hpp"
 #include "mechdesign/pricing/binary.hpp"
 
 namespace mechdesign::pricing {
@@ -164,14 +168,17 @@ inline double positive_virtual_value(const type_distribution& f, double v, doubl
 
 /// \brief Knobs of the continuous-type solution.
 struct continuous_options {
-  double tolerance = 1e-13;        ///< bisection width on types and on λ
-  index_t regularity_grid = 2001;  ///< points at which monotonicity of π± is checked
-  index_t search_cells = 256;      ///< grid cells scanned for the crossings of π± with λ
+  /// bisection width on types and on λ, in [0, 1]; 0 bisects to adjacent doubles
+  double tolerance = 1e-13;
+  index_t regularity_grid = 2001;  ///< points at which monotonicity of π± is checked (≥ 2 used)
+  index_t search_cells = 256;  ///< grid cells scanned for the crossings of π± with λ (≥ 16)
 };
 
 /// \brief The optimal menu for continuous types (004_7f70667d8c91100b.txt Proposition 4.8,
 /// Corollaries 4.6 and 4.9): full information on [low_threshold, high_threshold], none outside.
-struct continuous_menu {
+/// status success, or iteration_limit if the λ bisection hit its cap (the menu is then the best
+/// bracket's midpoint).
+struct continuous_menu : result_base {
   double tau = 0.0;                   ///< competition intensity
   double seller_belief = 0.5;         ///< v_s
   double lambda = 0.0;                ///< λ*, the multiplier of (13b)
@@ -200,6 +207,14 @@ struct continuous_menu {
 
 namespace detail {
 
+/// Stopping rule of the threshold bisections: width \p tolerance (0: adjacent doubles).
+inline root_options threshold_root_options(double tolerance) {
+  root_options o;
+  o.absolute_tolerance = tolerance;
+  o.max_iterations = 2000;  // more than the 1100 halvings that reach adjacent doubles on [0, 1]
+  return o;
+}
+
 /// Sup of {v ∈ [0, 1] : g(v) < level} (0 if empty): scan a grid from the right, then bisect
 /// inside the last cell; exact for nondecreasing g and robust to dips of irregular laws.
 template <class G>
@@ -208,12 +223,10 @@ double last_below(const G& g, double level, index_t cells, double tolerance) {
     const double v = static_cast<double>(i) / static_cast<double>(cells);
     if (g(v) < level) {
       if (i == cells) return 1.0;
-      double lo = v, hi = static_cast<double>(i + 1) / static_cast<double>(cells);
-      while (hi - lo > tolerance) {
-        const double mid = 0.5 * (lo + hi);
-        (g(mid) < level ? lo : hi) = mid;
-      }
-      return 0.5 * (lo + hi);
+      const double hi = static_cast<double>(i + 1) / static_cast<double>(cells);
+      return bisect([&](double x) { return g(x) < level; }, v, hi,
+                    threshold_root_options(tolerance))
+          .midpoint();
     }
   }
   return 0.0;
@@ -226,12 +239,10 @@ double first_above(const G& g, double level, index_t cells, double tolerance) {
     const double v = static_cast<double>(i) / static_cast<double>(cells);
     if (g(v) > level) {
       if (i == 0) return 0.0;
-      double lo = static_cast<double>(i - 1) / static_cast<double>(cells), hi = v;
-      while (hi - lo > tolerance) {
-        const double mid = 0.5 * (lo + hi);
-        (g(mid) > level ? hi : lo) = mid;
-      }
-      return 0.5 * (lo + hi);
+      const double lo = static_cast<double>(i - 1) / static_cast<double>(cells);
+      return bisect([&](double x) { return !(g(x) > level); }, lo, v,
+                    threshold_root_options(tolerance))
+          .midpoint();
     }
   }
   return 1.0;
@@ -244,11 +255,15 @@ double first_above(const G& g, double level, index_t cells, double tolerance) {
 /// (004_7f70667d8c91100b.txt Proposition 4.8 and Corollary 4.9, with the model's externality —
 /// see the file comment).
 /// \throws distribution_error unless v_s ∈ [0, 1] and the law has F(0) = 0, F(1) = 1 and a finite
-/// nonnegative density on the check grid; non_finite_error for a non-finite τ.
-inline continuous_menu solve_continuous(const type_distribution& f, double tau, double v_s,
-                                        const continuous_options& options = {}) {
+/// nonnegative density on the check grid; non_finite_error for a non-finite τ; invalid_argument
+/// (non_finite_error for NaN) unless options.tolerance ∈ [0, 1].
+[[nodiscard]] inline continuous_menu solve_continuous(const type_distribution& f, double tau,
+                                                      double v_s,
+                                                      const continuous_options& options = {}) {
   if (!std::isfinite(tau)) throw non_finite_error(fmt::format("solve_continuous: tau is {}", tau));
   detail::require_belief(v_s, "v_s");
+  mechdesign::detail::require_tolerance(options.tolerance, "continuous_options::tolerance",
+                                        "solve_continuous");
   continuous_menu r;
   r.tau = tau;
   r.seller_belief = v_s;
@@ -282,17 +297,21 @@ inline continuous_menu solve_continuous(const type_distribution& f, double tau, 
       return 1.0 - detail::first_above(pp, lambda, cells, options.tolerance) -
              detail::last_below(pm, lambda, cells, options.tolerance);
     };
-    for (int it = 0; it < 200 && hi - lo > options.tolerance * (1.0 + std::abs(lo) + std::abs(hi));
-         ++it) {
-      const double mid = 0.5 * (lo + hi);
-      (k(mid) > 0.0 ? lo : hi) = mid;
-    }
-    r.lambda = 0.5 * (lo + hi);
+    root_options lambda_options;
+    lambda_options.absolute_tolerance = options.tolerance;
+    lambda_options.relative_tolerance = std::min(1.0, 2.0 * options.tolerance);
+    lambda_options.max_iterations = 2000;  // a zero tolerance bisects to adjacent doubles
+    const root_bracket lambda =
+        bisect([&](double l) { return k(l) > 0.0; }, lo, hi, lambda_options);
+    r.lambda = lambda.midpoint();
+    r.status = lambda.status;
+    r.message = lambda.message;
     r.low_threshold = std::min(0.5, detail::last_below(pm, r.lambda, cells, options.tolerance));
     r.high_threshold = std::max(r.low_threshold, 1.0 - r.low_threshold);
   } else {
     r.lambda = pp(0.5);
     r.low_threshold = r.high_threshold = 0.5;
+    r.status = status::success;
   }
   const double a = r.low_threshold, b = r.high_threshold;
   const double fa = f.cdf(a), fb = f.cdf(b);

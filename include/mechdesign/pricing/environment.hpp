@@ -21,8 +21,8 @@
 #include <string>
 
 #include "mechdesign/core/error.hpp"
-#include "mechdesign/core/prior.hpp"
-#include "mechdesign/core/type_space.hpp"
+#include "mechdesign/core/types.hpp"
+#include "mechdesign/core/validate.hpp"
 
 namespace mechdesign::pricing {
 
@@ -41,29 +41,6 @@ struct environment {
   /// \brief Number of buyer types K.
   index_t num_types() const noexcept { return type_beliefs.rows(); }
 };
-
-namespace detail {
-
-// The core probability-vector check (core/prior.hpp), with an empty vector a dimension_error.
-inline void require_distribution(const Eigen::Ref<const Eigen::VectorXd>& p, const char* what,
-                                 double tolerance = 1e-9) {
-  if (p.size() == 0) throw dimension_error(fmt::format("pricing: {} is empty", what));
-  mechdesign::detail::check_distribution<double>(Eigen::VectorXd(p), tolerance,
-                                                 fmt::format("pricing: {}", what));
-}
-
-inline void require_finite(const Eigen::Ref<const Eigen::MatrixXd>& m, const char* what) {
-  for (index_t r = 0; r < m.rows(); ++r) {
-    for (index_t c = 0; c < m.cols(); ++c) {
-      if (!std::isfinite(m(r, c))) {
-        throw non_finite_error(
-            fmt::format("pricing: {} entry ({}, {}) is {}", what, r, c, m(r, c)));
-      }
-    }
-  }
-}
-
-}  // namespace detail
 
 /// \brief Check sizes, finiteness and that all beliefs and the type distribution are
 /// probability vectors (004_7f70667d8c91100b.txt §2).
@@ -89,14 +66,16 @@ inline void validate(const environment& env) {
     throw dimension_error(fmt::format("pricing: {} type probabilities for {} types",
                                       env.type_probabilities.size(), k));
   }
-  detail::require_distribution(env.seller_belief, "seller_belief");
-  detail::require_finite(env.buyer_payoff, "buyer_payoff");
-  detail::require_finite(env.externality, "externality");
+  using mechdesign::detail::require_distribution;
+  using mechdesign::detail::require_finite;
+  require_distribution(env.seller_belief, s, "seller_belief", "pricing");
+  require_finite(env.buyer_payoff, "buyer_payoff", "pricing");
+  require_finite(env.externality, "externality", "pricing");
   for (index_t t = 0; t < k; ++t) {
-    const std::string what = fmt::format("type_beliefs row {}", t);
-    detail::require_distribution(env.type_beliefs.row(t).transpose(), what.c_str());
+    require_distribution(env.type_beliefs.row(t).transpose(), s,
+                         fmt::format("type_beliefs row {}", t), "pricing");
   }
-  detail::require_distribution(env.type_probabilities, "type_probabilities");
+  require_distribution(env.type_probabilities, k, "type_probabilities", "pricing");
 }
 
 /// \brief The paper's binary game: P(X = 0) = seller_belief for the seller, v_b(k) for type k,

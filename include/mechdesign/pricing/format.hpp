@@ -10,6 +10,9 @@
 #include <string>
 
 #include "mechdesign/core/detail/plain_formatter.hpp"
+#include "mechdesign/core/result.hpp"
+#include "mechdesign/information/format.hpp"
+#include "mechdesign/lp/format.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/pricing/binary_types.hpp"
 #include "mechdesign/pricing/continuous.hpp"
@@ -21,6 +24,23 @@ struct fmt::formatter<mechdesign::pricing::offer> : mechdesign::detail::plain_fo
   template <class Ctx>
   auto format(mechdesign::pricing::offer o, Ctx& ctx) const {
     return fmt::format_to(ctx.out(), "{}", mechdesign::pricing::to_string(o));
+  }
+};
+
+template <>
+struct fmt::formatter<mechdesign::pricing::menu_constraint> : mechdesign::detail::plain_formatter {
+  template <class Ctx>
+  auto format(const mechdesign::pricing::menu_constraint& b, Ctx& ctx) const {
+    return fmt::format_to(ctx.out(), "{}", b.label());
+  }
+};
+
+template <>
+struct fmt::formatter<mechdesign::pricing::decision_thresholds>
+    : mechdesign::detail::plain_formatter {
+  template <class Ctx>
+  auto format(const mechdesign::pricing::decision_thresholds& d, Ctx& ctx) const {
+    return fmt::format_to(ctx.out(), "tau^l = {:.6g}, tau^h = {:.6g}", d.tau_low, d.tau_high);
   }
 };
 
@@ -38,14 +58,16 @@ template <>
 struct fmt::formatter<mechdesign::pricing::menu_result> : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::pricing::menu_result& r, Ctx& ctx) const {
-    if (r.status != mechdesign::lp::solve_status::optimal) {
-      return fmt::format_to(ctx.out(), "optimal menu LP {}: {}",
-                            mechdesign::lp::to_string(r.status), r.message);
+    if (r.menu.rules.empty()) {
+      return fmt::format_to(ctx.out(), "optimal menu {} (LP {}): {}",
+                            mechdesign::to_string(r.status), mechdesign::lp::to_string(r.lp_status),
+                            r.message);
     }
     return fmt::format_to(
         ctx.out(),
-        "profit {:.10g} = revenue {:.10g} - externality {:.10g}; {} types, {} binding rows, {} "
+        "{}profit {:.10g} = revenue {:.10g} - externality {:.10g}; {} types, {} binding rows, {} "
         "LP round(s); {}",
+        r.ok() ? "" : fmt::format("{} ({}): ", mechdesign::to_string(r.status), r.message),
         r.profit, r.expected_revenue, r.expected_externality, r.menu.prices.size(),
         r.binding.size(), r.rounds, r.check);
   }
@@ -55,6 +77,10 @@ template <>
 struct fmt::formatter<mechdesign::pricing::continuous_menu> : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::pricing::continuous_menu& m, Ctx& ctx) const {
+    if (!m.ok()) {
+      return fmt::format_to(ctx.out(), "{}, tau = {:g}, v_s = {:g}: {}: {}", m.distribution, m.tau,
+                            m.seller_belief, mechdesign::to_string(m.status), m.message);
+    }
     if (m.high_threshold <= m.low_threshold) {
       return fmt::format_to(ctx.out(),
                             "{}, tau = {:g}, v_s = {:g}: no information sold; profit {:.10g}",
@@ -73,8 +99,7 @@ template <>
 struct fmt::formatter<mechdesign::pricing::binary_type_menu> : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::pricing::binary_type_menu& m, Ctx& ctx) const {
-    if (m.lp.status != mechdesign::lp::solve_status::optimal)
-      return fmt::format_to(ctx.out(), "{}", m.lp);
+    if (!m.ok()) return fmt::format_to(ctx.out(), "{}", m.lp);
     return fmt::format_to(ctx.out(),
                           "low: {} (I = {:.6g}, t = {:.6g}), high: {} (I = {:.6g}, t = {:.6g}); "
                           "profit {:.10g}",

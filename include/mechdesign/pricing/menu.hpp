@@ -7,10 +7,12 @@
 /// deviations and individual rationality.
 ///
 /// Reference: 004_7f70667d8c91100b.txt §3 (Definitions 3.1 and 3.3–3.6, Proposition 3.2). A
-/// direct rule for report k is an A × S matrix rule(a, x) = P(recommend a | state x); its value
-/// to a buyer of belief β who best-responds to every message is Σ_a max_{a'} Σ_x β(x) rule(a, x)
-/// u_b(a', x). The checker works from these definitions only (no LP rows), so it can audit the
-/// optimal-menu LP of optimal_menu.hpp.
+/// direct rule for report k is an information::experiment, the S × A matrix rule(x, a) =
+/// P(recommend a | state x) (row x: a distribution over recommended actions, the orientation of
+/// the whole library); its value to a buyer of belief β who best-responds to every message is
+/// Σ_a max_{a'} Σ_x β(x) rule(x, a) u_b(a', x). Obedience is information::check_obedience with
+/// the buyer's payoffs. The checker works from these definitions only (no LP rows), so it can
+/// audit the optimal-menu LP of optimal_menu.hpp.
 
 #include <fmt/format.h>
 
@@ -21,55 +23,59 @@
 #include <vector>
 
 #include "mechdesign/core/error.hpp"
+#include "mechdesign/core/validate.hpp"
+#include "mechdesign/information/experiment.hpp"
+#include "mechdesign/information/obedience.hpp"
 #include "mechdesign/pricing/environment.hpp"
 
 namespace mechdesign::pricing {
 
-/// \brief A menu: for each reportable type a direct rule (actions × states) and a price.
+/// \brief A menu: for each reportable type a direct rule (states × actions) and a price.
 struct menu {
-  std::vector<Eigen::MatrixXd> rules;  ///< rules[k](a, x) = P(recommend a | x) after report k
-  Eigen::VectorXd prices;              ///< prices(k) = t(k)
+  /// rules[k](x, a) = P(recommend a | x) after report k: an S × A information::experiment
+  std::vector<information::experiment> rules;
+  Eigen::VectorXd prices;  ///< prices(k) = t(k)
 };
 
-/// \brief Expected buyer payoff when a buyer of belief \p belief obeys \p rule,
-/// Σ_{a,x} β(x) rule(a, x) u_b(a, x) (004_7f70667d8c91100b.txt Definition 3.5).
+/// \brief Expected buyer payoff when a buyer of belief \p belief obeys the S × A \p rule,
+/// Σ_{a,x} β(x) rule(x, a) u_b(a, x) (004_7f70667d8c91100b.txt Definition 3.5).
 inline double obedient_value(const environment& env,
                              const Eigen::Ref<const Eigen::VectorXd>& belief,
                              const Eigen::Ref<const Eigen::MatrixXd>& rule) {
   double v = 0.0;
-  for (index_t a = 0; a < rule.rows(); ++a)
-    for (index_t x = 0; x < rule.cols(); ++x) v += belief(x) * rule(a, x) * env.buyer_payoff(a, x);
+  for (index_t a = 0; a < rule.cols(); ++a)
+    for (index_t x = 0; x < rule.rows(); ++x) v += belief(x) * rule(x, a) * env.buyer_payoff(a, x);
   return v;
 }
 
 /// \brief Expected buyer payoff when a buyer of belief \p belief best-responds to each message
-/// of \p rule, Σ_a max_{a'} Σ_x β(x) rule(a, x) u_b(a', x) (004_7f70667d8c91100b.txt §3, value of
-/// a communication rule).
+/// of the S × A \p rule, Σ_a max_{a'} Σ_x β(x) rule(x, a) u_b(a', x) (004_7f70667d8c91100b.txt
+/// §3, value of a communication rule).
 inline double best_response_value(const environment& env,
                                   const Eigen::Ref<const Eigen::VectorXd>& belief,
                                   const Eigen::Ref<const Eigen::MatrixXd>& rule) {
   double v = 0.0;
-  for (index_t m = 0; m < rule.rows(); ++m) {
-    const Eigen::VectorXd joint = belief.cwiseProduct(rule.row(m).transpose());
+  for (index_t m = 0; m < rule.cols(); ++m) {
+    const Eigen::VectorXd joint = belief.cwiseProduct(rule.col(m));
     v += (env.buyer_payoff * joint).maxCoeff();
   }
   return v;
 }
 
-/// \brief Expected externality Σ_{a,x} v_s(x) rule(a, x) e(a, x) of an obeyed rule under the
-/// seller's belief (004_7f70667d8c91100b.txt §4, the seller's cost, derived from the model).
+/// \brief Expected externality Σ_{a,x} v_s(x) rule(x, a) e(a, x) of an obeyed S × A rule under
+/// the seller's belief (004_7f70667d8c91100b.txt §4, the seller's cost, derived from the model).
 inline double expected_externality(const environment& env,
                                    const Eigen::Ref<const Eigen::MatrixXd>& rule) {
   double c = 0.0;
-  for (index_t a = 0; a < rule.rows(); ++a)
-    for (index_t x = 0; x < rule.cols(); ++x)
-      c += env.seller_belief(x) * rule(a, x) * env.externality(a, x);
+  for (index_t a = 0; a < rule.cols(); ++a)
+    for (index_t x = 0; x < rule.rows(); ++x)
+      c += env.seller_belief(x) * rule(x, a) * env.externality(a, x);
   return c;
 }
 
 /// \brief Residuals of the independent menu check (all ≥ 0; 0 means the property holds).
 struct menu_check {
-  double rule_violation = 0.0;           ///< worst negative entry or |column sum − 1|
+  double rule_violation = 0.0;           ///< worst negative entry or |row sum − 1|
   double obedience_violation = 0.0;      ///< worst gain of a truthful type from disobeying
   double truthfulness_violation = 0.0;   ///< worst gain from misreporting then best-responding
   double participation_violation = 0.0;  ///< worst shortfall of rent below zero
@@ -85,14 +91,19 @@ struct menu_check {
   }
 };
 
-/// \brief Check a menu against the definitions: stochastic rules, obedience (Definition 3.5),
+/// \brief Check a menu against the definitions: stochastic rules, obedience (Definition 3.5, by
+/// information::check_obedience),
 /// truthfulness against double deviations (Definitions 3.4 and 3.6: misreport, then best-respond
 /// to every message) and individual rationality (Definition 3.3) for every type
 /// (004_7f70667d8c91100b.txt §3).
-/// \throws dimension_error if the menu does not have one A × S rule and one price per type.
-inline menu_check check_menu(const environment& env, const menu& m, double tolerance = 1e-7,
-                             bool nonnegative_prices = true) {
+/// \param tolerance ≥ 0, the threshold of passed.
+/// \throws dimension_error if the menu does not have one S × A rule and one price per type;
+///         non_finite_error for a non-finite price or rule entry.
+[[nodiscard]] inline menu_check check_menu(const environment& env, const menu& m,
+                                           double tolerance = 1e-7,
+                                           bool nonnegative_prices = true) {
   validate(env);
+  mechdesign::detail::require_tolerance(tolerance, "tolerance", "check_menu", HUGE_VAL);
   const index_t s = env.num_states(), na = env.num_actions(), k = env.num_types();
   if (static_cast<index_t>(m.rules.size()) != k || m.prices.size() != k) {
     throw dimension_error(fmt::format("check_menu: {} rules and {} prices for {} types",
@@ -110,15 +121,15 @@ inline menu_check check_menu(const environment& env, const menu& m, double toler
   };
   for (index_t j = 0; j < k; ++j) {
     const auto& r = m.rules[static_cast<std::size_t>(j)];
-    if (r.rows() != na || r.cols() != s) {
+    if (r.rows() != s || r.cols() != na) {
       throw dimension_error(fmt::format("check_menu: rule {} is {}x{}, expected {}x{}", j, r.rows(),
-                                        r.cols(), na, s));
+                                        r.cols(), s, na));
     }
     for (index_t x = 0; x < s; ++x) {
-      note(std::abs(r.col(x).sum() - 1.0), c.rule_violation,
+      note(std::abs(r.row(x).sum() - 1.0), c.rule_violation,
            fmt::format("rule[{}] state {}", j, x));
       for (index_t a = 0; a < na; ++a)
-        note(std::max(0.0, -r(a, x)), c.rule_violation, fmt::format("rule[{}]({}, {})", j, a, x));
+        note(std::max(0.0, -r(x, a)), c.rule_violation, fmt::format("rule[{}]({}, {})", j, x, a));
     }
     if (!std::isfinite(m.prices(j))) {
       throw non_finite_error(fmt::format("check_menu: price {} is {}", j, m.prices(j)));
@@ -131,13 +142,11 @@ inline menu_check check_menu(const environment& env, const menu& m, double toler
     const auto& own = m.rules[static_cast<std::size_t>(t)];
     const double truthful = obedient_value(env, belief, own) - m.prices(t);
     // Obedience: for each recommendation a, no other action does better against the joint
-    // β(x) rule(a, x).
-    for (index_t a = 0; a < na; ++a) {
-      const Eigen::VectorXd joint = belief.cwiseProduct(own.row(a).transpose());
-      const Eigen::VectorXd payoff = env.buyer_payoff * joint;
-      note(payoff.maxCoeff() - payoff(a), c.obedience_violation,
-           fmt::format("obedience[{}: {}]", t, a));
-    }
+    // β(x) rule(x, a) — the information layer's check.
+    const information::obedience_report ob =
+        information::check_obedience(env.buyer_payoff, belief, own, tolerance);
+    note(std::max(0.0, ob.worst_gain), c.obedience_violation,
+         fmt::format("obedience[{}: {}]", t, std::max<index_t>(0, ob.recommended)));
     note(no_information_value(env, belief) - truthful, c.participation_violation,
          fmt::format("IR[{}]", t));
     for (index_t j = 0; j < k; ++j) {

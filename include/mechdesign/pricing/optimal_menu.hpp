@@ -7,12 +7,13 @@
 ///
 /// Reference: 004_7f70667d8c91100b.txt Proposition 4.3 (program (10)) for finite types, with
 /// direct rules (Proposition 3.2) and the constraints of Definitions 3.3–3.6. Variables: the
-/// rules r_k(a | x) ∈ [0, 1] (columns stochastic), the prices t_k, and auxiliary w_{k,j,m} ≥
-/// Σ_x β_k(x) r_j(m | x) u_b(a', x) for every a' — the linearised best response of true type k
-/// to message m of report j. Rows: obedience Σ_x β_k(x) r_k(a|x)(u_b(a,x) − u_b(a',x)) ≥ 0;
-/// truthfulness U_k − t_k ≥ Σ_m w_{k,j,m} − t_j (double deviations); participation
-/// U_k − t_k ≥ max_a Σ_x β_k(x) u_b(a, x). Objective: Σ_k p_k (t_k − Σ_{a,x} v_s(x) r_k(a|x)
-/// e(a, x)), the expected price minus the expected externality of the obeyed rules.
+/// rules r_k(a | x) ∈ [0, 1] (stochastic in a for every x), the prices t_k, and auxiliary w_{k,j,m}
+/// ≥ Σ_x β_k(x) r_j(m | x) u_b(a', x) for every a' — the linearised best response of true type k to
+/// message m of report j. Rows: obedience Σ_x β_k(x) r_k(a|x)(u_b(a,x) − u_b(a',x)) ≥ 0 (written by
+/// the information layer, information/detail/obedience_rows.hpp); truthfulness U_k − t_k ≥ Σ_m
+/// w_{k,j,m} − t_j (double deviations); participation U_k − t_k ≥ max_a Σ_x β_k(x) u_b(a, x).
+/// Objective: Σ_k p_k (t_k − Σ_{a,x} v_s(x) r_k(a|x) e(a, x)), the expected price minus the
+/// expected externality of the obeyed rules.
 ///
 /// Size: K·A·S + K + K(K−1)A columns and K·S + K·A(A−1) + K + K(K−1)(A² + 1) rows; a binary game
 /// with 64 types has about 8 300 columns and 20 300 rows.
@@ -27,9 +28,12 @@
 #include <vector>
 
 #include "mechdesign/core/error.hpp"
+#include "mechdesign/core/result.hpp"
+#include "mechdesign/core/validate.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/lp/solver.hpp"
+#include "mechdesign/pricing/detail/menu_lp.hpp"
 #include "mechdesign/pricing/environment.hpp"
 #include "mechdesign/pricing/menu.hpp"
 
@@ -46,177 +50,76 @@ struct menu_options {
   lp::solver_options solver;
 };
 
+/// \brief A constraint of program (10) that holds with equality at the optimum (typed, like
+/// bargaining::binding_constraint; 004_7f70667d8c91100b.txt Definitions 3.3–3.6).
+struct menu_constraint {
+  /// \brief Which family of (10) the constraint belongs to.
+  enum class kind {
+    obedience,      ///< type `type` told `action` is indifferent to playing `other`
+    participation,  ///< type `type`'s rent is zero (IR)
+    truthfulness    ///< type `type` is indifferent to reporting `other` and best-responding
+  };
+  kind what = kind::participation;  ///< the family
+  index_t type = 0;                 ///< the true type k
+  index_t other = -1;   ///< the deviation: an action (obedience) or a report (truthfulness)
+  index_t action = -1;  ///< the recommended action (obedience only)
+  double slack = 0.0;   ///< the row's slack at the optimum (≤ menu_options::binding_tolerance)
+
+  /// \brief "IR[k]", "IC[k->j]" or "obedience[k: a->a']", the LP's row names.
+  std::string label() const {
+    switch (what) {
+      case kind::obedience:
+        return fmt::format("obedience[{}: {}->{}]", type, action, other);
+      case kind::truthfulness:
+        return fmt::format("IC[{}->{}]", type, other);
+      case kind::participation:
+        break;
+    }
+    return fmt::format("IR[{}]", type);
+  }
+};
+
 /// \brief The optimal menu and its diagnostics (004_7f70667d8c91100b.txt Proposition 4.3).
-struct menu_result {
-  lp::solve_status status = lp::solve_status::not_solved;  ///< LP status; the fields below need ok()
-  std::string message;                        ///< detail when not ok
-  pricing::menu menu;                         ///< rules and prices
-  double profit = 0.0;                        ///< expected price − expected externality
-  double expected_revenue = 0.0;              ///< Σ_k p_k t_k
-  double expected_externality = 0.0;          ///< Σ_k p_k c_k
-  Eigen::VectorXd gain;         ///< gain_k = value of own rule − value without information
-  Eigen::VectorXd rent;         ///< rent_k = gain_k − t_k
-  Eigen::VectorXd externality;  ///< c_k = expected externality of type k's obeyed rule
-  /// Binding obedience, IC and IR rows of the final LP, e.g. "IC[2->1]" (with constraint
+/// ok() iff the LP is optimal and verified, the profit recomputed from the menu agrees with the
+/// LP value and the menu passed check_menu(); otherwise status is the LP's outcome, or
+/// numerical_issue when the LP was optimal but the menu failed its re-check.
+struct menu_result : result_base {
+  lp::solve_status lp_status = lp::solve_status::not_solved;  ///< the final LP's status
+  pricing::menu menu;                                         ///< rules and prices
+  double profit = 0.0;                ///< expected price − expected externality
+  double expected_revenue = 0.0;      ///< Σ_k p_k t_k
+  double expected_externality = 0.0;  ///< Σ_k p_k c_k
+  Eigen::VectorXd gain;               ///< gain_k = value of own rule − value without information
+  Eigen::VectorXd rent;               ///< rent_k = gain_k − t_k
+  Eigen::VectorXd externality;        ///< c_k = expected externality of type k's obeyed rule
+  /// Binding obedience, IC and IR rows of the final LP, in row order (with constraint
   /// generation only the truthfulness rows that were added can appear). An IC row's slack is
   /// taken with its w at their least feasible values, i.e. the slack of the menu's own
   /// truthfulness constraint, so the list does not depend on which optimal vertex is returned.
-  std::vector<std::string> binding;
+  std::vector<menu_constraint> binding;
   lp::verification lp_check;  ///< the LP verifier's residuals
   menu_check check;           ///< the independent re-check of the returned menu
   int rounds = 0;             ///< LP solves (constraint-generation rounds)
   index_t report_pairs = 0;   ///< (true type, report) pairs with truthfulness rows
-
-  /// \brief True iff the LP is optimal and verified and the menu passed check_menu().
-  bool ok() const noexcept { return status == lp::solve_status::optimal && check.passed; }
 };
-
-namespace detail {
-
-/// Column layout of the optimal-menu LP: rules, prices, then the auxiliary w of each
-/// (true type, report) pair whose truthfulness rows are present.
-struct menu_layout {
-  index_t s, a, k;
-  index_t rule(index_t type, index_t action, index_t state) const {
-    return (type * a + action) * s + state;
-  }
-  index_t price(index_t type) const { return k * a * s + type; }
-  index_t aux(index_t pair, index_t message) const { return k * a * s + k + pair * a + message; }
-};
-
-/// All ordered pairs (t, j), t ≠ j.
-inline std::vector<std::pair<index_t, index_t>> all_report_pairs(index_t k) {
-  std::vector<std::pair<index_t, index_t>> pairs;
-  for (index_t t = 0; t < k; ++t)
-    for (index_t j = 0; j < k; ++j)
-      if (j != t) pairs.emplace_back(t, j);
-  return pairs;
-}
-
-/// Kind of a row of program (10); binding detection reads it instead of parsing row names.
-enum class menu_row : unsigned char {
-  rule,           ///< Σ_a r_k(a | x) = 1
-  obedience,      ///< obedience[k: a->a']
-  participation,  ///< IR[k]
-  deviation,      ///< dev[k->j](m:a'), the linearised best response w ≥ ...
-  truthfulness    ///< IC[k->j]
-};
-
-/// Terms of U_k − t_k (the truthful, obedient payoff of type t minus its price).
-inline std::vector<std::pair<index_t, double>> truthful_terms(const environment& env,
-                                                              const menu_layout& L, index_t t) {
-  std::vector<std::pair<index_t, double>> row;
-  row.reserve(static_cast<std::size_t>(L.a * L.s + 1));
-  for (index_t a = 0; a < L.a; ++a)
-    for (index_t x = 0; x < L.s; ++x)
-      row.emplace_back(L.rule(t, a, x), env.type_beliefs(t, x) * env.buyer_payoff(a, x));
-  row.emplace_back(L.price(t), -1.0);
-  return row;
-}
-
-/// Append the auxiliary columns w of pairs [first, pairs.size()) through
-/// add_column(name, lower, upper, objective).
-template <class AddColumn>
-void append_pair_columns(const menu_layout& L,
-                         const std::vector<std::pair<index_t, index_t>>& pairs, std::size_t first,
-                         AddColumn&& add_column) {
-  for (std::size_t q = first; q < pairs.size(); ++q)
-    for (index_t msg = 0; msg < L.a; ++msg)
-      add_column(fmt::format("w[{}->{}]({})", pairs[q].first, pairs[q].second, msg), -lp::inf,
-                 lp::inf, 0.0);
-}
-
-/// Append the deviation and truthfulness rows of pairs [first, pairs.size()) through
-/// add_row(kind, name, coefficients, lower, upper); their w columns must exist.
-template <class AddRow>
-void append_pair_rows(const environment& env, const menu_layout& L,
-                      const std::vector<std::pair<index_t, index_t>>& pairs, std::size_t first,
-                      AddRow&& add_row) {
-  for (std::size_t q = first; q < pairs.size(); ++q) {
-    const auto [t, j] = pairs[q];
-    const auto pq = static_cast<index_t>(q);
-    for (index_t msg = 0; msg < L.a; ++msg)
-      for (index_t d = 0; d < L.a; ++d) {
-        std::vector<std::pair<index_t, double>> row;
-        row.reserve(static_cast<std::size_t>(L.s + 1));
-        row.emplace_back(L.aux(pq, msg), 1.0);
-        for (index_t x = 0; x < L.s; ++x)
-          row.emplace_back(L.rule(j, msg, x), -env.type_beliefs(t, x) * env.buyer_payoff(d, x));
-        add_row(menu_row::deviation, fmt::format("dev[{}->{}]({}:{})", t, j, msg, d),
-                std::move(row), 0.0, lp::inf);
-      }
-    auto ic = truthful_terms(env, L, t);
-    ic.emplace_back(L.price(j), 1.0);
-    for (index_t msg = 0; msg < L.a; ++msg) ic.emplace_back(L.aux(pq, msg), -1.0);
-    add_row(menu_row::truthfulness, fmt::format("IC[{}->{}]", t, j), std::move(ic), 0.0, lp::inf);
-  }
-}
-
-/// Program (10) with truthfulness rows only for the given (true type, report) pairs; when
-/// \p kinds is given it receives the kind of every row, in row order.
-inline lp::model menu_model(const environment& env, const menu_options& options,
-                            const std::vector<std::pair<index_t, index_t>>& pairs,
-                            std::vector<menu_row>* kinds = nullptr) {
-  const menu_layout L{env.num_states(), env.num_actions(), env.num_types()};
-  lp::model m(lp::objective_sense::maximize);
-  for (index_t t = 0; t < L.k; ++t)
-    for (index_t a = 0; a < L.a; ++a)
-      for (index_t x = 0; x < L.s; ++x) {
-        const double cost =
-            env.type_probabilities(t) * env.seller_belief(x) * env.externality(a, x);
-        m.add_variable(fmt::format("r[{}]({}|{})", t, a, x), 0.0, 1.0, -cost);
-      }
-  for (index_t t = 0; t < L.k; ++t)
-    m.add_variable(fmt::format("t[{}]", t), options.nonnegative_prices ? 0.0 : -lp::inf, lp::inf,
-                   env.type_probabilities(t));
-  append_pair_columns(L, pairs, 0, [&](std::string name, double lo, double up, double c) {
-    m.add_variable(std::move(name), lo, up, c);
-  });
-  auto add_row = [&](menu_row kind, std::string name, std::vector<std::pair<index_t, double>> row,
-                     double lo, double up) {
-    m.add_row(std::move(name), std::move(row), lo, up);
-    if (kinds != nullptr) kinds->push_back(kind);
-  };
-
-  for (index_t t = 0; t < L.k; ++t)
-    for (index_t x = 0; x < L.s; ++x) {
-      std::vector<std::pair<index_t, double>> row;
-      for (index_t a = 0; a < L.a; ++a) row.emplace_back(L.rule(t, a, x), 1.0);
-      add_row(menu_row::rule, fmt::format("rule[{}]({})", t, x), std::move(row), 1.0, 1.0);
-    }
-  for (index_t t = 0; t < L.k; ++t) {
-    for (index_t a = 0; a < L.a; ++a)
-      for (index_t d = 0; d < L.a; ++d) {
-        if (d == a) continue;
-        std::vector<std::pair<index_t, double>> row;
-        for (index_t x = 0; x < L.s; ++x)
-          row.emplace_back(L.rule(t, a, x), env.type_beliefs(t, x) *
-                                                (env.buyer_payoff(a, x) - env.buyer_payoff(d, x)));
-        add_row(menu_row::obedience, fmt::format("obedience[{}: {}->{}]", t, a, d), std::move(row),
-                0.0, lp::inf);
-      }
-    add_row(menu_row::participation, fmt::format("IR[{}]", t), truthful_terms(env, L, t),
-            no_information_value(env, env.type_beliefs.row(t).transpose()), lp::inf);
-  }
-  append_pair_rows(env, L, pairs, 0, add_row);
-  return m;
-}
-
-}  // namespace detail
 
 /// \brief Build the optimal-menu LP of program (10) for a finite problem with every
 /// truthfulness row (004_7f70667d8c91100b.txt Proposition 4.3); see the file comment.
 /// \throws the exceptions of validate().
-inline lp::model optimal_menu_model(const environment& env, const menu_options& options = {}) {
+[[nodiscard]] inline lp::model optimal_menu_model(const environment& env,
+                                                  const menu_options& options = {}) {
   validate(env);
-  return detail::menu_model(env, options, detail::all_report_pairs(env.num_types()));
+  return detail::menu_model(env, options.nonnegative_prices,
+                            detail::all_report_pairs(env.num_types()));
 }
 
 /// \brief Evaluate a menu: rents, gains, per-type externality, revenue and profit, and the
-/// independent check (004_7f70667d8c91100b.txt (10a) and Definitions 3.3–3.6). The state is left
-/// not_solved (no LP is run); read check.passed for feasibility.
-inline menu_result evaluate_menu(const environment& env, const menu& m,
-                                 const menu_options& options = {}) {
+/// independent check (004_7f70667d8c91100b.txt (10a) and Definitions 3.3–3.6). No LP is run
+/// (lp_status stays not_solved); status is success iff the menu passed check_menu(), else
+/// numerical_issue with the worst violation in the message.
+/// \throws the exceptions of check_menu().
+[[nodiscard]] inline menu_result evaluate_menu(const environment& env, const menu& m,
+                                               const menu_options& options = {}) {
   menu_result r;
   r.check = check_menu(env, m, options.check_tolerance, options.nonnegative_prices);
   r.menu = m;
@@ -234,42 +137,15 @@ inline menu_result evaluate_menu(const environment& env, const menu& m,
   r.expected_revenue = env.type_probabilities.dot(m.prices);
   r.expected_externality = env.type_probabilities.dot(r.externality);
   r.profit = r.expected_revenue - r.expected_externality;
-  return r;  // state stays not_solved: no LP was run
-}
-
-namespace detail {
-
-/// Gain of true type t from reporting j and best-responding, over its truthful obedient payoff.
-inline double deviation_gain(const environment& env, const menu& m, index_t t, index_t j) {
-  const Eigen::VectorXd beta = env.type_beliefs.row(t).transpose();
-  return best_response_value(env, beta, m.rules[static_cast<std::size_t>(j)]) - m.prices(j) -
-         (obedient_value(env, beta, m.rules[static_cast<std::size_t>(t)]) - m.prices(t));
-}
-
-/// Initial truthfulness rows of the cutting-plane loop: every pair for few types, else the
-/// neighbours of each type in the lexicographic order of beliefs.
-inline std::vector<std::pair<index_t, index_t>> initial_report_pairs(const environment& env,
-                                                                     index_t all_below) {
-  const index_t k = env.num_types();
-  if (k <= all_below) return all_report_pairs(k);
-  std::vector<index_t> order(static_cast<std::size_t>(k));
-  for (index_t t = 0; t < k; ++t) order[static_cast<std::size_t>(t)] = t;
-  std::stable_sort(order.begin(), order.end(), [&](index_t a, index_t b) {
-    for (index_t x = 0; x < env.num_states(); ++x) {
-      if (env.type_beliefs(a, x) != env.type_beliefs(b, x))
-        return env.type_beliefs(a, x) < env.type_beliefs(b, x);
-    }
-    return false;
-  });
-  std::vector<std::pair<index_t, index_t>> pairs;
-  for (std::size_t q = 0; q + 1 < order.size(); ++q) {
-    pairs.emplace_back(order[q], order[q + 1]);
-    pairs.emplace_back(order[q + 1], order[q]);
+  if (r.check.passed) {
+    r.status = status::success;
+  } else {
+    r.status = status::numerical_issue;
+    r.message = fmt::format("menu check failed at {} (violation {:.3g})", r.check.worst,
+                            r.check.max_violation());
   }
-  return pairs;
+  return r;
 }
-
-}  // namespace detail
 
 /// \brief Solve program (10) for a finite problem: the profit-maximising menu of direct rules
 /// and prices under obedience, truthfulness against double deviations and participation
@@ -279,14 +155,25 @@ inline std::vector<std::pair<index_t, index_t>> initial_report_pairs(const envir
 /// lazily: solve with the rows of neighbouring types, find every (true type, report) pair whose
 /// double deviation pays more than check_tolerance / 10 with check_menu()'s own arithmetic, add
 /// those rows, re-solve; a relaxation optimum that satisfies every row is optimal for (10). The
-/// returned menu is always re-checked by check_menu(); a failed check gives uncertified. One
+/// returned menu is always re-checked by check_menu(); a failed check gives numerical_issue. One
 /// lp::solver holds the LP: each round appends the new rows and columns to the live model and
 /// re-solves warm (dual simplex unless menu_options::solver names a method). Accepted inputs:
 /// any environment validate() accepts (beliefs on the faces of the simplex included),
-/// max_rounds ≥ 1, tolerances > 0.
-/// \throws the exceptions of validate() before any LP is built.
-inline menu_result solve_optimal_menu(const environment& env, const menu_options& options = {}) {
+/// max_rounds ≥ 1, tolerances ≥ 0 and finite.
+/// \throws the exceptions of validate(), invalid_argument for options out of range, before any
+///         LP is built.
+[[nodiscard]] inline menu_result solve_optimal_menu(const environment& env,
+                                                    const menu_options& options = {}) {
   validate(env);
+  const char* where = "solve_optimal_menu";
+  mechdesign::detail::require_tolerance(options.binding_tolerance, "binding_tolerance", where,
+                                        HUGE_VAL);
+  mechdesign::detail::require_tolerance(options.check_tolerance, "check_tolerance", where,
+                                        HUGE_VAL);
+  if (options.max_rounds < 1) {
+    throw invalid_argument(
+        fmt::format("{}: max_rounds = {} must be >= 1", where, options.max_rounds));
+  }
   const index_t k = env.num_types();
   auto pairs = options.constraint_generation ? detail::initial_report_pairs(env, 6)
                                              : detail::all_report_pairs(k);
@@ -295,7 +182,7 @@ inline menu_result solve_optimal_menu(const environment& env, const menu_options
   const detail::menu_layout L{env.num_states(), env.num_actions(), k};
   // One live LP: each round appends the new pairs' w columns and rows (the same columns and rows,
   // in the same order, as a model rebuilt with every pair so far) and re-solves warm.
-  std::vector<detail::menu_row> kinds;
+  std::vector<detail::row_tag> tags;
   // Appended rows leave the basis dual feasible, so the dual simplex is the natural re-solve;
   // it is also the faster cold solve of this LP (0.6 s against 1.0 s at 512 binary types).
   lp::solver_options lp_options = options.solver;
@@ -308,16 +195,16 @@ inline menu_result solve_optimal_menu(const environment& env, const menu_options
                                 });
     detail::append_pair_rows(
         env, L, pairs, first,
-        [&](detail::menu_row kind, std::string name, std::vector<std::pair<index_t, double>> row,
+        [&](detail::row_tag tag, std::string name, std::vector<std::pair<index_t, double>> row,
             double lo, double up) {
           solver.add_row(std::move(name), std::move(row), lo, up);
-          kinds.push_back(kind);
+          tags.push_back(tag);
         });
   };
   // Warm-up (not a round): the LP without truthfulness rows separates by type and solves in a
   // few iterations; the first round starts from its basis (0.34 s against 0.6 s cold at 512
   // binary types). Its answer is not used; if it fails, the first round simply starts cold.
-  solver.load(detail::menu_model(env, options, {}, &kinds));
+  solver.load(detail::menu_model(env, options.nonnegative_prices, {}, &tags));
   if (!pairs.empty() && solver.options().presolve == false) (void)solver.solve();
   append_pairs(0);
   // Per-type data of the separation scan, computed once.
@@ -329,7 +216,8 @@ inline menu_result solve_optimal_menu(const environment& env, const menu_options
     const lp::solution sol = solver.solve();
     if (!sol.ok()) {
       menu_result r;
-      r.status = sol.status;
+      r.lp_status = sol.status;
+      r.status = lp::to_result_status(sol.status);
       r.message = sol.message;
       r.lp_check = sol.check;
       r.rounds = round;
@@ -339,9 +227,9 @@ inline menu_result solve_optimal_menu(const environment& env, const menu_options
     m.prices.resize(k);
     m.rules.reserve(static_cast<std::size_t>(k));
     for (index_t t = 0; t < k; ++t) {
-      Eigen::MatrixXd rule(L.a, L.s);
+      information::experiment rule(L.s, L.a);
       for (index_t a = 0; a < L.a; ++a)
-        for (index_t x = 0; x < L.s; ++x) rule(a, x) = sol.x(L.rule(t, a, x));
+        for (index_t x = 0; x < L.s; ++x) rule(x, a) = sol.x(L.rule(t, a, x));
       m.rules.push_back(std::move(rule));
       m.prices(t) = sol.x(L.price(t));
     }
@@ -369,13 +257,16 @@ inline menu_result solve_optimal_menu(const environment& env, const menu_options
     }
 
     menu_result r = evaluate_menu(env, m, options);
-    r.status = lp::solve_status::optimal;
+    r.lp_status = sol.status;
+    r.status = status::success;
+    r.message.clear();
     r.lp_check = sol.check;
     r.rounds = round;
     r.report_pairs = static_cast<index_t>(pairs.size());
     const lp::model& model = solver.current_model();
     for (index_t row = 0; row < model.num_rows(); ++row) {
-      const detail::menu_row kind = kinds[static_cast<std::size_t>(row)];
+      const detail::row_tag& tag = tags[static_cast<std::size_t>(row)];
+      const detail::menu_row kind = tag.kind;
       if (kind != detail::menu_row::truthfulness && kind != detail::menu_row::participation &&
           kind != detail::menu_row::obedience)
         continue;
@@ -392,15 +283,24 @@ inline menu_result solve_optimal_menu(const environment& env, const menu_options
           slack += excess;
         }
       }
-      if (slack <= options.binding_tolerance * (1.0 + std::abs(lo)))
-        r.binding.push_back(model.row_name(row));
+      if (slack <= options.binding_tolerance * (1.0 + std::abs(lo))) {
+        menu_constraint b;
+        b.what = kind == detail::menu_row::truthfulness ? menu_constraint::kind::truthfulness
+                 : kind == detail::menu_row::obedience  ? menu_constraint::kind::obedience
+                                                        : menu_constraint::kind::participation;
+        b.type = tag.type;
+        b.other = tag.other;
+        b.action = tag.action;
+        b.slack = slack;
+        r.binding.push_back(b);
+      }
     }
     if (std::abs(r.profit - sol.objective) > 1e-7 * (1.0 + std::abs(sol.objective))) {
-      r.status = lp::solve_status::uncertified;
+      r.status = status::numerical_issue;
       r.message = fmt::format("profit {} recomputed from the menu differs from the LP value {}",
                               r.profit, sol.objective);
     } else if (!r.check.passed) {
-      r.status = lp::solve_status::uncertified;
+      r.status = status::numerical_issue;
       r.message = fmt::format("menu check failed at {} (violation {:.3g}) after {} rounds",
                               r.check.worst, r.check.max_violation(), round);
     }

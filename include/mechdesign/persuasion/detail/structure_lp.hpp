@@ -6,7 +6,8 @@
 ///
 /// Columns π(a|ω) ∈ [0, 1] (index ω·|A| + a), one row Σ_a π(a|ω) = 1 per state and, for every
 /// pair a ≠ a', the obedience row Σ_ω β(ω)(u_r(a, ω) − u_r(a', ω)) π(a|ω) ≥ 0 — the IC
-/// condition of 000_b82d6ff4761a0a82.txt §2 with the posterior's denominator multiplied out.
+/// condition of 000_b82d6ff4761a0a82.txt §2 with the posterior's denominator multiplied out,
+/// written by the information layer (information/detail/obedience_rows.hpp).
 /// β is the prior for the bargaining set and a posterior for the ex-post deviations of eq. (7).
 
 #include <fmt/format.h>
@@ -17,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "mechdesign/information/detail/obedience_rows.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/persuasion/problem.hpp"
 
@@ -78,20 +80,43 @@ inline structure_lp make_structure_lp(const problem& p, const Eigen::VectorXd& b
     for (index_t a = 0; a < s.actions; ++a) row.emplace_back(s.col(w, a), 1.0);
     s.model.add_row(fmt::format("sum({})", w), row, 1.0, 1.0);
   }
-  const Eigen::MatrixXd& ur = p.receiver();
-  for (index_t a = 0; a < s.actions; ++a) {
-    for (index_t b = 0; b < s.actions; ++b) {
-      if (a == b) continue;
-      std::vector<std::pair<index_t, double>> row;
-      for (index_t w = 0; w < s.states; ++w) {
-        const double c = snap(belief(w) * (ur(a, w) - ur(b, w)), s.scale);
-        if (c != 0.0) row.emplace_back(s.col(w, a), c);
-      }
-      if (row.empty()) continue;
-      s.model.add_row(fmt::format("obey({}>{})", a, b), row, 0.0, lp::inf);
-    }
-  }
+  information::detail::obedience_rows(
+      p.receiver(), belief, [&](index_t w, index_t a) { return s.col(w, a); },
+      [&](index_t a, index_t b, std::vector<std::pair<index_t, double>> row) {
+        if (!row.empty())
+          s.model.add_row(fmt::format("obey({}>{})", a, b), std::move(row), 0.0, lp::inf);
+      },
+      s.scale);
   return s;
+}
+
+/// The max-min-gain LP (000 §3.3 and the start of the weighted Nash solution, §4): the
+/// IC-structure LP at the prior with a column g (the objective, bounded by ±(1 + 2·scale)) and
+/// the rows E(u_i|π) − g ≥ d_i, one per agent, from row first_gain_row on. Its optimum is the
+/// largest g such that an IC structure gives every agent at least d_i + g; the duals of the gain
+/// rows are the weights y of the dual certificate.
+struct max_min_gain_lp {
+  structure_lp lp;
+  index_t gain = -1;            ///< the column g
+  index_t first_gain_row = -1;  ///< row of agent 0's gain row; agent i's is first_gain_row + i
+};
+
+/// Build the max-min-gain LP of \p p against the disagreement payoffs \p d (sizes checked by
+/// the caller).
+inline max_min_gain_lp make_max_min_gain_lp(const problem& p, const Eigen::VectorXd& d) {
+  max_min_gain_lp g{make_structure_lp(p, p.prior(), lp::objective_sense::maximize), -1, -1};
+  double scale = d.size() > 0 ? d.cwiseAbs().maxCoeff() : 0.0;
+  for (int i = 0; i < p.num_agents(); ++i) {
+    scale = std::max(scale, p.agent(i).cwiseAbs().maxCoeff());
+  }
+  g.gain = g.lp.model.add_variable("g", -1.0 - 2.0 * scale, 1.0 + 2.0 * scale, 1.0);
+  g.first_gain_row = g.lp.model.num_rows();
+  for (int i = 0; i < p.num_agents(); ++i) {
+    auto row = g.lp.payoff_terms(p.agent(i));
+    row.emplace_back(g.gain, -1.0);
+    g.lp.model.add_row(fmt::format("gain({})", i), row, d(i), lp::inf);
+  }
+  return g;
 }
 
 }  // namespace mechdesign::persuasion::detail
