@@ -10,6 +10,7 @@ using namespace mechdesign::persuasion;
 using namespace mechdesign::pricing;
 using namespace mechdesign::bargaining;
 using namespace mechdesign::data_monetization;
+using namespace mechdesign::information;
 
 TEST_CASE("namespaces: every public namespace opens at once without ambiguity", "[namespaces]") {
   // status vocabularies: the library's and the LP layer's
@@ -29,6 +30,12 @@ TEST_CASE("namespaces: every public namespace opens at once without ambiguity", 
   const data_monetization::game lq(2, 0.25, gaussian_prior{});
   CHECK(uninformative(lq).state_weight == 0.0);
   CHECK(obedience_residuals_of(lq, uninformative(lq)).obedient());
+  // one obedience check for finite experiments (000 and 004), another name for 001's residuals
+  const Eigen::Matrix2d payoff = Eigen::Matrix2d::Identity();  // match the state
+  const obedience_report o =
+      check_obedience(payoff, Eigen::Vector2d(0.5, 0.5), Eigen::Matrix2d::Identity());
+  CHECK(o.passed);
+  STATIC_REQUIRE(std::is_same_v<obedience_report, mechdesign::information::obedience_report>);
   // validate() is an overload set across namespaces, resolved by argument type
   solver_options options;
   CHECK_NOTHROW(validate(options));
