@@ -30,6 +30,7 @@
 #include "mechdesign/core/prior.hpp"
 #include "mechdesign/core/problem.hpp"
 #include "mechdesign/core/type_space.hpp"
+#include "mechdesign/core/validate.hpp"
 
 namespace mechdesign::bargaining {
 
@@ -112,13 +113,7 @@ class bargaining_environment {
 
  private:
   static void check_power(double beta, const char* what) {
-    if (!std::isfinite(beta)) {
-      throw non_finite_error(fmt::format("{}: bargaining power {} is not finite", what, beta));
-    }
-    if (beta < 0.0 || beta > 1.0) {
-      throw distribution_error(
-          fmt::format("{}: bargaining power {} is outside [0, 1]", what, beta));
-    }
+    mechdesign::detail::require_probability(beta, "the bargaining power", what);
   }
 
   std::vector<Eigen::VectorXd> values_;
@@ -154,16 +149,9 @@ class beliefs {
   static beliefs binary(double p1_high, double p2_high) {
     const double p[2] = {p1_high, p2_high};
     for (int i = 0; i < 2; ++i) {
-      if (!std::isfinite(p[i])) {
-        throw non_finite_error(fmt::format(
-            "bargaining::beliefs::binary: probability of player {}'s high type is {}", i, p[i]));
-      }
-      if (p[i] < 0.0 || p[i] > 1.0) {
-        throw distribution_error(fmt::format(
-            "bargaining::beliefs::binary: probability {} of player {}'s high type is outside "
-            "[0, 1]",
-            p[i], i));
-      }
+      mechdesign::detail::require_probability(
+          p[i], fmt::format("the probability of player {}'s high type", i),
+          "bargaining::beliefs::binary");
       if (p[i] == 0.0 || p[i] == 1.0) {
         throw zero_probability_error(fmt::format(
             "bargaining::beliefs::binary: probability of player {}'s high type is {}; a known "

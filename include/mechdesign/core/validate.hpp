@@ -57,6 +57,15 @@ inline void require_in_range(double x, double lo, double hi, const std::string& 
   }
 }
 
+/// Throws non_finite_error (NaN, ±∞) or distribution_error (outside [0, 1]) unless \p x is a
+/// probability.
+inline void require_probability(double x, const std::string& what, const std::string& where) {
+  require_finite(x, what, where);
+  if (!(x >= 0.0 && x <= 1.0)) {
+    throw distribution_error(fmt::format("{}: {} = {} is not a probability", where, what, x));
+  }
+}
+
 /// Throws invalid_argument unless \p tolerance is finite and in [0, max] (a NaN tolerance would
 /// silently turn the check it parametrises off).
 inline void require_tolerance(double tolerance, const std::string& what, const std::string& where,
@@ -88,8 +97,8 @@ void check_distribution(const Eigen::Matrix<Scalar, Eigen::Dynamic, 1>& v, const
                         const std::string& what) {
   if (v.size() == 0) throw dimension_error(fmt::format("{}: the distribution is empty", what));
   if (!is_finite(tol) || tol < Scalar(0)) {
-    throw invalid_argument(fmt::format("{}: the tolerance {} is not a finite number >= 0", what,
-                                       to_double(tol)));
+    throw invalid_argument(
+        fmt::format("{}: the tolerance {} is not a finite number >= 0", what, to_double(tol)));
   }
   Scalar sum(0);
   for (index_t k = 0; k < v.size(); ++k) {

@@ -26,21 +26,18 @@
 #include <utility>
 
 #include "mechdesign/core/error.hpp"
+#include "mechdesign/core/validate.hpp"
 
 namespace mechdesign::pricing {
 
 namespace detail {
 
 inline void require_belief(double v, const char* what) {
-  if (!std::isfinite(v) || v < 0.0 || v > 1.0) {
-    throw distribution_error(fmt::format("pricing: {} = {} is not a probability", what, v));
-  }
+  mechdesign::detail::require_probability(v, what, "pricing");
 }
 
 inline void require_informativeness(double i) {
-  if (!std::isfinite(i) || i < -1.0 || i > 1.0) {
-    throw invalid_argument(fmt::format("pricing: informativeness {} is not in [-1, 1]", i));
-  }
+  mechdesign::detail::require_in_range(i, -1.0, 1.0, "the informativeness", "pricing");
 }
 
 }  // namespace detail
