@@ -9,14 +9,15 @@
 #include <fmt/format.h>
 
 #include <cstring>
+#include <mechdesign/catalog/cooperative_games.hpp>
 #include <mechdesign/mechdesign.hpp>
 
-#include "support/cooperative_games.hpp"
 #include "support/json.hpp"
 #include "support/nps_report.hpp"
 
 int main(int argc, char** argv) {
   using namespace mechdesign;
+  using namespace mechdesign::catalog;
   const bool json = argc > 1 && std::strcmp(argv[1], "--json") == 0;
   try {
     const auto problem = cooperative_games::arrogance_of_strength_game();

@@ -45,9 +45,9 @@ TEST_CASE("Proposition 1 holds exactly for the plan (2.1)", "[core][rational][pa
   CHECK(u[0](1) == 15);
   CHECK(u[1](0) == 36);
   const auto ic = check_incentive_compatibility(g, m, q(0));
-  CHECK(ic.ok);
+  CHECK(ic.passed);
   CHECK(ic.gains[0](0, 1) == 0);  // the weak type is indifferent to claiming strong
-  CHECK(check_individual_rationality(problem, g, m, q(0)).ok);
+  CHECK(check_individual_rationality(problem, g, m, q(0)).passed);
 
   const type_vectors<q> lambda = {prior<q>::vector::Constant(2, q(7, 20)),
                                   prior<q>::vector::Constant(1, q(1, 2))};

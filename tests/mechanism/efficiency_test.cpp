@@ -1,11 +1,12 @@
 #include <catch2/catch.hpp>
+#include <mechdesign/catalog/bilateral_trade.hpp>
 #include <mechdesign/mechanism/efficiency.hpp>
 #include <random>
 
-#include "support/bilateral_trade.hpp"
 #include "support/random_problems.hpp"
 
 using namespace mechdesign;
+using namespace mechdesign::catalog;
 
 TEST_CASE("optimal mechanisms of random problems are incentive efficient",
           "[mechanism][efficiency]") {
@@ -37,7 +38,7 @@ TEST_CASE("the status quo is improvable and the improving types are named",
   const auto e = test_incentive_efficiency(g, mechanism<>::constant(g, 0));
   REQUIRE(e.verdict == efficiency_verdict::improvable);
   CHECK(e.total_gain > 1.0);
-  CHECK(check_incentive_compatibility(g, e.improvement, 1e-9).ok);
+  CHECK(check_incentive_compatibility(g, e.improvement, 1e-9).passed);
   for (int k = 0; k < 2; ++k) {
     CHECK(e.gains[static_cast<std::size_t>(k)].minCoeff() >= -1e-9);
   }

@@ -2,15 +2,16 @@
 // (Shapley value), and its honest failure reports on random games.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <mechdesign/catalog/bilateral_trade.hpp>
+#include <mechdesign/catalog/cooperative_games.hpp>
 #include <mechdesign/mechanism/neutral_procedural.hpp>
 #include <mechdesign/mechanism/special_cases.hpp>
 #include <random>
 
-#include "support/bilateral_trade.hpp"
-#include "support/cooperative_games.hpp"
 #include "support/random_problems.hpp"
 
 using namespace mechdesign;
+using namespace mechdesign::catalog;
 
 namespace {
 
@@ -212,7 +213,7 @@ TEST_CASE("random Bayesian games: verified coalitions satisfy NPS1-NPS2, the res
       }
       ++verified;
       CHECK(c.nps2_residual <= 1e-5);
-      CHECK(check_incentive_compatibility(c.problem, c.plan, 1e-7).ok);
+      CHECK(check_incentive_compatibility(c.problem, c.plan, 1e-7).passed);
       for (int k = 0; k < c.members.size(); ++k) {
         const int player = c.members.members()[static_cast<std::size_t>(k)];
         const Eigen::VectorXd reservation = problem.reservation_utility(player);

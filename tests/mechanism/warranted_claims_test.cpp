@@ -1,14 +1,15 @@
 // Warranted claims (003 eq. (4.11)) and the neutral procedural solution's conditions NPS1-NPS2
 // for the two-person bilateral trade of 003 section 2, where the paper's numbers are known.
 #include <catch2/catch.hpp>
+#include <mechdesign/catalog/bilateral_trade.hpp>
 #include <mechdesign/mechanism/efficiency.hpp>
 #include <mechdesign/mechanism/warranted_claims.hpp>
 #include <random>
 
-#include "support/bilateral_trade.hpp"
 #include "support/random_problems.hpp"
 
 using namespace mechdesign;
+using namespace mechdesign::catalog;
 
 TEST_CASE("the dictators' warranted claims are their strong solutions (003 section 2)",
           "[mechanism][warranted_claims][paper][003]") {

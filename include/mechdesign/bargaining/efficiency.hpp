@@ -76,7 +76,7 @@ inline efficiency_result lambda_optimal(const environment& env, const beliefs& p
   }
   efficiency_result r;
   r.primal = solve_primal(make_problem(env, p).grand(), weights, {}, options);
-  r.status = r.primal.status;
+  r.status = r.primal.lp.status;
   if (!r.ok()) {
     r.message = r.primal.message;
     return r;

@@ -140,7 +140,7 @@ class gap_lp {
     r.monopoly_value = p_.marginal(0).dot(thresholds_[0]);
     r.primal = primal_.solve(objective_weights());
     if (options_.polish_above >= 0.0 && !clean(r.primal)) polish(r);
-    r.status = r.primal.status;
+    r.status = r.primal.lp.status;
     if (!r.ok()) {
       r.message = r.primal.message;
       return r;
