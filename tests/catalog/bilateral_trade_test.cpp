@@ -65,7 +65,7 @@ TEST_CASE("003 section 2: dictator plans and the random dictatorship (2.1)",
 
   const auto e = test_incentive_efficiency(g, rd);
   REQUIRE(e.efficient());
-  CHECK(e.conditions.satisfied);
+  CHECK(e.conditions.passed);
   // Supporting weights. Binding IC: the weak type's claim to be strong, so alpha1(w|s) = 0.
   // Both models force lambda1(s) = 3 alpha1(s|w) (the strong type trades with probability 1/2 at
   // price 0, so trading has virtual value 0) and lambda1(w) + alpha1(s|w) = 0.8 lambda2 (the

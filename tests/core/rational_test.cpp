@@ -56,7 +56,7 @@ TEST_CASE("Proposition 1 holds exactly for the plan (2.1)", "[core][rational][pa
   type_matrices<q> alpha = {mechanism<q>::matrix::Zero(2, 2), mechanism<q>::matrix::Zero(1, 1)};
   alpha[0](0, 1) = q(1, 20);
   const auto c = check_efficiency_conditions(g, m, l, alpha, q(0));
-  CHECK(c.satisfied);
+  CHECK(c.passed);
   CHECK(c.complementary_slackness == 0);
   CHECK(c.virtual_optimality == 0);
   CHECK(c.transfer_imbalance == 0);

@@ -52,7 +52,7 @@ TEST_CASE("the dictators' warranted claims are their strong solutions (003 secti
   }
   CHECK(u[1](0) == Approx(0.5 * (u_seller_alone[0](0) + seller.claims(0))).margin(1e-9));
   // and the scales support the plan (Proposition 1)
-  CHECK(check_efficiency_conditions(g, plan, lambda, alpha, 1e-9).satisfied);
+  CHECK(check_efficiency_conditions(g, plan, lambda, alpha, 1e-9).passed);
 }
 
 TEST_CASE("warranted claims from the scales the library itself finds (003 section 2)",

@@ -20,7 +20,6 @@
 
 namespace mechdesign::catalog::cooperative_games {
 
-
 /// \brief 003 §2 with the broker (player 2). Buyer (player 0): value 90 ("weak", prob. 4/5) or 30
 /// ("strong", prob. 1/5); seller (player 1) values the good at 0; the broker (player 2) has no
 /// stake in the good. Money with ex-post balanced transfers in every coalition.
@@ -62,10 +61,10 @@ inline bayesian_problem<> broker_game() {
   return p;
 }
 
-/// \brief 003 Table 2.3: trade at both reports; price 45 if weak, 15 if strong; at the strong report the
-/// broker gets 5, paid by the seller. With verification this is one lottery at both reports:
-/// "verified sale, 90 if weak" and "verified sale, 30 if strong" with probability 1/2 each. A
-/// weak buyer then pays 45 and a strong one 15 in expectation, whatever they report, so the
+/// \brief 003 Table 2.3: trade at both reports; price 45 if weak, 15 if strong; at the strong
+/// report the broker gets 5, paid by the seller. With verification this is one lottery at both
+/// reports: "verified sale, 90 if weak" and "verified sale, 30 if strong" with probability 1/2
+/// each. A weak buyer then pays 45 and a strong one 15 in expectation, whatever they report, so the
 /// plan is IC although the prices differ by type.
 inline mechanism<> table_2_3() {
   mechanism<> m;
@@ -127,8 +126,8 @@ inline bayesian_problem<> arrogance_of_strength_game() {
   return p;
 }
 
-/// \brief 003 Table 6.2: both types of player 2: {0,1} with probability 2/3, {0,2} and {1,2} with 1/6 each,
-/// the project always at the expense of player 0 or 1.
+/// \brief 003 Table 6.2: both types of player 2: {0,1} with probability 2/3, {0,2} and {1,2} with
+/// 1/6 each, the project always at the expense of player 0 or 1.
 inline mechanism<> table_6_2() {
   mechanism<> m;
   m.probabilities = Eigen::MatrixXd::Zero(6, 2);

@@ -145,7 +145,7 @@ struct efficiency_result : result_base {
   for (auto& a : r.alpha) a /= total_weight;
   r.conditions = check_efficiency_conditions(g, m, r.lambda, r.alpha, tol);
   r.verdict = efficiency_verdict::efficient;
-  if (!r.conditions.satisfied) {
+  if (!r.conditions.passed) {
     r.message = fmt::format(
         "no improvement exists, but the recovered (lambda, alpha) leave residuals: IC {:.3g}, "
         "(3.8a) {:.3g}, (3.8b) {:.3g}, transfers {:.3g}",

@@ -60,7 +60,7 @@ struct fmt::formatter<mechdesign::efficiency_conditions<double>>
     return fmt::format_to(ctx.out(),
                           "Proposition 1 conditions {}: IC {:.3g}, (3.8a) {:.3g}, (3.8b) {:.3g}, "
                           "money {:.3g}, min lambda {:.6g}",
-                          c.satisfied ? "hold" : "FAIL", c.ic_violation, c.complementary_slackness,
+                          c.passed ? "hold" : "FAIL", c.ic_violation, c.complementary_slackness,
                           c.virtual_optimality, c.transfer_imbalance, c.min_weight);
   }
 };

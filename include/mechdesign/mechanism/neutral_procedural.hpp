@@ -102,7 +102,7 @@ inline coalition_solution singleton_solution(const bayesian_problem<double>& pro
   sol.claims = sol.interim;
   // the best decision for every type is IC with no binding constraint: α = 0, any λ > 0
   sol.conditions = check_efficiency_conditions(sol.problem, sol.plan, sol.lambda, sol.alpha, tol);
-  sol.verified = sol.conditions.satisfied;
+  sol.verified = sol.conditions.passed;
   sol.verified_given_threats = sol.verified;
   sol.status = sol.verified ? status::success : status::numerical_issue;
   return sol;

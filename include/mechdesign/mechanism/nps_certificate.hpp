@@ -112,7 +112,7 @@ inline nps_certificate check_nps_coalition(const coalition_problem<double>& g,
   const double scale = 1.0 + largest;
   out.epsilon =
       problems.empty() && detail::min_weight(lambda) > 0.0 ? std::max(shortfall, 0.0) : lp::inf;
-  out.passed = problems.empty() && out.conditions.satisfied &&
+  out.passed = problems.empty() && out.conditions.passed &&
                out.nps2_residual <= 100 * tol * scale && out.duality_gap <= 100 * tol * scale &&
                out.warrant_residual <= 100 * tol * scale;
   if (!out.passed) {

@@ -118,15 +118,16 @@ struct scale_columns {
   }
 };
 
-// Terms of the Lagrangian coefficient of decision d (or of money if d < 0) of member k at
-// profile j, as a linear form in (λ, α): p(t_S) v_k(d, t_S) — see lagrangian_coefficients().
-inline void add_coefficient_terms(const nps_context& c, const scale_columns& sc, lp_terms& dst,
-                                  int k, index_t j, index_t d, double scale) {
+// Terms of p(t_S) times the Lagrangian weight of member k at profile j (see
+// lagrangian_coefficients()), as a linear form in (λ, α), each term scaled by payoff(j') · scale
+// where j' is j or j with k's type replaced: p(t_S) v_k(d, t_S) for payoff = u_k(d, ·), and the
+// virtual weight of money for payoff = 1.
+template <class Payoff>
+void add_weighted_terms(const nps_context& c, const scale_columns& sc, lp_terms& dst, int k,
+                        index_t j, Payoff&& payoff, double scale) {
   const auto& ts = c.g.types();
-  const auto& u = c.g.utility(k);
   const index_t t = ts.type_of(j, k), nk = c.g.num_types(k);
-  const double w = c.g.belief(k, j);
-  const double own = d < 0 ? w : w * u(d, j);
+  const double own = c.g.belief(k, j) * payoff(j);
   if (own != 0.0) {
     dst.emplace_back(sc.lambda(k, t), scale * own);
     for (index_t tau = 0; tau < nk; ++tau) {
@@ -136,9 +137,24 @@ inline void add_coefficient_terms(const nps_context& c, const scale_columns& sc,
   for (index_t s = 0; s < nk; ++s) {
     if (s == t) continue;
     const index_t js = ts.with_type(j, k, s);
-    const double other = d < 0 ? c.g.belief(k, js) : c.g.belief(k, js) * u(d, js);
+    const double other = c.g.belief(k, js) * payoff(js);
     if (other != 0.0) dst.emplace_back(sc.alpha(k, s, t), -scale * other);
   }
+}
+
+// The Lagrangian coefficient of decision d of member k at profile j: p(t_S) v_k(d, t_S).
+inline void add_coefficient_terms(const nps_context& c, const scale_columns& sc, lp_terms& dst,
+                                  int k, index_t j, index_t d, double scale) {
+  const auto& u = c.g.utility(k);
+  add_weighted_terms(
+      c, sc, dst, k, j, [&](index_t jj) { return u(d, jj); }, scale);
+}
+
+// The virtual weight of member k's money at profile j.
+inline void add_money_terms(const nps_context& c, const scale_columns& sc, lp_terms& dst, int k,
+                            index_t j, double scale) {
+  add_weighted_terms(
+      c, sc, dst, k, j, [](index_t) { return 1.0; }, scale);
 }
 
 // Money weights equal across members at profile j (else transfers carry virtual worth).
@@ -146,8 +162,8 @@ inline void add_money_rows(const nps_context& c, const scale_columns& sc, lp::mo
   if (!c.g.money()) return;
   for (int k = 1; k < c.n; ++k) {
     lp_terms row;
-    add_coefficient_terms(c, sc, row, k, j, -1, 1.0);
-    add_coefficient_terms(c, sc, row, 0, j, -1, -1.0);
+    add_money_terms(c, sc, row, k, j, 1.0);
+    add_money_terms(c, sc, row, 0, j, -1.0);
     m.add_row(fmt::format("money[{}|{}]", k, j), row, 0.0, 0.0);
   }
 }
