@@ -8,16 +8,16 @@
 // Usage: arrogance_of_strength [--json]
 #include <fmt/format.h>
 
-#include <cstring>
+#include <mechdesign/catalog/cooperative_games.hpp>
 #include <mechdesign/mechdesign.hpp>
 
 #include "support/cli.hpp"
-#include "support/cooperative_games.hpp"
 #include "support/json.hpp"
 #include "support/nps_report.hpp"
 
 int main(int argc, char** argv) {
   using namespace mechdesign;
+  using namespace mechdesign::catalog;
   bool json = false;
   example::command_line cli("arrogance_of_strength",
                             "003 §6: the arrogance-of-strength game and Table 6.2");

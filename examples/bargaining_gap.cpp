@@ -17,7 +17,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <mechdesign/bargaining/closed_form.hpp>
 #include <mechdesign/bargaining/sweep.hpp>
 #include <string>

@@ -12,7 +12,6 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <cstring>
 #include <mechdesign/bargaining/gap.hpp>
 #include <string>
 #include <vector>

@@ -7,12 +7,11 @@
 // Proposition 1 that support it, and checks strong duality of (3.5)/(3.7) at each dictator plan.
 //
 // Usage: bilateral_trade [--json]
-#include "support/bilateral_trade.hpp"
 
 #include <fmt/format.h>
 
 #include <cmath>
-#include <cstring>
+#include <mechdesign/catalog/bilateral_trade.hpp>
 #include <mechdesign/mechdesign.hpp>
 #include <string>
 #include <vector>
@@ -23,6 +22,7 @@
 namespace {
 
 using namespace mechdesign;
+using namespace mechdesign::catalog;
 
 struct plan_summary {
   std::string name;
@@ -132,8 +132,8 @@ std::string json_report(const model_report& r, const coalition_problem<>& g) {
   return object()
       .text("model", r.name)
       .field("plans", example_json::array(plans))
-      .boolean("average_incentive_compatible", r.ic.ok)
-      .boolean("average_individually_rational", r.ir.ok)
+      .boolean("average_incentive_compatible", r.ic.passed)
+      .boolean("average_individually_rational", r.ir.passed)
       .field("incentive_efficiency", eff.str())
       .str();
 }

@@ -2,7 +2,7 @@
 // section 2, eqs. (2.1), (2.4), (2.5) and Table 2.3.
 //
 // The broker verifies the buyer's value, which lets the grand coalition condition payments on
-// it (see examples/support/cooperative_games.hpp for how that is modelled). Expected: the
+// it (see mechdesign/catalog/cooperative_games.hpp for how that is modelled). Expected: the
 // traders alone settle at (45, 15, 36); the grand coalition at (U1w, U1s, U2, U3) =
 // (45, 15, 38, 1), the average of the dictators' claims (90, 30, 0, 0), (0, 0, 78, 0) and
 // (45, 15, 36, 3), the broker extracting 3 = 78 - (4/5 45 + 1/5 15 + 36).
@@ -10,16 +10,16 @@
 // Usage: broker [--json]
 #include <fmt/format.h>
 
-#include <cstring>
+#include <mechdesign/catalog/cooperative_games.hpp>
 #include <mechdesign/mechdesign.hpp>
 
 #include "support/cli.hpp"
-#include "support/cooperative_games.hpp"
 #include "support/json.hpp"
 #include "support/nps_report.hpp"
 
 int main(int argc, char** argv) {
   using namespace mechdesign;
+  using namespace mechdesign::catalog;
   bool json = false;
   example::command_line cli("broker", "003 §2: bilateral trade with a broker (three players)");
   cli.flag("--json", json, "print the results as one JSON object");

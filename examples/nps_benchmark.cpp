@@ -9,6 +9,9 @@
 // number of coalitions certified, the largest ε of the uncertified ones (Definition 4 holds at that
 // ε with the returned scales), and the number of restarts the search needed.
 //
+// Progress (coalition, stage, residual) goes to stderr through nps_options::progress: the start
+// and the end of every coalition's search, each restart, and otherwise at most one line a second.
+//
 // Usage: nps_benchmark [--json] [--full] [--seeds N]
 //   default  a quick table (2-3 players, 2-3 types, up to 10 decisions; about a second)
 //   --full   players 2-4, types 2-4 per player, decisions 10 and 50 per coalition (minutes)
@@ -19,11 +22,12 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
-#include <cstring>
 #include <ctime>
 #include <mechdesign/mechdesign.hpp>
+#include <memory>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "support/cli.hpp"
@@ -107,6 +111,25 @@ struct row {
   double worst_epsilon = 0.0;  // over uncertified coalitions whose threats are certified
 };
 
+// Options whose progress callback reports to stderr (stdout keeps the table or the JSON).
+nps_options progress_to_stderr(const size_spec& size, int game) {
+  nps_options options;
+  auto last =
+      std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::now());
+  options.progress = [size, game, last](const coalition& s, std::string_view stage,
+                                        double residual) {
+    const auto now = std::chrono::steady_clock::now();
+    const bool milestone = stage == "start" || stage == "restart" || stage == "done";
+    if (milestone || now - *last >= std::chrono::seconds(1)) {
+      *last = now;
+      fmt::print(stderr, "[{}x{}x{} game {}] coalition {}: {} (residual {:.3g})\n", size.players,
+                 size.types, size.decisions, game, s.to_string(), stage, residual);
+    }
+    return true;  // never stop: the benchmark times the whole search
+  };
+  return options;
+}
+
 row run(const size_spec& size, int seeds) {
   row r;
   r.size = size;
@@ -117,7 +140,7 @@ row run(const size_spec& size, int seeds) {
     r.profiles = problem.types().num_profiles();
     const auto start = std::chrono::steady_clock::now();
     const std::clock_t cpu_start = std::clock();
-    const nps_result solution = neutral_procedural_solution(problem);
+    const nps_result solution = neutral_procedural_solution(problem, progress_to_stderr(size, k));
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     r.cpu_mean += static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC / seeds;

@@ -69,7 +69,7 @@ TEST_CASE("bargaining: the encoding: 0 is in U(p) and utilities are q_i t_i + ta
   REQUIRE(g.num_profiles() == 4);
   REQUIRE(g.money().has_value());
   const auto null = mechanism<double>::constant(g, nobody);
-  CHECK(check_incentive_compatibility(g, null).ok);
+  CHECK(check_incentive_compatibility(g, null).passed);
   for (const auto& u : interim_utilities(g, null)) CHECK(u.isZero());
   // giving the good to player 2 always: u_2(t_2) = t_2, u_1 = 0
   const auto all2 = mechanism<double>::constant(g, player2_gets);
@@ -121,7 +121,7 @@ TEST_CASE(
       const auto g = to_bayesian_problem(env, p).grand();
       const auto ic = check_incentive_compatibility(g, m, 1e-12);
       INFO("p1 = " << p1 << ", p2 = " << p2 << ", worst gain " << ic.worst_violation);
-      CHECK(ic.ok == (shift >= 0.0));
+      CHECK(ic.passed == (shift >= 0.0));
       if (shift < 0.0) CHECK(ic.player == 1);  // it is type h2 of player 2 that deviates
       // player 2 gets exactly his random monopoly payoffs (1 - x) M_2(t_2; p_1)
       const auto u = interim_utilities(g, m);

@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
+#include <mechdesign/catalog/bilateral_trade.hpp>
 #include <mechdesign/core/incentives.hpp>
 
-#include "support/bilateral_trade.hpp"
-
 using namespace mechdesign;
+using namespace mechdesign::catalog;
 
 namespace {
 
@@ -36,26 +36,26 @@ TEST_CASE("full surplus extraction is not incentive compatible (003 section 2)",
           "[core][incentives]") {
   const auto g = bilateral_trade::with_money().grand();
   const auto rep = check_incentive_compatibility(g, sell_to_both(90, 30));
-  CHECK_FALSE(rep.ok);
+  CHECK_FALSE(rep.passed);
   CHECK(rep.worst_violation == Approx(60.0).margin(1e-12));
   CHECK(rep.player == 0);
   CHECK(rep.type == 0);
   CHECK(rep.report == 1);
   CHECK(rep.gains[0](0, 1) == Approx(60.0).margin(1e-12));
   // one posted price is IC
-  CHECK(check_incentive_compatibility(g, sell_to_both(30, 30)).ok);
+  CHECK(check_incentive_compatibility(g, sell_to_both(30, 30)).passed);
 }
 
 TEST_CASE("individual rationality (3.3) names the worst-off type", "[core][incentives]") {
   const auto problem = bilateral_trade::with_money();
   const auto g = problem.grand();
   const auto rep = check_individual_rationality(problem, g, sell_to_both(100, 30));
-  CHECK_FALSE(rep.ok);
+  CHECK_FALSE(rep.passed);
   CHECK(rep.player == 0);
   CHECK(rep.type == 0);
   CHECK(rep.worst_violation == Approx(10.0).margin(1e-12));
   CHECK(rep.surplus[1](0) == Approx(0.8 * 100 + 0.2 * 30).margin(1e-12));
-  CHECK(check_individual_rationality(problem, g, sell_to_both(30, 30)).ok);
+  CHECK(check_individual_rationality(problem, g, sell_to_both(30, 30)).passed);
   CHECK_THROWS_AS(check_individual_rationality(g, sell_to_both(30, 30), {Eigen::Vector2d::Zero()}),
                   dimension_error);
 }
@@ -98,7 +98,7 @@ TEST_CASE("IC checks run in long double", "[core][incentives][scalar]") {
   m.probabilities(0, 0) = 0;
   m.probabilities(2, 1) = 0;
   const auto rep = check_incentive_compatibility(g, m, ld(1e-15));
-  CHECK(rep.ok);
+  CHECK(rep.passed);
   const auto u = interim_utilities(g, m);
   CHECK(static_cast<double>(u[0](0)) == Approx(45.0).margin(1e-15));
   CHECK(static_cast<double>(u[0](1)) == Approx(15.0).margin(1e-15));

@@ -45,9 +45,9 @@ TEST_CASE("Proposition 1 holds exactly for the plan (2.1)", "[core][rational][pa
   CHECK(u[0](1) == 15);
   CHECK(u[1](0) == 36);
   const auto ic = check_incentive_compatibility(g, m, q(0));
-  CHECK(ic.ok);
+  CHECK(ic.passed);
   CHECK(ic.gains[0](0, 1) == 0);  // the weak type is indifferent to claiming strong
-  CHECK(check_individual_rationality(problem, g, m, q(0)).ok);
+  CHECK(check_individual_rationality(problem, g, m, q(0)).passed);
 
   const type_vectors<q> lambda = {prior<q>::vector::Constant(2, q(7, 20)),
                                   prior<q>::vector::Constant(1, q(1, 2))};
@@ -56,7 +56,7 @@ TEST_CASE("Proposition 1 holds exactly for the plan (2.1)", "[core][rational][pa
   type_matrices<q> alpha = {mechanism<q>::matrix::Zero(2, 2), mechanism<q>::matrix::Zero(1, 1)};
   alpha[0](0, 1) = q(1, 20);
   const auto c = check_efficiency_conditions(g, m, l, alpha, q(0));
-  CHECK(c.satisfied);
+  CHECK(c.passed);
   CHECK(c.complementary_slackness == 0);
   CHECK(c.virtual_optimality == 0);
   CHECK(c.transfer_imbalance == 0);

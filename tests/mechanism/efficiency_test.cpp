@@ -1,11 +1,12 @@
 #include <catch2/catch.hpp>
+#include <mechdesign/catalog/bilateral_trade.hpp>
 #include <mechdesign/mechanism/efficiency.hpp>
 #include <random>
 
-#include "support/bilateral_trade.hpp"
 #include "support/random_problems.hpp"
 
 using namespace mechdesign;
+using namespace mechdesign::catalog;
 
 TEST_CASE("optimal mechanisms of random problems are incentive efficient",
           "[mechanism][efficiency]") {
@@ -22,7 +23,7 @@ TEST_CASE("optimal mechanisms of random problems are incentive efficient",
   const auto e = test_incentive_efficiency(g, r.optimal_mechanism);
   INFO("seed " << seed << ": " << e.message);
   CHECK(e.verdict == efficiency_verdict::efficient);
-  CHECK(e.conditions.satisfied);
+  CHECK(e.conditions.passed);
   CHECK(e.conditions.min_weight > 0.0);
   double total = 0.0;
   for (const auto& l : e.lambda) total += l.sum();
@@ -37,7 +38,7 @@ TEST_CASE("the status quo is improvable and the improving types are named",
   const auto e = test_incentive_efficiency(g, mechanism<>::constant(g, 0));
   REQUIRE(e.verdict == efficiency_verdict::improvable);
   CHECK(e.total_gain > 1.0);
-  CHECK(check_incentive_compatibility(g, e.improvement, 1e-9).ok);
+  CHECK(check_incentive_compatibility(g, e.improvement, 1e-9).passed);
   for (int k = 0; k < 2; ++k) {
     CHECK(e.gains[static_cast<std::size_t>(k)].minCoeff() >= -1e-9);
   }
@@ -73,7 +74,7 @@ TEST_CASE("Proposition 1's conditions fail for weights that do not support the m
   const type_vectors<> seller_only = {Eigen::Vector2d(0.0, 0.0), Eigen::VectorXd::Ones(1)};
   const type_matrices<> no_alpha = {Eigen::Matrix2d::Zero(), Eigen::MatrixXd::Zero(1, 1)};
   const auto c = check_efficiency_conditions(g, m, seller_only, no_alpha);
-  CHECK_FALSE(c.satisfied);
+  CHECK_FALSE(c.passed);
   CHECK(c.min_weight == 0.0);
   CHECK(c.transfer_imbalance > 0.5);
 }

@@ -1,11 +1,12 @@
 #include <catch2/catch.hpp>
+#include <mechdesign/catalog/bilateral_trade.hpp>
 #include <mechdesign/mechanism/primal.hpp>
 #include <random>
 
-#include "support/bilateral_trade.hpp"
 #include "support/random_problems.hpp"
 
 using namespace mechdesign;
+using namespace mechdesign::catalog;
 
 TEST_CASE("primal (3.5) and dual (3.7) agree on random problems", "[mechanism][primal][dual]") {
   const unsigned seed = GENERATE(range(1u, 41u));
@@ -166,7 +167,7 @@ TEST_CASE("primal inputs are validated", "[mechanism][primal][errors]") {
   // unreachable thresholds: the status is reported, nothing is thrown
   p.set_participation({Eigen::Vector2d(100, 100), Eigen::VectorXd::Zero(1)});
   const auto r = p.solve({Eigen::Vector2d(1, 1), Eigen::VectorXd::Ones(1)});
-  CHECK(r.status == lp::solve_status::infeasible);
+  CHECK(r.lp.status == lp::solve_status::infeasible);
   CHECK_FALSE(r.ok());
 }
 

@@ -1,13 +1,14 @@
 // The mechanism-selection problem Gamma_S^i (003 section 4): feasibility, undominated
 // mechanisms (4.3), safety (4.12a-b) and strong solutions.
 #include <catch2/catch.hpp>
+#include <mechdesign/catalog/bilateral_trade.hpp>
 #include <mechdesign/mechanism/selection.hpp>
 #include <random>
 
-#include "support/bilateral_trade.hpp"
 #include "support/random_problems.hpp"
 
 using namespace mechdesign;
+using namespace mechdesign::catalog;
 
 TEST_CASE("strong solutions of the two dictators in the bilateral trade (003 section 2)",
           "[mechanism][selection][paper][003]") {
@@ -24,9 +25,9 @@ TEST_CASE("strong solutions of the two dictators in the bilateral trade (003 sec
   REQUIRE(b.exists());
   CHECK(b.dictator_utilities(0) == Approx(90.0).margin(tol));
   CHECK(b.dictator_utilities(1) == Approx(30.0).margin(tol));
-  CHECK(b.safety.safe);
+  CHECK(b.safety.passed);
   CHECK(interim_utilities(problem.grand(), b.best_safe)[1](0) == Approx(0.0).margin(tol));
-  CHECK(buyer.check_feasible(b.best_safe).feasible);
+  CHECK(buyer.check_feasible(b.best_safe).passed);
 
   mechanism_selection seller(problem.grand(), 1, singleton_threat(problem, 0));
   const auto s = seller.strong_solution();
@@ -54,11 +55,11 @@ TEST_CASE("feasibility in Gamma_S^i names the vetoing type (Definition 1)",
   over.transfers.resize(2, 2);
   over.transfers << -100, 0, 100, 0;
   const auto f = seller.check_feasible(over);
-  CHECK_FALSE(f.feasible);
+  CHECK_FALSE(f.passed);
   CHECK(f.player == 0);
   CHECK(f.type == 0);
   CHECK(f.participation_shortfall == Approx(10.0).margin(1e-12));
-  CHECK_FALSE(seller.check_safe(over).safe);
+  CHECK_FALSE(seller.check_safe(over).passed);
 }
 
 TEST_CASE("no safe mechanism when the others must gain whatever is done",
@@ -73,7 +74,7 @@ TEST_CASE("no safe mechanism when the others must gain whatever is done",
   problem.set_decisions(coalition{1}, {"alone"}, [](int, index_t, const profile&) { return 0.0; });
   mechanism_selection sel(problem.grand(), 0, singleton_threat(problem, 1));
   const auto r = sel.strong_solution();
-  CHECK(r.status == strong_solution_status::no_safe_mechanism);
+  CHECK(r.verdict == strong_solution_verdict::no_safe_mechanism);
   CHECK_FALSE(r.exists());
   CHECK_THAT(r.message, Catch::Contains("no strong solution"));
 }
@@ -90,9 +91,10 @@ TEST_CASE("strong-solution search on random problems is consistent with independ
     const auto problem = test_support::random_problem(spec, seed);
     mechanism_selection sel(problem.grand(), 0, singleton_threat(problem, 1));
     const auto r = sel.strong_solution();
-    INFO("seed " << seed << ": " << to_string(r.status) << " " << r.message);
-    switch (r.status) {
-      case strong_solution_status::found: {
+    INFO("seed " << seed << ": " << to_string(r.verdict) << " " << r.message);
+    REQUIRE(r.ok());
+    switch (r.verdict) {
+      case strong_solution_verdict::found: {
         ++found;
         {
           // essentially unique (003 section 4.3): another weighting finds the same utilities
@@ -100,15 +102,15 @@ TEST_CASE("strong-solution search on random problems is consistent with independ
           CHECK(again.exists());
           CHECK(again.dictator_utilities.isApprox(r.dictator_utilities, 1e-6));
         }
-        CHECK(r.safety.safe);
-        CHECK(sel.check_feasible(r.best_safe).feasible);
+        CHECK(r.safety.passed);
+        CHECK(sel.check_feasible(r.best_safe).passed);
         // undominated: an independent LP with thresholds at its utilities gains nothing
         CHECK(r.domination_gain.maxCoeff() <= 1e-6);
         break;
       }
-      case strong_solution_status::dominated: {
+      case strong_solution_verdict::dominated: {
         ++dominated;
-        CHECK(r.safety.safe);
+        CHECK(r.safety.passed);
         CHECK(r.domination_gain.maxCoeff() > 1e-7);
         CHECK(r.domination_gain.minCoeff() >= -1e-7);
         // "None exists" rests on the best safe mechanism being the same for every weighting of
@@ -117,12 +119,15 @@ TEST_CASE("strong-solution search on random problems is consistent with independ
         std::uniform_real_distribution<double> w(0.05, 1.0);
         for (int trial = 0; trial < 5; ++trial) {
           const auto again = sel.strong_solution(1e-7, Eigen::Vector2d(w(rng), w(rng)));
-          CHECK(again.status == strong_solution_status::dominated);
+          CHECK(again.verdict == strong_solution_verdict::dominated);
         }
         break;
       }
-      case strong_solution_status::no_safe_mechanism:
+      case strong_solution_verdict::no_safe_mechanism:
         ++unsafe;
+        break;
+      case strong_solution_verdict::undetermined:
+        FAIL("strong_solution reached no verdict");
         break;
     }
   }

@@ -1,14 +1,15 @@
 // Warranted claims (003 eq. (4.11)) and the neutral procedural solution's conditions NPS1-NPS2
 // for the two-person bilateral trade of 003 section 2, where the paper's numbers are known.
 #include <catch2/catch.hpp>
+#include <mechdesign/catalog/bilateral_trade.hpp>
 #include <mechdesign/mechanism/efficiency.hpp>
 #include <mechdesign/mechanism/warranted_claims.hpp>
 #include <random>
 
-#include "support/bilateral_trade.hpp"
 #include "support/random_problems.hpp"
 
 using namespace mechdesign;
+using namespace mechdesign::catalog;
 
 TEST_CASE("the dictators' warranted claims are their strong solutions (003 section 2)",
           "[mechanism][warranted_claims][paper][003]") {
@@ -51,7 +52,7 @@ TEST_CASE("the dictators' warranted claims are their strong solutions (003 secti
   }
   CHECK(u[1](0) == Approx(0.5 * (u_seller_alone[0](0) + seller.claims(0))).margin(1e-9));
   // and the scales support the plan (Proposition 1)
-  CHECK(check_efficiency_conditions(g, plan, lambda, alpha, 1e-9).satisfied);
+  CHECK(check_efficiency_conditions(g, plan, lambda, alpha, 1e-9).passed);
 }
 
 TEST_CASE("warranted claims from the scales the library itself finds (003 section 2)",

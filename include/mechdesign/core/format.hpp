@@ -32,7 +32,7 @@ struct fmt::formatter<mechdesign::ic_report<Scalar>> : mechdesign::detail::plain
   template <class Ctx>
   auto format(const mechdesign::ic_report<Scalar>& r, Ctx& ctx) const {
     if (r.player < 0) return fmt::format_to(ctx.out(), "incentive compatible (no misreport gains)");
-    if (r.ok) {
+    if (r.passed) {
       return fmt::format_to(ctx.out(), "incentive compatible (largest misreport gain {:.3g})",
                             mechdesign::detail::to_double(r.worst_violation));
     }
@@ -48,7 +48,7 @@ struct fmt::formatter<mechdesign::ir_report<Scalar>> : mechdesign::detail::plain
   auto format(const mechdesign::ir_report<Scalar>& r, Ctx& ctx) const {
     if (r.player < 0)
       return fmt::format_to(ctx.out(), "individually rational (no type below its reservation)");
-    if (r.ok) {
+    if (r.passed) {
       return fmt::format_to(ctx.out(), "individually rational (largest shortfall {:.3g})",
                             mechdesign::detail::to_double(r.worst_violation));
     }

@@ -60,7 +60,7 @@ std::vector<Eigen::Matrix<Scalar, Eigen::Dynamic, 1>> interim_utilities(
 /// \brief Result of the incentive-compatibility check (3.2).
 template <class Scalar = double>
 struct ic_report {
-  bool ok = true;             ///< no gain from misreporting exceeds the tolerance
+  bool passed = true;         ///< no gain from misreporting exceeds the tolerance
   Scalar worst_violation{0};  ///< max over (i, t, τ) of U(μ, τ | t) − U(μ | t), or 0
   int player = -1;            ///< global index of the player with the worst violation
   index_t type = -1;          ///< his true type
@@ -91,14 +91,14 @@ ic_report<Scalar> check_incentive_compatibility(const coalition_problem<Scalar>&
     }
     rep.gains.push_back(std::move(table));
   }
-  rep.ok = !(rep.worst_violation > tol);
+  rep.passed = !(rep.worst_violation > tol);
   return rep;
 }
 
 /// \brief Result of the individual-rationality check (3.3).
 template <class Scalar = double>
 struct ir_report {
-  bool ok = true;             ///< every type gets its reservation utility up to the tolerance
+  bool passed = true;         ///< every type gets its reservation utility up to the tolerance
   Scalar worst_violation{0};  ///< max over (i, t) of reservation − U(μ | t), or 0
   int player = -1;            ///< global index of the worst-off player
   index_t type = -1;          ///< and his type
@@ -143,7 +143,7 @@ ir_report<Scalar> check_individual_rationality(
     }
     rep.surplus.push_back(std::move(s));
   }
-  rep.ok = !(rep.worst_violation > tol);
+  rep.passed = !(rep.worst_violation > tol);
   return rep;
 }
 

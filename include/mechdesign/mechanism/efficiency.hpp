@@ -25,8 +25,8 @@
 #include "mechdesign/core/incentives.hpp"
 #include "mechdesign/core/mechanism.hpp"
 #include "mechdesign/core/problem.hpp"
+#include "mechdesign/core/result.hpp"
 #include "mechdesign/lp/solution.hpp"
-#include "mechdesign/lp/solver_error.hpp"
 #include "mechdesign/mechanism/primal.hpp"
 #include "mechdesign/mechanism/virtual_utility.hpp"
 
@@ -34,6 +34,7 @@ namespace mechdesign {
 
 /// \brief What the incentive-efficiency test concluded.
 enum class efficiency_verdict {
+  undetermined,             ///< the test did not finish (see efficiency_result::status)
   efficient,                ///< supported by λ > 0 and α (Proposition 1)
   improvable,               ///< an IC mechanism makes no type worse and some type better
   not_incentive_compatible  ///< the mechanism violates (3.2); nothing else was computed
@@ -42,6 +43,8 @@ enum class efficiency_verdict {
 /// \brief Short name of a verdict.
 inline const char* to_string(efficiency_verdict v) noexcept {
   switch (v) {
+    case efficiency_verdict::undetermined:
+      return "undetermined";
     case efficiency_verdict::efficient:
       return "efficient";
     case efficiency_verdict::improvable:
@@ -61,9 +64,11 @@ struct player_type {
   }
 };
 
-/// \brief Result of test_incentive_efficiency().
-struct efficiency_result {
-  efficiency_verdict verdict = efficiency_verdict::not_incentive_compatible;
+/// \brief Result of test_incentive_efficiency(). status is success when the test reached a
+/// verdict (any of efficient, improvable, not_incentive_compatible: each is a usable answer);
+/// otherwise it is the status of the LP that failed and the verdict is undetermined.
+struct efficiency_result : result_base {
+  efficiency_verdict verdict = efficiency_verdict::undetermined;  ///< what the test concluded
   type_vectors<double> interim;  ///< U_k(μ | t) of the tested mechanism
   // When efficient:
   type_vectors<double> lambda;               ///< λ ∈ Λ_{++}, Σ λ = 1
@@ -76,7 +81,6 @@ struct efficiency_result {
   double total_gain = 0.0;                   ///< Σ_k Σ_t gains
   ic_report<double> ic;                      ///< IC check of the tested mechanism
   primal_result lp;                          ///< the underlying primal solve
-  std::string message;
 
   /// \brief True iff the verdict is `efficient`.
   bool efficient() const noexcept { return verdict == efficiency_verdict::efficient; }
@@ -84,16 +88,19 @@ struct efficiency_result {
 
 /// \brief Test whether IC mechanism \p m is incentive efficient for coalition problem \p g
 /// (003 Proposition 1), returning supporting (λ, α) or a Pareto improvement.
-/// \throws the exceptions of validate_mechanism on a malformed mechanism; solver_error if the
-/// LP does not reach a verified optimum.
-inline efficiency_result test_incentive_efficiency(const coalition_problem<double>& g,
-                                                   const mechanism<double>& m, double tol = 1e-7,
-                                                   const primal_options& options = {}) {
+/// \param tol tolerance of the IC check and of a gain (relative to 1 + |U|), > 0.
+/// \returns the verdict; status is the LP's status if the LP does not reach a verified optimum.
+/// \throws the exceptions of validate_mechanism on a malformed mechanism.
+[[nodiscard]] inline efficiency_result test_incentive_efficiency(
+    const coalition_problem<double>& g, const mechanism<double>& m, double tol = 1e-7,
+    const primal_options& options = {}) {
   efficiency_result r;
   validate_mechanism(g, m, tol);
   r.ic = check_incentive_compatibility(g, m, tol);
   r.interim = interim_utilities(g, m);
-  if (!r.ic.ok) {
+  if (!r.ic.passed) {
+    r.verdict = efficiency_verdict::not_incentive_compatible;
+    r.status = status::success;
     r.message = fmt::format("type {} of player {} gains {} by reporting {}", r.ic.type, r.ic.player,
                             r.ic.worst_violation, r.ic.report);
     return r;
@@ -101,7 +108,13 @@ inline efficiency_result test_incentive_efficiency(const coalition_problem<doubl
   type_vectors<double> ones;
   for (int k = 0; k < g.num_members(); ++k) ones.push_back(Eigen::VectorXd::Ones(g.num_types(k)));
   r.lp = solve_primal(g, ones, r.interim, options);
-  lp::require_optimal(r.lp.lp, "test_incentive_efficiency");
+  if (!r.lp.ok()) {
+    r.status = r.lp.status;
+    r.message = fmt::format("test_incentive_efficiency: the primal LP ended {}: {}",
+                            to_string(r.lp.status), r.lp.message);
+    return r;
+  }
+  r.status = status::success;
   r.total_gain = 0.0;
   for (int k = 0; k < g.num_members(); ++k) {
     Eigen::VectorXd gain =
@@ -132,7 +145,7 @@ inline efficiency_result test_incentive_efficiency(const coalition_problem<doubl
   for (auto& a : r.alpha) a /= total_weight;
   r.conditions = check_efficiency_conditions(g, m, r.lambda, r.alpha, tol);
   r.verdict = efficiency_verdict::efficient;
-  if (!r.conditions.satisfied) {
+  if (!r.conditions.passed) {
     r.message = fmt::format(
         "no improvement exists, but the recovered (lambda, alpha) leave residuals: IC {:.3g}, "
         "(3.8a) {:.3g}, (3.8b) {:.3g}, transfers {:.3g}",

@@ -34,6 +34,7 @@
 #include "mechdesign/core/incentives.hpp"
 #include "mechdesign/core/mechanism.hpp"
 #include "mechdesign/core/problem.hpp"
+#include "mechdesign/core/result.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/lp/solver.hpp"
@@ -49,9 +50,10 @@ struct primal_options {
   double tolerance = 1e-7;  ///< tolerance of the post-solve IC check
 };
 
-/// \brief The primal (3.5) at one weight vector, with its dual.
-struct primal_result {
-  lp::solve_status status = lp::solve_status::not_solved;
+/// \brief The primal (3.5) at one weight vector, with its dual. status is the LP's status in
+/// the library vocabulary (lp::to_result_status; the engine's own status is lp.status); ok()
+/// means a verified optimum, and only then are the fields below the LP filled in.
+struct primal_result : result_base {
   double objective = 0.0;                   ///< Σ λ_k(t) U_k(μ | t)
   mechanism<double> optimal_mechanism;      ///< μ (and transfers)
   type_vectors<double> interim;             ///< U_k(μ | t)
@@ -65,10 +67,6 @@ struct primal_result {
   double transfer_imbalance = 0.0;          ///< money only; 0 at an exact dual optimum
   double ic_violation = 0.0;                ///< worst misreport gain of the returned μ
   lp::solution lp;                          ///< the raw LP result and verifier residuals
-  std::string message;
-
-  /// \brief True iff the LP was solved to a verified optimum.
-  bool ok() const noexcept { return status == lp::solve_status::optimal; }
 };
 
 /// \brief The primal LP (3.5) of one coalition, built once and re-solved warm when only the
@@ -143,7 +141,7 @@ class incentive_primal {
   /// \brief Solve (3.5) for weights \p lambda (nonnegative, one vector per member), warm
   /// starting from the previous basis.
   /// \throws dimension_error, non_finite_error, invalid_argument (negative weight).
-  primal_result solve(const type_vectors<double>& lambda) {
+  [[nodiscard]] primal_result solve(const type_vectors<double>& lambda) {
     detail::check_type_vectors(g_, lambda, "lambda", true);
     Eigen::VectorXd c = Eigen::VectorXd::Zero(solver_.current_model().num_cols());
     for (int k = 0; k < g_.num_members(); ++k) {
@@ -161,9 +159,11 @@ class incentive_primal {
     r.lambda = lambda;
     r.thresholds = thresholds_;
     r.lp = solver_.solve();
-    r.status = r.lp.status;
+    r.status = lp::to_result_status(r.lp.status);
     if (!r.lp.ok()) {
-      r.message = r.lp.message;
+      r.message = r.lp.message.empty()
+                      ? fmt::format("the primal LP ended {}", lp::to_string(r.lp.status))
+                      : r.lp.message;
       return r;
     }
     extract(r);
@@ -185,21 +185,6 @@ class incentive_primal {
   // A view of g_ (created per use, so that moving the object cannot leave it dangling).
   detail::mechanism_columns columns() const { return detail::mechanism_columns(g_); }
 
-  // Column terms of U_k(μ, τ | t) for every (t, τ): out[t][τ].
-  std::vector<std::vector<terms>> misreport_terms(int k) const {
-    const index_t nk = g_.num_types(k);
-    std::vector<std::vector<terms>> out(static_cast<std::size_t>(nk),
-                                        std::vector<terms>(static_cast<std::size_t>(nk)));
-    for (index_t j = 0; j < g_.num_profiles(); ++j) {
-      const index_t t = g_.types().type_of(j, k);
-      for (index_t tau = 0; tau < nk; ++tau) {
-        columns().add_report_terms(out[static_cast<std::size_t>(t)][static_cast<std::size_t>(tau)],
-                                   k, j, tau, g_.belief(k, j));
-      }
-    }
-    return out;
-  }
-
   void build() { solver_.load(build_model()); }
 
   // The LP; without \p named its rows and columns have empty names (an update keeps the names of
@@ -214,21 +199,14 @@ class incentive_primal {
     for (int k = 0; k < g_.num_members(); ++k) {
       const index_t nk = g_.num_types(k);
       const int player = g_.members().members()[static_cast<std::size_t>(k)];
-      auto mt = misreport_terms(k);
+      const detail::report_table mt = columns().report_terms(k);
       Eigen::Matrix<index_t, Eigen::Dynamic, Eigen::Dynamic> rows =
           Eigen::Matrix<index_t, Eigen::Dynamic, Eigen::Dynamic>::Constant(nk, nk, -1);
       for (index_t t = 0; t < nk; ++t) {
-        for (index_t tau = 0; tau < nk; ++tau) {
-          if (tau == t) continue;
-          terms row = mt[static_cast<std::size_t>(t)][static_cast<std::size_t>(t)];
-          for (const auto& [col, v] :
-               mt[static_cast<std::size_t>(t)][static_cast<std::size_t>(tau)]) {
-            row.emplace_back(col, -v);
-          }
-          rows(t, tau) =
-              m.add_row(named ? fmt::format("ic[{}:{}->{}]", player, t, tau) : std::string(),
-                        std::move(row), 0.0, lp::inf);
-        }
+        const std::vector<index_t> r = detail::add_ic_rows(m, mt, t, [&](index_t tau) {
+          return named ? fmt::format("ic[{}:{}->{}]", player, t, tau) : std::string();
+        });
+        for (index_t tau = 0; tau < nk; ++tau) rows(t, tau) = r[static_cast<std::size_t>(tau)];
       }
       ic_row_.push_back(rows);
       Eigen::Matrix<index_t, Eigen::Dynamic, 1> prow(nk);
@@ -291,10 +269,10 @@ class incentive_primal {
 
 /// \brief Solve the primal (3.5) once for weights \p lambda (optionally with participation
 /// thresholds, as in (4.3)); see incentive_primal.
-inline primal_result solve_primal(const coalition_problem<double>& g,
-                                  const type_vectors<double>& lambda,
-                                  const type_vectors<double>& participation = {},
-                                  const primal_options& options = {}) {
+[[nodiscard]] inline primal_result solve_primal(const coalition_problem<double>& g,
+                                                const type_vectors<double>& lambda,
+                                                const type_vectors<double>& participation = {},
+                                                const primal_options& options = {}) {
   incentive_primal p(g, options);
   if (!participation.empty()) p.set_participation(participation);
   return p.solve(lambda);

@@ -32,6 +32,7 @@
 #include "mechdesign/core/incentives.hpp"
 #include "mechdesign/core/mechanism.hpp"
 #include "mechdesign/core/problem.hpp"
+#include "mechdesign/core/result.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/lp/solver.hpp"
@@ -42,56 +43,64 @@
 
 namespace mechdesign {
 
-/// \brief Result of mechanism_selection::check_feasible (Definition 1).
+/// \brief Report of mechanism_selection::check_feasible (Definition 1).
 struct selection_feasibility {
-  bool feasible = false;
+  bool passed = false;                   ///< the mechanism is feasible (IC and (4.1) within tol)
   ic_report<double> ic;                  ///< (3.2) for every member of S
   double participation_shortfall = 0.0;  ///< worst U_j^{S\i}(threat) − U_j^S(μ) over j ≠ i (4.1)
   int player = -1;                       ///< where the worst shortfall is (global index), or -1
   index_t type = -1;
 };
 
-/// \brief Result of mechanism_selection::check_safe (Definition 3, (4.12a–b)).
+/// \brief Report of mechanism_selection::check_safe (Definition 3, (4.12a–b)).
 struct safety_report {
-  bool safe = false;                      ///< feasible given every type of the dictator
+  bool passed = false;                    ///< safe: feasible given every type of the dictator
   std::vector<bool> feasible_given;       ///< per dictator type t_i
   double dictator_ic_violation = 0.0;     ///< (3.2) for i
   double conditional_ic_violation = 0.0;  ///< worst gain in (4.12a)
   double participation_gap = 0.0;         ///< worst |lhs − rhs| of (4.12b)
 };
 
-/// \brief Outcome of the strong-solution search.
-enum class strong_solution_status {
+/// \brief What the strong-solution search concluded.
+enum class strong_solution_verdict {
+  undetermined,       ///< an LP failed before a verdict (see strong_solution_result::status)
   found,              ///< a safe and undominated mechanism
   no_safe_mechanism,  ///< (4.12a–b) cannot be met: no strong solution
   dominated           ///< the best safe mechanism is dominated: no strong solution
 };
 
-/// \brief Short name of a strong_solution_status.
-inline const char* to_string(strong_solution_status s) noexcept {
+/// \brief The former name of strong_solution_verdict.
+using strong_solution_status = strong_solution_verdict;
+
+/// \brief Short name of a strong_solution_verdict.
+inline const char* to_string(strong_solution_verdict s) noexcept {
   switch (s) {
-    case strong_solution_status::found:
+    case strong_solution_verdict::undetermined:
+      return "undetermined";
+    case strong_solution_verdict::found:
       return "found";
-    case strong_solution_status::no_safe_mechanism:
+    case strong_solution_verdict::no_safe_mechanism:
       return "no_safe_mechanism";
-    case strong_solution_status::dominated:
+    case strong_solution_verdict::dominated:
       return "dominated";
   }
   return "unknown";
 }
 
-/// \brief Result of mechanism_selection::strong_solution().
-struct strong_solution_result {
-  strong_solution_status status = strong_solution_status::no_safe_mechanism;
+/// \brief Result of mechanism_selection::strong_solution(). status is success when a verdict was
+/// reached (found, no_safe_mechanism and dominated are all usable answers); otherwise it is the
+/// status of the LP that failed and the verdict is undetermined.
+struct strong_solution_result : result_base {
+  strong_solution_verdict verdict = strong_solution_verdict::undetermined;  ///< the conclusion
   mechanism<double> best_safe;         ///< the maximiser of LP (1) (when a safe mechanism exists)
   Eigen::VectorXd dictator_utilities;  ///< U_i(best_safe | t_i)
   safety_report safety;                ///< independent re-check of best_safe
   Eigen::VectorXd domination_gain;     ///< per dictator type, from LP (2) (≈ 0 when found)
   lp::solution safe_lp;                ///< LP (1)
-  std::string message;
+  primal_result domination_lp;         ///< LP (2)
 
   /// \brief True iff a strong solution was found (best_safe is it).
-  bool exists() const noexcept { return status == strong_solution_status::found; }
+  bool exists() const noexcept { return verdict == strong_solution_verdict::found; }
 };
 
 /// \brief The mechanism-selection problem Γ_S^i(μ_{S\i}) (003 §4).
@@ -149,14 +158,14 @@ class mechanism_selection {
         }
       }
     }
-    r.feasible = r.ic.ok && r.participation_shortfall <= tol;
+    r.passed = r.ic.passed && r.participation_shortfall <= tol;
     return r;
   }
 
   /// \brief An undominated mechanism: the primal (4.3) for strictly positive weights
   /// \p weights on the dictator's types (warm-started across calls).
   /// \throws dimension_error, invalid_argument (a weight that is not strictly positive).
-  primal_result undominated(const Eigen::VectorXd& weights) {
+  [[nodiscard]] primal_result undominated(const Eigen::VectorXd& weights) {
     check_dictator_weights(weights, "undominated");
     return primal_.solve(dictator_weights(weights));
   }
@@ -190,7 +199,7 @@ class mechanism_selection {
         }
       }
     }
-    r.safe =
+    r.passed =
         std::all_of(r.feasible_given.begin(), r.feasible_given.end(), [](bool b) { return b; });
     return r;
   }
@@ -200,9 +209,11 @@ class mechanism_selection {
   /// \param tol tolerance of the domination and safety tests.
   /// \param weights positive weights on the dictator's types for LP (1) (default: all ones);
   /// by the argument in the file comment the verdict does not depend on them.
-  /// \throws solver_error if an LP ends without a verified optimum for a reason other than
-  /// infeasibility of the safe set; dimension_error / invalid_argument on bad weights.
-  strong_solution_result strong_solution(double tol = 1e-7, Eigen::VectorXd weights = {}) {
+  /// \returns the verdict with status success, or (an LP ended without a verified optimum for a
+  /// reason other than infeasibility of the safe set) that LP's status and verdict undetermined.
+  /// \throws dimension_error / invalid_argument on bad weights.
+  [[nodiscard]] strong_solution_result strong_solution(double tol = 1e-7,
+                                                       Eigen::VectorXd weights = {}) {
     strong_solution_result r;
     const detail::mechanism_columns cols(game_);
     lp::model m(lp::objective_sense::maximize);
@@ -213,79 +224,51 @@ class mechanism_selection {
     const auto& ts = game_.types();
     // dictator IC and the objective Σ_t w(t) U_i(μ | t)
     {
-      std::vector<std::vector<detail::lp_terms>> own(
-          static_cast<std::size_t>(ni),
-          std::vector<detail::lp_terms>(static_cast<std::size_t>(ni)));
-      for (index_t j = 0; j < game_.num_profiles(); ++j) {
-        const index_t t = ts.type_of(j, position_);
-        for (index_t tau = 0; tau < ni; ++tau) {
-          cols.add_report_terms(own[static_cast<std::size_t>(t)][static_cast<std::size_t>(tau)],
-                                position_, j, tau, game_.belief(position_, j));
-        }
-      }
+      const detail::report_table own = cols.report_terms(position_);
       for (index_t t = 0; t < ni; ++t) {
-        const auto& truthful = own[static_cast<std::size_t>(t)][static_cast<std::size_t>(t)];
-        for (const auto& [col, v] : truthful) {
+        for (const auto& [col, v] : own[static_cast<std::size_t>(t)][static_cast<std::size_t>(t)]) {
           m.set_objective(col, m.objective(col) + weights(t) * v);
         }
-        for (index_t tau = 0; tau < ni; ++tau) {
-          if (tau == t) continue;
-          detail::lp_terms row = truthful;
-          for (const auto& [col, v] :
-               own[static_cast<std::size_t>(t)][static_cast<std::size_t>(tau)]) {
-            row.emplace_back(col, -v);
-          }
-          m.add_row(fmt::format("ic[{}:{}->{}]", dictator_, t, tau), row, 0.0, lp::inf);
-        }
+        detail::add_ic_rows(m, own, t, [&](index_t tau) {
+          return fmt::format("ic[{}:{}->{}]", dictator_, t, tau);
+        });
       }
     }
     // (4.12a) and (4.12b) for every other member, conditional on each t_i
     for (int k = 0; k < game_.num_members(); ++k) {
       if (k == position_) continue;
       const index_t nk = game_.num_types(k);
-      // terms[t_i][t_k][τ_k]
-      std::vector<std::vector<std::vector<detail::lp_terms>>> terms(
-          static_cast<std::size_t>(ni),
-          std::vector<std::vector<detail::lp_terms>>(
-              static_cast<std::size_t>(nk),
-              std::vector<detail::lp_terms>(static_cast<std::size_t>(nk))));
-      for (index_t j = 0; j < game_.num_profiles(); ++j) {
-        const index_t ti = ts.type_of(j, position_), tk = ts.type_of(j, k);
-        const double w = conditional_weight(j, k);
-        for (index_t tau = 0; tau < nk; ++tau) {
-          cols.add_report_terms(terms[static_cast<std::size_t>(ti)][static_cast<std::size_t>(tk)]
-                                     [static_cast<std::size_t>(tau)],
-                                k, j, tau, w);
-        }
-      }
       const int player = game_.members().members()[static_cast<std::size_t>(k)];
       for (index_t ti = 0; ti < ni; ++ti) {
+        // U_k(μ, τ_k | t_k) given t_i: the profiles with that t_i, conditionally weighted
+        const detail::report_table terms = cols.report_terms(k, [&](index_t j) {
+          return ts.type_of(j, position_) == ti ? conditional_weight(j, k) : 0.0;
+        });
         for (index_t tk = 0; tk < nk; ++tk) {
-          const auto& truthful = terms[static_cast<std::size_t>(ti)][static_cast<std::size_t>(tk)]
-                                      [static_cast<std::size_t>(tk)];
           const double rhs = threat_utilities_[static_cast<std::size_t>(k)](tk);
-          m.add_row(fmt::format("safe_participation[{}|{}:{}]", ti, player, tk), truthful, rhs,
-                    rhs);
-          for (index_t tau = 0; tau < nk; ++tau) {
-            if (tau == tk) continue;
-            detail::lp_terms row = truthful;
-            for (const auto& [col, v] : terms[static_cast<std::size_t>(
-                     ti)][static_cast<std::size_t>(tk)][static_cast<std::size_t>(tau)]) {
-              row.emplace_back(col, -v);
-            }
-            m.add_row(fmt::format("safe_ic[{}|{}:{}->{}]", ti, player, tk, tau), row, 0.0, lp::inf);
-          }
+          m.add_row(fmt::format("safe_participation[{}|{}:{}]", ti, player, tk),
+                    terms[static_cast<std::size_t>(tk)][static_cast<std::size_t>(tk)], rhs, rhs);
+          detail::add_ic_rows(m, terms, tk, [&](index_t tau) {
+            return fmt::format("safe_ic[{}|{}:{}->{}]", ti, player, tk, tau);
+          });
         }
       }
     }
     r.safe_lp = lp::solve(m, options_.lp);
     if (r.safe_lp.status == lp::solve_status::infeasible ||
         r.safe_lp.status == lp::solve_status::infeasible_or_unbounded) {
-      r.status = strong_solution_status::no_safe_mechanism;
+      r.verdict = strong_solution_verdict::no_safe_mechanism;
+      r.status = status::success;
       r.message = "no mechanism is feasible given every type of the dictator: no strong solution";
       return r;
     }
-    lp::require_optimal(r.safe_lp, "strong_solution: best safe mechanism");
+    if (!r.safe_lp.ok()) {
+      r.status = lp::to_result_status(r.safe_lp.status);
+      r.message = fmt::format("strong_solution: best safe mechanism: LP status {}{}{}",
+                              lp::to_string(r.safe_lp.status),
+                              r.safe_lp.message.empty() ? "" : ": ", r.safe_lp.message);
+      return r;
+    }
     r.best_safe = cols.read(r.safe_lp.x);
     r.dictator_utilities =
         interim_utilities(game_, r.best_safe, 1e-9)[static_cast<std::size_t>(position_)];
@@ -295,12 +278,18 @@ class mechanism_selection {
     thresholds[static_cast<std::size_t>(position_)] = r.dictator_utilities;
     incentive_primal check(game_, options_);
     check.set_participation(thresholds);
-    const primal_result d = check.solve(dictator_weights(Eigen::VectorXd::Ones(ni)));
-    lp::require_optimal(d.lp, "strong_solution: domination test");
+    r.domination_lp = check.solve(dictator_weights(Eigen::VectorXd::Ones(ni)));
+    const primal_result& d = r.domination_lp;
+    if (!d.ok()) {
+      r.status = d.status;
+      r.message = fmt::format("strong_solution: domination test: {}", d.message);
+      return r;
+    }
+    r.status = status::success;
     r.domination_gain = d.interim[static_cast<std::size_t>(position_)] - r.dictator_utilities;
     const double scale = 1.0 + r.dictator_utilities.cwiseAbs().maxCoeff();
     if (r.domination_gain.maxCoeff() > tol * scale) {
-      r.status = strong_solution_status::dominated;
+      r.verdict = strong_solution_verdict::dominated;
       index_t worst = 0;
       r.domination_gain.maxCoeff(&worst);
       r.message = fmt::format(
@@ -309,8 +298,8 @@ class mechanism_selection {
           worst, dictator_, r.domination_gain(worst));
       return r;
     }
-    r.status = strong_solution_status::found;
-    if (!r.safety.safe) {
+    r.verdict = strong_solution_verdict::found;
+    if (!r.safety.passed) {
       r.message = fmt::format(
           "found, but the independent safety re-check leaves residuals (conditional IC {:.3g}, "
           "(4.12b) {:.3g})",

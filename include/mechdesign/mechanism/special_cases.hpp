@@ -22,6 +22,7 @@
 #include "mechdesign/core/error.hpp"
 #include "mechdesign/core/prior.hpp"
 #include "mechdesign/core/problem.hpp"
+#include "mechdesign/core/result.hpp"
 #include "mechdesign/mechanism/neutral_procedural.hpp"
 
 namespace mechdesign {
@@ -29,8 +30,8 @@ namespace mechdesign {
 /// \brief Myerson's (1984a) neutral bargaining solution of a two-person Bayesian bargaining
 /// problem, as the neutral procedural solution (003 Theorem 5).
 /// \throws model_error unless the problem has exactly two players; as neutral_procedural_solution.
-inline nps_result neutral_bargaining_solution(const bayesian_problem<double>& problem,
-                                              const nps_options& options = {}) {
+[[nodiscard]] inline nps_result neutral_bargaining_solution(const bayesian_problem<double>& problem,
+                                                            const nps_options& options = {}) {
   if (problem.num_players() != 2) {
     throw model_error(
         fmt::format("neutral_bargaining_solution: {} players, expected 2", problem.num_players()));
@@ -40,17 +41,16 @@ inline nps_result neutral_bargaining_solution(const bayesian_problem<double>& pr
 
 /// \brief The consistent NTU value of a game with complete information (every player has one
 /// type), as its neutral procedural value (003 Theorem 4, eq. (5.3)); one entry per player.
-struct consistent_value_result {
-  Eigen::VectorXd value;  ///< U_i of the grand coalition's threat
+/// status and message are the solution's: ok() iff every coalition was verified.
+struct consistent_value_result : result_base {
+  Eigen::VectorXd value;  ///< U_i of the grand coalition's threat (empty if not computed)
   nps_result solution;    ///< the full solution with its certificates
-  /// \brief True iff every coalition was verified.
-  bool ok() const noexcept { return solution.ok(); }
 };
 
 /// \brief The consistent NTU value (003 Theorem 4) of a complete-information game.
 /// \throws model_error if some player has more than one type; as neutral_procedural_solution.
-inline consistent_value_result consistent_ntu_value(const bayesian_problem<double>& problem,
-                                                    const nps_options& options = {}) {
+[[nodiscard]] inline consistent_value_result consistent_ntu_value(
+    const bayesian_problem<double>& problem, const nps_options& options = {}) {
   for (int i = 0; i < problem.num_players(); ++i) {
     if (problem.types().num_types(i) != 1) {
       throw model_error(fmt::format(
@@ -60,10 +60,15 @@ inline consistent_value_result consistent_ntu_value(const bayesian_problem<doubl
   }
   consistent_value_result r;
   r.solution = neutral_procedural_solution(problem, options);
-  const auto& grand = r.solution.at(coalition::grand(problem.num_players()));
-  r.value.resize(problem.num_players());
-  for (int i = 0; i < problem.num_players(); ++i)
-    r.value(i) = grand.interim[static_cast<std::size_t>(i)](0);
+  r.status = r.solution.status;
+  r.message = r.solution.message;
+  const coalition grand_coalition = coalition::grand(problem.num_players());
+  for (const auto& c : r.solution.coalitions) {
+    if (c.members != grand_coalition || c.interim.empty()) continue;
+    r.value.resize(problem.num_players());
+    for (int i = 0; i < problem.num_players(); ++i)
+      r.value(i) = c.interim[static_cast<std::size_t>(i)](0);
+  }
   return r;
 }
 
@@ -95,9 +100,9 @@ inline bayesian_problem<double> tu_game(int num_players,
 
 /// \brief The Shapley value of the TU game \p worth, computed as the neutral procedural value of
 /// tu_game() (003 §1, Theorem 4 with transferable utility).
-inline consistent_value_result shapley_value(int num_players,
-                                             const std::function<double(const coalition&)>& worth,
-                                             const nps_options& options = {}) {
+[[nodiscard]] inline consistent_value_result shapley_value(
+    int num_players, const std::function<double(const coalition&)>& worth,
+    const nps_options& options = {}) {
   return consistent_ntu_value(tu_game(num_players, worth), options);
 }
 

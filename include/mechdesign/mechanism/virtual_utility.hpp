@@ -256,7 +256,7 @@ struct efficiency_conditions {
   Scalar virtual_optimality{0};       ///< max over t_S of max_d Σ v − Σ_d μ(d|t_S) Σ v (3.8b)
   Scalar transfer_imbalance{0};       ///< money only: see transfer_imbalance()
   Scalar min_weight{0};               ///< min λ_k(t): must be > 0 for λ ∈ Λ_{++}
-  bool satisfied = false;             ///< all residuals ≤ tolerance and min_weight > 0
+  bool passed = false;                ///< all residuals ≤ tolerance and min_weight > 0
 };
 
 /// \brief Evaluate (3.2), (3.8a), (3.8b) and λ > 0 for mechanism \p m with weights \p lambda and
@@ -293,9 +293,8 @@ efficiency_conditions<Scalar> check_efficiency_conditions(const coalition_proble
   r.transfer_imbalance = transfer_imbalance(g, lambda, alpha);
   r.min_weight = lambda[0].minCoeff();
   for (const auto& l : lambda) r.min_weight = std::min(r.min_weight, l.minCoeff());
-  r.satisfied = r.ic_violation <= tol && r.complementary_slackness <= tol &&
-                r.virtual_optimality <= tol && r.transfer_imbalance <= tol &&
-                r.min_weight > Scalar(0);
+  r.passed = r.ic_violation <= tol && r.complementary_slackness <= tol &&
+             r.virtual_optimality <= tol && r.transfer_imbalance <= tol && r.min_weight > Scalar(0);
   return r;
 }
 

@@ -28,6 +28,7 @@
 #include "mechdesign/core/incentives.hpp"
 #include "mechdesign/core/mechanism.hpp"
 #include "mechdesign/core/problem.hpp"
+#include "mechdesign/core/result.hpp"
 #include "mechdesign/mechanism/virtual_utility.hpp"
 
 namespace mechdesign {
@@ -82,18 +83,14 @@ inline int check_dictator_and_threat(const coalition_problem<double>& g, int pla
 
 }  // namespace detail
 
-/// \brief Result of warranted_claims().
-struct warrant_result {
-  bool solvable = false;            ///< the warrant system has a unique solution
+/// \brief Result of warranted_claims(). status is success when the warrant system has a unique
+/// solution (the claims are computed), numerical_issue when it is singular (some λ_i(t) = 0).
+struct warrant_result : result_base {
   Eigen::VectorXd claims;           ///< ω_i^S(t_i) (empty if not solvable)
   Eigen::VectorXd residual_worth;   ///< r(t_i): right-hand side of (4.11)
   double threat_worth = 0.0;        ///< Σ p(t_{S\i}) Σ_j v_j^{S\i}(μ_{S\i}, ·) of (4.8)
   double equation_residual = 0.0;   ///< max_t |(A ω − r)(t)|
   double transfer_imbalance = 0.0;  ///< money only: the max over (d, x) in (4.11) is finite iff 0
-  std::string message;
-
-  /// \brief True iff the claims were computed.
-  bool ok() const noexcept { return solvable; }
 };
 
 /// \brief The warranted claims ω_i^S of dictator \p player in Γ_S^i(μ_{S\i}) for given
@@ -101,10 +98,10 @@ struct warrant_result {
 /// (003 eq. (4.11)).
 /// \throws invalid_argument / dimension_error on malformed weights, model_error if the threat
 /// is not the game of S \ {player}, if S is a singleton, or if the prior is correlated.
-inline warrant_result warranted_claims(const coalition_problem<double>& g, int player,
-                                       const type_vectors<double>& lambda,
-                                       const type_matrices<double>& alpha,
-                                       const coalition_threat& threat) {
+[[nodiscard]] inline warrant_result warranted_claims(const coalition_problem<double>& g, int player,
+                                                     const type_vectors<double>& lambda,
+                                                     const type_matrices<double>& alpha,
+                                                     const coalition_threat& threat) {
   const int i = detail::check_dictator_and_threat(g, player, threat, "warranted_claims");
   detail::check_type_vectors(g, lambda, "lambda", true);
   detail::check_alpha(g, alpha);
@@ -146,6 +143,7 @@ inline warrant_result warranted_claims(const coalition_problem<double>& g, int p
   }
   const Eigen::FullPivLU<Eigen::MatrixXd> lu(system);
   if (lu.rank() < ni) {
+    r.status = status::numerical_issue;
     r.message = fmt::format(
         "the warrant equations are singular (rank {} of {}); some weight lambda_{}(t) is zero",
         lu.rank(), ni, player);
@@ -153,7 +151,7 @@ inline warrant_result warranted_claims(const coalition_problem<double>& g, int p
   }
   r.claims = lu.solve(r.residual_worth);
   r.equation_residual = (system * r.claims - r.residual_worth).cwiseAbs().maxCoeff();
-  r.solvable = true;
+  r.status = status::success;
   if (r.transfer_imbalance > 1e-7) {
     r.message = fmt::format(
         "virtual money weights are unbalanced by {:.3g}: the max over transfers in (4.11) is "

@@ -1,31 +1,41 @@
-// The Bayesian cooperative games of 003_c8f96a2253701fcb.txt sections 2 and 6, shared by the
-// examples and their tests.
-#ifndef MECHDESIGN_EXAMPLES_SUPPORT_COOPERATIVE_GAMES_HPP
-#define MECHDESIGN_EXAMPLES_SUPPORT_COOPERATIVE_GAMES_HPP
+#ifndef MECHDESIGN_CATALOG_COOPERATIVE_GAMES_HPP
+#define MECHDESIGN_CATALOG_COOPERATIVE_GAMES_HPP
 
-#include <mechdesign/mechdesign.hpp>
+/// \file
+/// \brief The Bayesian cooperative games of 003 §2 (bilateral trade with a broker) and §6 (the
+/// arrogance of strength), with the paper's mechanisms of Tables 2.3 and 6.2, as public
+/// instances. Opt-in (not part of the umbrella header).
+///
+/// Reference: 003_c8f96a2253701fcb.txt §2 ((2.4), (2.5), Table 2.3) and §6 (Table 6.1, (6.1),
+/// (6.2), Table 6.2).
 
-#include "support/bilateral_trade.hpp"
+#include <Eigen/Core>
 
-namespace cooperative_games {
+#include "mechdesign/catalog/bilateral_trade.hpp"
+#include "mechdesign/core/coalition.hpp"
+#include "mechdesign/core/mechanism.hpp"
+#include "mechdesign/core/prior.hpp"
+#include "mechdesign/core/problem.hpp"
+#include "mechdesign/core/types.hpp"
 
-// Section 2 with the broker (player 2). Buyer (player 0): value 90 ("weak", prob. 4/5) or 30
-// ("strong", prob. 1/5); seller (player 1) values the good at 0; the broker (player 2) has no
-// stake in the good. Money with ex-post balanced transfers in every coalition.
-//
-// How verification is modelled. A mechanism only sees reports; what the broker adds is that the
-// grand coalition can condition payments on the buyer's TRUE value. That is a set of decisions
-// of N whose payoffs depend on the true type:
-//   "verified sale, 90 if weak":   trade; the buyer pays 90 to the seller iff her value is 90;
-//   "verified sale, 30 if strong": trade; the buyer pays 30 to the seller iff her value is 30.
-// Lotteries over these, plain trade and report-contingent transfers give every plan whose
-// price may depend on the true value (for instance trade at the buyer's value, worth 78 to the
-// seller, which no IC plan of {buyer, seller} reaches). A misreport no longer changes what a
-// buyer of a given value pays under these decisions, which is how the broker "releases the
-// traders from their incentive constraints". Coalitions without the broker have only
-// {no trade, trade}; the broker with either trader alone can produce nothing.
-inline mechdesign::bayesian_problem<> broker_game() {
-  using namespace mechdesign;
+namespace mechdesign::catalog::cooperative_games {
+
+/// \brief 003 §2 with the broker (player 2). Buyer (player 0): value 90 ("weak", prob. 4/5) or 30
+/// ("strong", prob. 1/5); seller (player 1) values the good at 0; the broker (player 2) has no
+/// stake in the good. Money with ex-post balanced transfers in every coalition.
+///
+/// How verification is modelled. A mechanism only sees reports; what the broker adds is that the
+/// grand coalition can condition payments on the buyer's TRUE value. That is a set of decisions
+/// of N whose payoffs depend on the true type:
+///   "verified sale, 90 if weak":   trade; the buyer pays 90 to the seller iff her value is 90;
+///   "verified sale, 30 if strong": trade; the buyer pays 30 to the seller iff her value is 30.
+/// Lotteries over these, plain trade and report-contingent transfers give every plan whose
+/// price may depend on the true value (for instance trade at the buyer's value, worth 78 to the
+/// seller, which no IC plan of {buyer, seller} reaches). A misreport no longer changes what a
+/// buyer of a given value pays under these decisions, which is how the broker "releases the
+/// traders from their incentive constraints". Coalitions without the broker have only
+/// {no trade, trade}; the broker with either trader alone can produce nothing.
+inline bayesian_problem<> broker_game() {
   const auto beliefs = prior<>::independent(
       {Eigen::Vector2d(0.8, 0.2), Eigen::VectorXd::Ones(1), Eigen::VectorXd::Ones(1)});
   bayesian_problem<> p(beliefs);
@@ -51,15 +61,15 @@ inline mechdesign::bayesian_problem<> broker_game() {
   return p;
 }
 
-// Table 2.3: trade at both reports; price 45 if weak, 15 if strong; at the strong report the
-// broker gets 5, paid by the seller. With verification this is one lottery at both reports:
-// "verified sale, 90 if weak" and "verified sale, 30 if strong" with probability 1/2 each. A
-// weak buyer then pays 45 and a strong one 15 in expectation, whatever they report, so the
-// plan is IC although the prices differ by type.
-inline mechdesign::mechanism<> table_2_3() {
-  mechdesign::mechanism<> m;
+/// \brief 003 Table 2.3: trade at both reports; price 45 if weak, 15 if strong; at the strong
+/// report the broker gets 5, paid by the seller. With verification this is one lottery at both
+/// reports: "verified sale, 90 if weak" and "verified sale, 30 if strong" with probability 1/2
+/// each. A weak buyer then pays 45 and a strong one 15 in expectation, whatever they report, so the
+/// plan is IC although the prices differ by type.
+inline mechanism<> table_2_3() {
+  mechanism<> m;
   m.probabilities = Eigen::MatrixXd::Zero(4, 2);
-  for (mechdesign::index_t report = 0; report < 2; ++report) {
+  for (index_t report = 0; report < 2; ++report) {
     m.probabilities(2, report) = 0.5;
     m.probabilities(3, report) = 0.5;
   }
@@ -69,12 +79,11 @@ inline mechdesign::mechanism<> table_2_3() {
   return m;
 }
 
-// Section 6 (arrogance of strength), Table 6.1. Players 0 and 1 value a $10 project at $10;
-// player 2 values it at $10 ("weak", prob. 9/10) or $5 ("strong", prob. 1/10).
-// D_{01} = {[d0,d1], d01}; D_{i2} = {[d_i,d2], d^i_{i2} (at i's expense), d^2_{i2} (at 2's)};
-// D_N = D_{01} x D_2 u D_{02} x D_1 u D_{12} x D_0. No money (cost shares are lotteries).
-inline mechdesign::bayesian_problem<> arrogance_of_strength_game() {
-  using namespace mechdesign;
+/// \brief 003 §6 (arrogance of strength), Table 6.1. Players 0 and 1 value a $10 project at $10;
+/// player 2 values it at $10 ("weak", prob. 9/10) or $5 ("strong", prob. 1/10).
+/// D_{01} = {[d0,d1], d01}; D_{i2} = {[d_i,d2], d^i_{i2} (at i's expense), d^2_{i2} (at 2's)};
+/// D_N = D_{01} x D_2 u D_{02} x D_1 u D_{12} x D_0. No money (cost shares are lotteries).
+inline bayesian_problem<> arrogance_of_strength_game() {
   const auto beliefs = prior<>::independent(
       {Eigen::VectorXd::Ones(1), Eigen::VectorXd::Ones(1), Eigen::Vector2d(0.9, 0.1)});
   bayesian_problem<> p(beliefs);
@@ -117,12 +126,12 @@ inline mechdesign::bayesian_problem<> arrogance_of_strength_game() {
   return p;
 }
 
-// Table 6.2: both types of player 2: {0,1} with probability 2/3, {0,2} and {1,2} with 1/6 each,
-// the project always at the expense of player 0 or 1.
-inline mechdesign::mechanism<> table_6_2() {
-  mechdesign::mechanism<> m;
+/// \brief 003 Table 6.2: both types of player 2: {0,1} with probability 2/3, {0,2} and {1,2} with
+/// 1/6 each, the project always at the expense of player 0 or 1.
+inline mechanism<> table_6_2() {
+  mechanism<> m;
   m.probabilities = Eigen::MatrixXd::Zero(6, 2);
-  for (mechdesign::index_t t = 0; t < 2; ++t) {
+  for (index_t t = 0; t < 2; ++t) {
     m.probabilities(1, t) = 2.0 / 3.0;
     m.probabilities(2, t) = 1.0 / 6.0;
     m.probabilities(4, t) = 1.0 / 6.0;
@@ -130,6 +139,6 @@ inline mechdesign::mechanism<> table_6_2() {
   return m;
 }
 
-}  // namespace cooperative_games
+}  // namespace mechdesign::catalog::cooperative_games
 
-#endif  // MECHDESIGN_EXAMPLES_SUPPORT_COOPERATIVE_GAMES_HPP
+#endif  // MECHDESIGN_CATALOG_COOPERATIVE_GAMES_HPP

@@ -1,0 +1,137 @@
+#ifndef MECHDESIGN_MECHANISM_NPS_RESULT_HPP
+#define MECHDESIGN_MECHANISM_NPS_RESULT_HPP
+
+/// \file
+/// \brief Options and results of the neutral procedural solution (003 Definition 4): the knobs
+/// of the search, its progress callback and time budget, the per-coalition solution with its
+/// certificate, and the solution of the whole game.
+///
+/// Reference: 003_c8f96a2253701fcb.txt §5 (Definition 4, NPS1–NPS2), Appendix A. The method is
+/// described in mechanism/neutral_procedural.hpp.
+
+#include <fmt/format.h>
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "mechdesign/core/coalition.hpp"
+#include "mechdesign/core/error.hpp"
+#include "mechdesign/core/mechanism.hpp"
+#include "mechdesign/core/problem.hpp"
+#include "mechdesign/core/result.hpp"
+#include "mechdesign/core/types.hpp"
+#include "mechdesign/core/validate.hpp"
+#include "mechdesign/lp/model.hpp"
+#include "mechdesign/mechanism/primal.hpp"
+#include "mechdesign/mechanism/virtual_utility.hpp"
+
+namespace mechdesign {
+
+/// \brief Progress callback of the neutral procedural search: called with the coalition being
+/// solved, the name of the stage and its current residual, at every stage and round (see
+/// nps_options::progress for the stage names). Return true to go on, false to stop the search
+/// for this coalition (it then ends with status iteration_limit).
+using nps_progress = std::function<bool(const coalition&, std::string_view stage, double residual)>;
+
+/// \brief Knobs of the neutral procedural solver.
+struct nps_options {
+  /// LP settings for every solve; an iteration_limit of 0 becomes 20000 in the search LPs
+  primal_options primal;
+  double tolerance = 1e-7;  ///< residual accepted for (W), (3.8a–b) and NPS2; in (0, 1]
+  int max_iterations = 50;  ///< alternations of steps A and B per coalition and start; ≥ 0
+  /// Weight vectors λ⁰ sampled (deterministically, from \ref seed) when the search from the
+  /// conditional random dictatorship fails; each gives a start: the primal optimum at λ⁰. ≥ 0.
+  int restart_candidates = 24;
+  int restarts = 6;                 ///< of those, the best (by the step-A residual) searched; ≥ 0
+  std::uint64_t seed = 0x5eed0003;  ///< seed of the restart sample (no global random state)
+  /// Called at each stage and round of the search of a coalition with |S| ≥ 2, with the
+  /// residual at that point (for "price adjustment" and "epsilon stage": the ε reached). Stages:
+  /// "start" (step A at the random dictatorship), "alternation" (one step B + step A),
+  /// "joint step" (one linearised joint step), "round" (end of a round of alternation and joint
+  /// steps), "restart" (before each restart; residual: the start's step-A residual), "price
+  /// adjustment" (one step of (A.1a)), "epsilon stage" (one floor), "done" (the coalition's
+  /// final NPS2 residual). Returning false stops the search for that coalition: its best point
+  /// so far is certified and returned with status iteration_limit. Empty: no reports.
+  nps_progress progress;
+  /// Wall-clock budget of the search for one coalition, in seconds (> 0; default: none). When
+  /// it runs out the search stops as if the callback had returned false, with status time_limit.
+  double coalition_time_limit = std::numeric_limits<double>::infinity();
+};
+
+namespace detail {
+
+/// Throws invalid_argument / non_finite_error unless every knob of \p o is in its range.
+inline void validate_nps_options(const nps_options& o, const char* where) {
+  require_in_range(o.tolerance, std::numeric_limits<double>::min(), 1.0, "tolerance", where);
+  require_in_range(o.primal.tolerance, 0.0, 1.0, "primal.tolerance", where);
+  if (o.max_iterations < 0 || o.restart_candidates < 0 || o.restarts < 0) {
+    throw invalid_argument(fmt::format(
+        "{}: max_iterations ({}), restart_candidates ({}) and restarts ({}) must be >= 0", where,
+        o.max_iterations, o.restart_candidates, o.restarts));
+  }
+  require_in_range(o.coalition_time_limit, std::numeric_limits<double>::min(),
+                   std::numeric_limits<double>::infinity(), "coalition_time_limit", where);
+}
+
+}  // namespace detail
+
+/// \brief The solution for one coalition and its certificate. status is success iff the
+/// coalition is verified (including its chain of threats); numerical_issue when the search
+/// ended without a certificate (the message says why, with the ε reached); iteration_limit /
+/// time_limit when the progress callback or the time budget stopped the search.
+struct coalition_solution : result_base {
+  coalition members;
+  coalition_problem<double> problem;           ///< Γ_S
+  mechanism<double> plan;                      ///< μ_S
+  type_vectors<double> interim;                ///< U_i(μ_S | t_i)
+  type_vectors<double> lambda;                 ///< λ^S, Σ = 1 (singletons: uniform)
+  type_matrices<double> alpha;                 ///< α^S
+  type_vectors<double> claims;                 ///< ω_i^S (singletons: their utilities)
+  std::vector<std::string> dictator_outcomes;  ///< strong solution status per member (start point)
+  efficiency_conditions<double> conditions;    ///< Proposition 1 at (μ_S, λ^S, α^S)
+  double warrant_residual = 0.0;               ///< max over i, t of |(4.11) residual| (recomputed)
+  double nps2_residual = 0.0;  ///< max |U_i(μ_S|t) − (Σ_{j≠i} U_i(μ_{S\j}|t) + ω_i(t))/|S||
+  double duality_gap = 0.0;    ///< |Σ λ U(μ_S) − (3.7) at (λ, α)|
+  int iterations = 0;          ///< A/B alternations used (in the returned attempt)
+  int restarts = 0;            ///< starts tried after the conditional random dictatorship
+  /// The smallest ε of Definition 4 at which NPS1–NPS2 hold for μ_S with the returned scales
+  /// (λ^S > 0): max over i, t of (Σ_{j≠i} U_i(μ_{S\j}|t) + ω_i(t))/|S| − U_i(μ_S|t), at least 0;
+  /// infinite when the warrant equations are singular. 0 (up to rounding) when verified.
+  double epsilon = lp::inf;
+  /// For an unverified coalition: ε-certificates found with λ^S bounded below by a shrinking
+  /// floor, as (floor, ε) pairs. ε falling with the floor is the signature of a degenerate
+  /// solution (λ^S → 0 on some type as ε → 0); the returned scales are those of the smallest ε.
+  std::vector<std::pair<double, double>> epsilon_path;
+  bool incentive_efficient = false;  ///< μ_S passed test_incentive_efficiency (λ > 0 exists)
+  /// Detail of the certificate: all residuals within tolerance, min λ > 0, every threat verified
+  bool verified = false;
+  /// The coalition's own conditions hold relative to its threats μ_{S\i} as returned (whether
+  /// or not those are verified themselves)
+  bool verified_given_threats = false;
+};
+
+/// \brief The neutral procedural solution: one entry per coalition, by increasing size. status
+/// is success iff every coalition is verified; otherwise the status of the first coalition that
+/// is not, and the message collects every coalition's reason.
+struct nps_result : result_base {
+  std::vector<coalition_solution> coalitions;
+  bool verified = false;  ///< every coalition verified (detail flag; ok() says the same)
+
+  /// \brief The entry of coalition \p s. \throws index_error if absent.
+  const coalition_solution& at(const coalition& s) const {
+    for (const auto& c : coalitions) {
+      if (c.members == s) return c;
+    }
+    throw index_error(fmt::format("nps_result: no coalition {}", s.to_string()));
+  }
+};
+
+}  // namespace mechdesign
+
+#endif  // MECHDESIGN_MECHANISM_NPS_RESULT_HPP

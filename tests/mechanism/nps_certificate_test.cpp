@@ -1,0 +1,117 @@
+// The independent certificate of the neutral procedural solution (003 Definition 4): it agrees
+// with the solver on the paper's games and on random games, and rejects tampered solutions.
+#include <catch2/catch.hpp>
+#include <mechdesign/catalog/bilateral_trade.hpp>
+#include <mechdesign/catalog/cooperative_games.hpp>
+#include <mechdesign/mechanism/neutral_procedural.hpp>
+#include <mechdesign/mechanism/nps_certificate.hpp>
+#include <mechdesign/mechanism/random_dictatorship.hpp>
+#include <vector>
+
+#include "support/random_problems.hpp"
+
+using namespace mechdesign;
+using namespace mechdesign::catalog;
+
+TEST_CASE("check_neutral_procedural passes the paper's solutions (003 sections 2 and 6)",
+          "[mechanism][nps][certificate][paper][003]") {
+  const auto problem = GENERATE(as<bayesian_problem<>>{}, cooperative_games::broker_game(),
+                                cooperative_games::arrogance_of_strength_game(),
+                                bilateral_trade::with_money(), bilateral_trade::price_lottery());
+  const nps_result r = neutral_procedural_solution(problem);
+  REQUIRE(r.ok());
+  const nps_check check = check_neutral_procedural(problem, r);
+  INFO(check.message);
+  CHECK(check.passed);
+  CHECK(check.singleton_shortfall <= 1e-9);
+  std::size_t multi = 0;
+  for (const auto& c : r.coalitions) multi += c.members.size() >= 2 ? 1 : 0;
+  REQUIRE(check.certificates.size() == multi);
+  for (std::size_t k = 0; k < check.certificates.size(); ++k) {
+    const nps_certificate& cert = check.certificates[k];
+    const coalition_solution& c = r.at(check.members[k]);
+    CHECK(cert.passed);
+    // recomputed from the data, the residuals are the solver's own
+    CHECK(cert.nps2_residual == Approx(c.nps2_residual).margin(1e-12));
+    CHECK(cert.warrant_residual == Approx(c.warrant_residual).margin(1e-12));
+    CHECK(cert.duality_gap == Approx(c.duality_gap).margin(1e-12));
+    for (std::size_t i = 0; i < cert.claims.size(); ++i) {
+      CHECK(cert.claims[i].isApprox(c.claims[i], 1e-12));
+    }
+  }
+}
+
+TEST_CASE("a tampered solution fails the check", "[mechanism][nps][certificate]") {
+  const auto problem = cooperative_games::broker_game();
+  nps_result r = neutral_procedural_solution(problem);
+  REQUIRE(r.ok());
+  for (auto& c : r.coalitions) {
+    if (c.members == coalition::grand(3)) c.plan = mechanism<>::constant(c.problem, 0);  // no trade
+  }
+  const nps_check check = check_neutral_procedural(problem, r);
+  CHECK_FALSE(check.passed);
+  CHECK_THAT(check.message, Catch::Contains("coalition {0,1,2}"));
+  // a plan that is not a mechanism is a caller mistake
+  nps_result s = neutral_procedural_solution(bilateral_trade::price_lottery());
+  for (auto& c : s.coalitions) {
+    if (c.members == coalition{0}) c.plan.probabilities.setConstant(2.0);  // not a distribution
+  }
+  CHECK_THROWS_AS(check_neutral_procedural(bilateral_trade::price_lottery(), s), invalid_argument);
+}
+
+TEST_CASE("on random games the independent check agrees with the solver",
+          "[mechanism][nps][certificate]") {
+  int agreed = 0;
+  for (unsigned seed = 601; seed < 621; ++seed) {
+    test_support::random_spec spec;
+    spec.players = 2 + static_cast<int>(seed % 2);
+    spec.types = 2;
+    spec.decisions = 3;
+    if (seed % 3 == 0) spec.money = budget_rule::ex_post_balanced;
+    const auto problem = test_support::random_cooperative_problem(spec, seed);
+    const nps_result r = neutral_procedural_solution(problem);
+    const nps_check check = check_neutral_procedural(problem, r);
+    INFO("seed " << seed << ": " << check.message);
+    CHECK(check.passed == r.ok());
+    for (std::size_t k = 0; k < check.certificates.size(); ++k) {
+      const coalition_solution& c = r.at(check.members[k]);
+      INFO("coalition " << c.members.to_string() << ": " << c.message);
+      if (c.interim.empty() || c.lambda.empty()) continue;  // a search LP failed: no scales
+      CHECK(check.certificates[k].passed == c.verified_given_threats);
+      ++agreed;
+    }
+  }
+  CHECK(agreed >= 40);
+}
+
+TEST_CASE("check_nps_coalition checks its inputs", "[mechanism][nps][certificate][errors]") {
+  const auto problem = bilateral_trade::price_lottery();
+  const nps_result r = neutral_procedural_solution(problem);
+  const auto& n = r.at(coalition{0, 1});
+  const std::vector<coalition_threat> one{singleton_threat(problem, 1)};
+  CHECK_THROWS_AS(check_nps_coalition(n.problem, one, n.plan, n.lambda, n.alpha), dimension_error);
+  CHECK_THROWS_AS(check_nps_coalition(r.at(coalition{0}).problem, one, r.at(coalition{0}).plan,
+                                      r.at(coalition{0}).lambda, r.at(coalition{0}).alpha),
+                  model_error);
+  const std::vector<coalition_threat> both{singleton_threat(problem, 1),
+                                           singleton_threat(problem, 0)};
+  const nps_certificate cert = check_nps_coalition(n.problem, both, n.plan, n.lambda, n.alpha);
+  CHECK(cert.passed);
+  CHECK(cert.epsilon <= 1e-7);
+}
+
+TEST_CASE("the conditional random dictatorship of bilateral trade is (2.1) (003 section 2)",
+          "[mechanism][nps][paper][003]") {
+  const auto problem = GENERATE(bilateral_trade::with_money(), bilateral_trade::price_lottery());
+  const auto g = problem.grand();
+  const random_dictatorship_result rd = conditional_random_dictatorship(
+      g, {singleton_threat(problem, 1), singleton_threat(problem, 0)});
+  REQUIRE(rd.ok());
+  CHECK(rd.outcomes == std::vector<std::string>{"strong solution", "strong solution"});
+  const auto u = interim_utilities(g, rd.plan);
+  CHECK(u[0](0) == Approx(45.0).margin(1e-7));
+  CHECK(u[0](1) == Approx(15.0).margin(1e-7));
+  CHECK(u[1](0) == Approx(36.0).margin(1e-7));
+  CHECK_THROWS_AS(conditional_random_dictatorship(g, {singleton_threat(problem, 1)}),
+                  dimension_error);
+}
