@@ -214,7 +214,7 @@ int main(int argc, char** argv) {
       items.push_back(
           fmt::format("{{\"players\": {}, \"types\": {}, \"decisions\": {}, \"profiles\": {}, "
                       "\"cpu_seconds_mean\": {}, \"seconds_mean\": {}, \"seconds_max\": {}, "
-                      "\"certified\": {}, \"coalitions\": {}, "
+                      "\"certified\": {}, \"coalitions\": {}, \"local\": {}, "
                       "\"restarts\": {}, \"worst_epsilon\": {}}}",
                       r.size.players, r.size.types, r.size.decisions, r.profiles,
                       example_json::number(r.cpu_mean), example_json::number(r.seconds_mean),

@@ -19,11 +19,11 @@
 #include <fmt/format.h>
 
 #include <Eigen/Core>
-#include <Eigen/LU>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "mechdesign/core/detail/linear_algebra.hpp"
 #include "mechdesign/core/error.hpp"
 #include "mechdesign/core/incentives.hpp"
 #include "mechdesign/core/mechanism.hpp"
@@ -141,16 +141,17 @@ struct warrant_result : result_base {
     }
     system(t, t) = own / pi(t);
   }
-  const Eigen::FullPivLU<Eigen::MatrixXd> lu(system);
-  if (lu.rank() < ni) {
+  const mechdesign::detail::full_pivot_solution lu =
+      mechdesign::detail::solve_full_pivot(system, r.residual_worth);
+  if (lu.rank < ni) {
     r.status = status::numerical_issue;
     r.message = fmt::format(
         "the warrant equations are singular (rank {} of {}); some weight lambda_{}(t) is zero",
-        lu.rank(), ni, player);
+        lu.rank, ni, player);
     return r;
   }
-  r.claims = lu.solve(r.residual_worth);
-  r.equation_residual = (system * r.claims - r.residual_worth).cwiseAbs().maxCoeff();
+  r.claims = lu.x.col(0);
+  r.equation_residual = (system.lazyProduct(r.claims) - r.residual_worth).cwiseAbs().maxCoeff();
   r.status = status::success;
   if (r.transfer_imbalance > 1e-7) {
     r.message = fmt::format(
