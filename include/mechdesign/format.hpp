@@ -7,11 +7,11 @@
 
 #include "mechdesign/bargaining/format.hpp"
 #include "mechdesign/core/format.hpp"
+#include "mechdesign/data_monetization/format.hpp"
 #include "mechdesign/information/format.hpp"
 #include "mechdesign/lp/format.hpp"
 #include "mechdesign/mechanism/format.hpp"
 #include "mechdesign/persuasion/format.hpp"
 #include "mechdesign/pricing/format.hpp"
-#include "mechdesign/data_monetization/format.hpp"
 
 #endif  // MECHDESIGN_FORMAT_HPP

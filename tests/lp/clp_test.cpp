@@ -183,7 +183,8 @@ TEST_CASE("CLP's infeasible and unbounded claims are certified", "[lp][clp]") {
     m.add_row("r", {{x, 1.0}, {y, -1.0}}, -inf, 1.0);
     for (auto method : {lp::algorithm::primal, lp::algorithm::dual}) {
       const auto [g, c] = raw_answers(m, method);
-      CHECK((c.claim == lp::solve_status::unbounded || c.claim == lp::solve_status::infeasible_or_unbounded));
+      CHECK((c.claim == lp::solve_status::unbounded ||
+             c.claim == lp::solve_status::infeasible_or_unbounded));
     }
     auto s = lp::solve(m, clp_options());
     REQUIRE(s.status == lp::solve_status::unbounded);

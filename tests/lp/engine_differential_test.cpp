@@ -244,8 +244,8 @@ TEST_CASE("GLPK and CLP agree on random LPs, with every certificate passing",
     INFO("seed " << seed << ", " << name(k) << ", " << rm.m.num_rows() << "x" << rm.m.num_cols()
                  << (sense == lp::objective_sense::maximize ? " max" : " min"));
     const lp::solve_status expected = k == kind::optimal      ? lp::solve_status::optimal
-                                : k == kind::infeasible ? lp::solve_status::infeasible
-                                                        : lp::solve_status::unbounded;
+                                      : k == kind::infeasible ? lp::solve_status::infeasible
+                                                              : lp::solve_status::unbounded;
     std::vector<lp::solution> answers;
     for (lp::engine e : engines()) {
       INFO("engine " << lp::to_string(e));

@@ -228,7 +228,8 @@ TEST_CASE("badly scaled LPs with a free column never get a wrong status",
         ++agreed;
         break;
       default:
-        CHECK((s.status == lp::solve_status::uncertified || s.status == lp::solve_status::numerical_failure ||
+        CHECK((s.status == lp::solve_status::uncertified ||
+               s.status == lp::solve_status::numerical_failure ||
                s.status == lp::solve_status::time_limit));
         CHECK_FALSE(s.message.empty());
         ++honest;

@@ -24,9 +24,9 @@ namespace mechdesign {
 
 /// \brief Stopping rules of bisect() and expand_bracket().
 struct root_options {
-  double absolute_tolerance = 0.0;   ///< stop when hi − lo ≤ absolute + relative·max(|lo|, |hi|)
-  double relative_tolerance = 0.0;   ///< see absolute_tolerance; both in [0, 1]
-  int max_iterations = 400;          ///< bisection steps or doublings, in [1, 100000]
+  double absolute_tolerance = 0.0;  ///< stop when hi − lo ≤ absolute + relative·max(|lo|, |hi|)
+  double relative_tolerance = 0.0;  ///< see absolute_tolerance; both in [0, 1]
+  int max_iterations = 400;         ///< bisection steps or doublings, in [1, 100000]
 
   /// \brief Throws invalid_argument naming the field unless every field is in its range.
   void validate(const char* where) const {

@@ -118,22 +118,23 @@ struct verification {
 /// \brief Everything a solve returns.
 struct solution {
   lp::solve_status status = lp::solve_status::not_solved;
-  lp::solve_status claimed = lp::solve_status::not_solved;  ///< what the answering engine call claimed
-  double objective = 0.0;               ///< c'x + c0 at the returned point
-  Eigen::VectorXd x;                    ///< column values
-  Eigen::VectorXd row_activity;         ///< A x
-  Eigen::VectorXd row_duals;            ///< see the file comment for the sign convention
-  Eigen::VectorXd reduced_costs;        ///< c − Aᵀ row_duals (recomputed from the model)
-  Eigen::VectorXd farkas;               ///< infeasible: the Farkas ray (row multipliers)
-  Eigen::VectorXd ray;                  ///< unbounded: the improving direction (x is feasible)
-  long iterations = 0;                  ///< simplex iterations of this solve, all engine calls
-  bool exact = false;                   ///< whether the point came from the exact-arithmetic solver
-  bool warm_started = false;        ///< whether the answering call started from a previous basis
-  engine used = engine::automatic;  ///< the engine whose answer is returned
-  int attempts = 0;                 ///< engine calls made (1 unless the retry ladder ran)
-  std::string ladder;               ///< the calls made and what each claimed, in order
-  verification check;               ///< the certificate's residuals (see certificate_kind)
-  std::string message;              ///< human-readable detail, e.g. why nothing was certified
+  lp::solve_status claimed =
+      lp::solve_status::not_solved;  ///< what the answering engine call claimed
+  double objective = 0.0;            ///< c'x + c0 at the returned point
+  Eigen::VectorXd x;                 ///< column values
+  Eigen::VectorXd row_activity;      ///< A x
+  Eigen::VectorXd row_duals;         ///< see the file comment for the sign convention
+  Eigen::VectorXd reduced_costs;     ///< c − Aᵀ row_duals (recomputed from the model)
+  Eigen::VectorXd farkas;            ///< infeasible: the Farkas ray (row multipliers)
+  Eigen::VectorXd ray;               ///< unbounded: the improving direction (x is feasible)
+  long iterations = 0;               ///< simplex iterations of this solve, all engine calls
+  bool exact = false;                ///< whether the point came from the exact-arithmetic solver
+  bool warm_started = false;         ///< whether the answering call started from a previous basis
+  engine used = engine::automatic;   ///< the engine whose answer is returned
+  int attempts = 0;                  ///< engine calls made (1 unless the retry ladder ran)
+  std::string ladder;                ///< the calls made and what each claimed, in order
+  verification check;                ///< the certificate's residuals (see certificate_kind)
+  std::string message;               ///< human-readable detail, e.g. why nothing was certified
 
   /// \brief True iff the status is optimal (which implies the certificate passed).
   bool ok() const noexcept { return status == lp::solve_status::optimal; }
