@@ -96,7 +96,7 @@ TEST_CASE("superadditivity is checked in payoff terms", "[core][problem]") {
                           if (d == 2) return 5.0;
                           return i == 0 ? solo(0, d, t) : solo(1, 0, t);
                         });
-  CHECK(problem.check_superadditivity().ok);
+  CHECK(problem.check_superadditivity().passed);
   // without (1,0) it is not
   problem.set_decisions(coalition{0, 1}, {"(0,0)", "joint"},
                         [&](int i, index_t d, const profile& t) {
@@ -104,7 +104,7 @@ TEST_CASE("superadditivity is checked in payoff terms", "[core][problem]") {
                           return i == 0 ? solo(0, 0, t) : solo(1, 0, t);
                         });
   const auto rep = problem.check_superadditivity();
-  CHECK_FALSE(rep.ok);
+  CHECK_FALSE(rep.passed);
   CHECK(rep.decision_r == 1);
   CHECK(rep.r == coalition{0});
 }

@@ -157,10 +157,10 @@ class coalition_problem {
   std::optional<budget_rule> money_;
 };
 
-/// \brief Outcome of the superadditivity check: ok, or the first pair (d_R, d_S) whose
+/// \brief Outcome of the superadditivity check: passed, or the first pair (d_R, d_S) whose
 /// combination no decision of R∪S reproduces.
 struct superadditivity_report {
-  bool ok = true;
+  bool passed = true;  ///< the game is superadditive
   coalition r, s;
   index_t decision_r = -1, decision_s = -1;
   std::string message;
@@ -304,7 +304,7 @@ class bayesian_problem {
               found = matches(eu, c, er, a, tol) && matches(eu, c, es, b, tol);
             }
             if (!found) {
-              rep.ok = false;
+              rep.passed = false;
               rep.r = er.members;
               rep.s = es.members;
               rep.decision_r = static_cast<index_t>(a);
