@@ -176,12 +176,7 @@ TEST_CASE("random Bayesian games: verified coalitions satisfy NPS1-NPS2, the res
   // verified only when its whole chain of threats is.
   int verified = 0, total = 0, epsilon_certified = 0;
   for (unsigned seed = 601; seed < 621; ++seed) {
-    test_support::random_spec spec;
-    spec.players = 2 + static_cast<int>(seed % 2);
-    spec.types = 2;
-    spec.decisions = 3;
-    if (seed % 3 == 0) spec.money = budget_rule::ex_post_balanced;
-    const auto problem = test_support::random_cooperative_problem(spec, seed);
+    const auto problem = test_support::nps_regression_game(seed);
     const nps_result r = neutral_procedural_solution(problem);
     for (const auto& c : r.coalitions) {
       if (c.members.size() < 2) continue;
@@ -256,12 +251,7 @@ struct hard_case {
 
 hard_case first_hard_case() {
   for (unsigned seed = 601; seed < 621; ++seed) {
-    test_support::random_spec spec;
-    spec.players = 2 + static_cast<int>(seed % 2);
-    spec.types = 2;
-    spec.decisions = 3;
-    if (seed % 3 == 0) spec.money = budget_rule::ex_post_balanced;
-    auto problem = test_support::random_cooperative_problem(spec, seed);
+    auto problem = test_support::nps_regression_game(seed);
     const nps_result r = neutral_procedural_solution(problem);
     for (const auto& c : r.coalitions) {
       if (c.restarts > 0) return {std::move(problem), c.members};

@@ -63,12 +63,7 @@ TEST_CASE("on random games the independent check agrees with the solver",
           "[mechanism][nps][certificate]") {
   int agreed = 0;
   for (unsigned seed = 601; seed < 621; ++seed) {
-    test_support::random_spec spec;
-    spec.players = 2 + static_cast<int>(seed % 2);
-    spec.types = 2;
-    spec.decisions = 3;
-    if (seed % 3 == 0) spec.money = budget_rule::ex_post_balanced;
-    const auto problem = test_support::random_cooperative_problem(spec, seed);
+    const auto problem = test_support::nps_regression_game(seed);
     const nps_result r = neutral_procedural_solution(problem);
     const nps_check check = check_neutral_procedural(problem, r);
     INFO("seed " << seed << ": " << check.message);

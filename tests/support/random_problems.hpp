@@ -143,6 +143,17 @@ inline mechdesign::type_vectors<> random_weights(const mechdesign::coalition_pro
   return lambda;
 }
 
+// The neutral procedural regression family (seeds 601–620 and beyond): 2 or 3 players by the
+// seed's parity, 2 types, 3 decisions per coalition, ex-post balanced money on every third seed.
+inline mechdesign::bayesian_problem<> nps_regression_game(unsigned seed) {
+  random_spec spec;
+  spec.players = 2 + static_cast<int>(seed % 2);
+  spec.types = 2;
+  spec.decisions = 3;
+  if (seed % 3 == 0) spec.money = mechdesign::budget_rule::ex_post_balanced;
+  return random_cooperative_problem(spec, seed);
+}
+
 }  // namespace test_support
 
 #endif  // MECHDESIGN_TESTS_SUPPORT_RANDOM_PROBLEMS_HPP
