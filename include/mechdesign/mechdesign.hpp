@@ -56,6 +56,7 @@
 #include "mechdesign/mechanism/random_dictatorship.hpp"
 #include "mechdesign/mechanism/selection.hpp"
 #include "mechdesign/mechanism/special_cases.hpp"
+#include "mechdesign/mechanism/textbook.hpp"
 #include "mechdesign/mechanism/virtual_utility.hpp"
 #include "mechdesign/mechanism/warranted_claims.hpp"
 #include "mechdesign/persuasion/agreement_conditions.hpp"

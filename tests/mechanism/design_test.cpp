@@ -5,6 +5,7 @@
 #include <cmath>
 #include <mechdesign/mechanism/design.hpp>
 #include <mechdesign/mechanism/format.hpp>
+#include <mechdesign/mechanism/textbook.hpp>
 #include <string>
 #include <vector>
 
@@ -179,4 +180,37 @@ TEST_CASE("design: bad input is refused before any LP", "[mechanism][design]") {
       coalition::grand(1), prior<double>::independent({Eigen::Vector2d(0.5, 0.5)}), {"a", "b"},
       {Eigen::MatrixXd::Zero(2, 2)});
   CHECK_THROWS_AS(expected_revenue(no_money), model_error);
+}
+
+TEST_CASE("textbook: optimal_auction, trade_problem and efficient_trade_implementable",
+          "[mechanism][design][textbook]") {
+  const Eigen::Vector3d values(1.0, 2.0, 3.0);
+  const Eigen::VectorXd uniform = Eigen::VectorXd::Constant(3, 1.0 / 3.0);
+  const design_result dsic = optimal_auction({values, values}, {uniform, uniform});
+  REQUIRE(dsic.ok());
+  CHECK(dsic.objective == Approx(2.0).margin(design_tol));  // Myerson: revenue 2, reserve 2
+  design_options bic;
+  bic.participation = participation_family::interim;
+  const design_result b = optimal_auction({values, values}, {uniform, uniform}, bic);
+  REQUIRE(b.ok());
+  CHECK(b.objective == Approx(2.0).margin(design_tol));
+  // one bidder: the optimal posted price for values {1, 2, 3} uniform is 2 (revenue 4/3)
+  const design_result one = optimal_auction({values}, {uniform});
+  REQUIRE(one.ok());
+  CHECK(one.objective == Approx(4.0 / 3.0).margin(design_tol));
+  const auto g = trade_problem(values, uniform, Eigen::Vector3d(0.5, 1.5, 2.5), uniform);
+  const design_result ms = efficient_trade_implementable(g);
+  CHECK(ms.status == status::infeasible);
+  CHECK(ms.lp.check.passed);
+  // a seller whose cost is always below every value: always trading at a price between the
+  // highest cost and the lowest value is efficient and implementable
+  const auto easy =
+      trade_problem(values, uniform, Eigen::Vector2d(0.1, 0.5), Eigen::Vector2d(0.5, 0.5));
+  const design_result ok = efficient_trade_implementable(easy);
+  REQUIRE(ok.ok());
+  CHECK(ok.ic_violation <= 1e-9);
+  CHECK(ok.ir_violation <= 1e-9);
+  CHECK_THROWS_AS(auction_problem({values}, {uniform, uniform}), dimension_error);
+  CHECK_THROWS_AS(auction_problem({}, {}), mechdesign::invalid_argument);
+  CHECK_THROWS_AS(efficient_trade(auction_problem({values}, {uniform})), dimension_error);
 }
