@@ -64,9 +64,9 @@ int main(int argc, char** argv) {
     fmt::print("  transfers to (buyer, seller, broker): report $90 {}, report $30 {}\n",
                nps_report::join(n.plan.transfers.col(0)),
                nps_report::join(n.plan.transfers.col(1)));
-    fmt::print(
-        "\nTable 2.3 (price 45 / 15, a $5 commission at the $30 report paid by the seller): ");
-    nps_report::print_certificate("", table);
+    fmt::print("\n");
+    nps_report::print_certificate(
+        "Table 2.3 (price 45 / 15, a $5 commission at the $30 report paid by the seller)", table);
     return r.ok() && table.verified ? 0 : 1;
   } catch (const mechdesign::error& e) {
     fmt::print(stderr, "broker: {}\n", e.what());

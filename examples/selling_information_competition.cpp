@@ -132,10 +132,12 @@ int main(int argc, char** argv) {
                  vs);
       fmt::print("{:>6} {:>11} {:>11} {:>11} {:>11}   {}\n", "tau", "menu", "menu LP", "free full",
                  "nothing", "menu: full information on [low, high] at price");
+      auto unsigned_zero = [](double x) { return x == 0.0 ? 0.0 : x; };  // no "-0.000000"
       for (const auto& r : rows) {
         const bool sells = r.solution.high_threshold > r.solution.low_threshold;
-        fmt::print("{:>6.3f} {:>11.6f} {:>11.6f} {:>11.6f} {:>11.6f}   {}\n", r.tau, r.menu,
-                   r.menu_lp, r.full, r.nothing,
+        fmt::print("{:>6.3f} {:>11.6f} {:>11.6f} {:>11.6f} {:>11.6f}   {}\n", r.tau,
+                   unsigned_zero(r.menu), unsigned_zero(r.menu_lp), unsigned_zero(r.full),
+                   unsigned_zero(r.nothing),
                    sells ? fmt::format("[{:.4f}, {:.4f}] at {:.4f}", r.solution.low_threshold,
                                        r.solution.high_threshold, r.solution.price)
                          : std::string("nothing sold"));
