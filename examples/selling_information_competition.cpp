@@ -114,19 +114,22 @@ int main(int argc, char** argv) {
                             .number("price", r.solution.price)
                             .str());
       }
-      fmt::print("{}\n", example_json::object()
-                             .text("paper", "004_7f70667d8c91100b.txt §4.2, Figure 11")
-                             .text("types", f.name())
-                             .number("seller_belief", vs)
-                             .number("cells", static_cast<double>(n))
-                             .number("zero_profit_tau", zero_profit)
-                             .number("model_tau_prime", 1.0)
-                             .number("printed_tau_prime", printed_tau_prime)
-                             .number("worst_lp_difference", worst_lp_gap)
-                             .boolean("nothing_beats_free_full_information", nothing_beats_free)
-                             .boolean("nothing_sold_above_tau_prime", none_above_one)
-                             .field("rows", example_json::array(items))
-                             .str());
+      fmt::print("{}\n",
+                 example_json::document(
+                     "004_7f70667d8c91100b.txt §4.2, Figure 11", "profit as competition grows",
+                     example_json::object()
+
+                         .text("types", f.name())
+                         .number("seller_belief", vs)
+                         .number("cells", static_cast<double>(n))
+                         .number("zero_profit_tau", zero_profit)
+                         .number("model_tau_prime", 1.0)
+                         .number("printed_tau_prime", printed_tau_prime)
+                         .number("worst_lp_difference", worst_lp_gap)
+                         .boolean("nothing_beats_free_full_information", nothing_beats_free)
+                         .boolean("nothing_sold_above_tau_prime", none_above_one)
+                         .field("rows", example_json::array(items))
+                         .str()));
     } else {
       fmt::print("Profit as competition grows (004 Figure 11): {} types, v_s = {:g}\n\n", f.name(),
                  vs);
