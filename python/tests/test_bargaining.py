@@ -13,10 +13,10 @@ bg = md.bargaining
 def test_gap_grid_below_6_25_percent(separated):
     env = (bg.BargainingEnvironment.binary(0.05, 0.45, 0.55, 1.0, 0.5) if separated
            else bg.BargainingEnvironment.binary(0.05, 0.55, 0.45, 1.0, 0.5))
-    grid = bg.interior_grid(12)
+    grid = bg.interior_grid(24)
     s = bg.sweep_beliefs(env, grid, grid)
     assert s.ok(), repr(s)
-    assert s.solves == 12 * 12
+    assert s.solves == 24 * 24
     assert s.min_gap >= -1e-12
     assert s.max_gap / env.values(1)[1] <= 0.0625
     assert 0 < s.argmax_p1 < len(grid) - 1 and 0 < s.argmax_p2 < len(grid) - 1
