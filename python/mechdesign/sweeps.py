@@ -20,7 +20,8 @@ import numpy as np
 
 from . import _core
 
-__all__ = ["gap_point", "gap_surface", "menu_profit", "menu_profits", "run_points"]
+__all__ = ["gap_point", "gap_surface", "menu_profit", "menu_profits", "nps_batch", "nps_point",
+           "random_game", "run_points"]
 
 
 def gap_point(l1, h1, l2, h2, beta, p1, p2):
@@ -64,3 +65,33 @@ def menu_profits(taus, seller_belief, n, client=None):
     """Optimal-menu profit at every competition level in ``taus`` (004 Figure 11's LP points)."""
     points = [(t, seller_belief, n) for t in np.asarray(taus, dtype=float)]
     return np.array(run_points(menu_profit, points, client), dtype=float)
+
+
+def random_game(seed, types=2, decisions=3):
+    """A two-player Bayesian game with money: uniform independent types, utilities drawn
+    uniformly from [0, 10) by numpy's PCG64 seeded with ``seed``, a zero outside option."""
+    rng = np.random.default_rng(int(seed))
+    types, decisions = int(types), int(decisions)
+    prior = _core.Prior.independent([np.full(types, 1.0 / types)] * 2)
+    p = _core.BayesianProblem(prior)
+    profiles = types * types
+    for i in range(2):
+        p.set_decisions([i], ["out"], [np.zeros((1, profiles))])
+    tables = [np.vstack([np.zeros(profiles), rng.uniform(0.0, 10.0, (decisions - 1, profiles))])
+              for _ in range(2)]
+    p.set_decisions([0, 1], [f"d{k}" for k in range(decisions)], tables)
+    p.set_money(_core.BudgetRule.ex_post_balanced)
+    return p
+
+
+def nps_point(seed, types=2, decisions=3):
+    """The neutral bargaining solution of random_game(seed): (verified, interim utilities of
+    both players concatenated)."""
+    r = _core.neutral_bargaining_solution(random_game(seed, types, decisions))
+    n = r.at(_core.Coalition([0, 1]))
+    return bool(n.verified), tuple(float(x) for u in n.interim for x in u)
+
+
+def nps_batch(seeds, types=2, decisions=3, client=None):
+    """nps_point for every seed, in order (one task per game with a client)."""
+    return run_points(nps_point, [(s, types, decisions) for s in seeds], client)

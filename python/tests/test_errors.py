@@ -100,3 +100,14 @@ def test_invalid_options_and_ranges():
         md.pricing.solve_continuous(md.pricing.TypeDistribution.uniform(), float("nan"), 0.5)
     with pytest.raises(md.ModelError):
         md.data_monetization.Game(2, 0.0)
+
+
+def test_raising_progress_callback_stops_the_solve():
+    o = md.NpsOptions()
+
+    def progress(coalition, stage, residual):
+        raise RuntimeError(f"stop at {stage}")
+
+    o.progress = progress
+    with pytest.raises(RuntimeError, match="stop at"):
+        md.neutral_bargaining_solution(bilateral_trade(True), o)

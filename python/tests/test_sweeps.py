@@ -46,3 +46,12 @@ def test_dask_menu_profits_equal_local(client):
     remote = sweeps.menu_profits(taus, 0.8, 16, client=client)
     np.testing.assert_array_equal(remote, local)
     assert local[0] > 0 > local[-1]  # profitable without competition, not at tau = 1
+
+
+def test_dask_nps_batch_equals_local(client):
+    seeds = range(1, 7)
+    local = sweeps.nps_batch(seeds)
+    remote = sweeps.nps_batch(seeds, client=client)
+    assert remote == local
+    assert all(len(u) == 4 for _, u in local)
+    assert any(verified for verified, _ in local)
