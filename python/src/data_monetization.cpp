@@ -3,6 +3,7 @@
 #include <mechdesign/data_monetization/benchmarks.hpp>
 #include <mechdesign/data_monetization/check.hpp>
 #include <mechdesign/data_monetization/consumer.hpp>
+#include <mechdesign/data_monetization/delegation.hpp>
 #include <mechdesign/data_monetization/format.hpp>
 #include <mechdesign/data_monetization/game.hpp>
 #include <mechdesign/data_monetization/incentives.hpp>
@@ -207,6 +208,16 @@ void bind_data_monetization(py::module_& m) {
       .def_readonly("interior_below_ratio", &welfare_regime::interior_below_ratio);
   with_repr(wr);
   m.def("welfare_optimum_regime", &welfare_optimum_regime, py::arg("game"));
+
+  py::class_<delegation_result, result_base> dl(m, "DelegationResult", "001 Proposition 17.");
+  dl.def_readonly("mechanism", &delegation_result::mechanism)
+      .def_readonly("unconstrained_own_weight", &delegation_result::unconstrained_own_weight)
+      .def_readonly("monotonicity_binding", &delegation_result::monotonicity_binding)
+      .def_readonly("revenue", &delegation_result::revenue)
+      .def_readonly("welfare", &delegation_result::welfare);
+  with_repr(dl);
+  m.def("delegated_revenue", &delegated_revenue, py::arg("game"), py::arg("mechanism"));
+  m.def("delegated_revenue_optimal", &delegated_revenue_optimal, py::arg("game"));
 
   m.def("expected_utility", &expected_utility, py::arg("game"), py::arg("moments"));
   m.def("welfare", &welfare, py::arg("game"), py::arg("mechanism"));

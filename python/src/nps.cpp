@@ -1,5 +1,7 @@
 // Bindings of the neutral procedural solution (003 Definition 4, Theorem 5) and its special
 // cases: the neutral bargaining solution, the consistent NTU value, the Shapley value.
+#include <mechdesign/catalog/bilateral_trade.hpp>
+#include <mechdesign/catalog/cooperative_games.hpp>
 #include <mechdesign/core/format.hpp>
 #include <mechdesign/lp/format.hpp>
 #include <mechdesign/mechanism/format.hpp>
@@ -118,6 +120,20 @@ void bind_nps(py::module_& m) {
       },
       py::arg("num_players"), py::arg("worth"), py::arg("options") = nps_options{},
       "The Shapley value of worth(coalition) -> float.");
+
+  // The paper's games (catalog/, opt-in instances of 003)
+  auto cat = m.def_submodule("catalog", "The papers' instances (003 §2, §6; 000 in persuasion).");
+  cat.def("bilateral_trade_with_money", &catalog::bilateral_trade::with_money, "003 §2.");
+  cat.def("bilateral_trade_price_lottery", &catalog::bilateral_trade::price_lottery, "003 §2.");
+  cat.def("bilateral_trade_dictator_weights", &catalog::bilateral_trade::dictator_weights,
+          py::arg("dictator"));
+  cat.def("bilateral_trade_dictator_participation",
+          &catalog::bilateral_trade::dictator_participation, py::arg("dictator"));
+  cat.def("broker_game", &catalog::cooperative_games::broker_game, "003 §2 with the broker.");
+  cat.def("table_2_3", &catalog::cooperative_games::table_2_3, "003 Table 2.3's plan.");
+  cat.def("arrogance_of_strength_game", &catalog::cooperative_games::arrogance_of_strength_game,
+          "003 §6.");
+  cat.def("table_6_2", &catalog::cooperative_games::table_6_2, "003 Table 6.2's plan.");
 }
 
 }  // namespace mechdesign::python

@@ -1,14 +1,17 @@
 // Bindings of persuasion/ (000): problems and information structures, beneficial agreements
 // with their certificates (Theorem 1), the bargaining set B and its solutions, endorsement
 // rules (Theorem 3); and information::check_obedience.
+#include <mechdesign/catalog/persuasion.hpp>
 #include <mechdesign/information/format.hpp>
 #include <mechdesign/information/obedience.hpp>
 #include <mechdesign/lp/format.hpp>
+#include <mechdesign/persuasion/agreement_conditions.hpp>
 #include <mechdesign/persuasion/bargaining_set.hpp>
 #include <mechdesign/persuasion/beneficial.hpp>
 #include <mechdesign/persuasion/dominance.hpp>
 #include <mechdesign/persuasion/format.hpp>
 #include <mechdesign/persuasion/nash.hpp>
+#include <mechdesign/persuasion/privacy.hpp>
 #include <mechdesign/persuasion/problem.hpp>
 #include <mechdesign/persuasion/selection.hpp>
 
@@ -143,6 +146,78 @@ void bind_persuasion(py::module_& m) {
         py::arg("test"), py::arg("tol") = 1e-9);
   m.def("find_beneficial_structure", &find_beneficial_structure, py::arg("problem"), py::arg("d"),
         py::arg("options") = bo);
+
+  // Conditions for agreement (000 §3.2-§3.4: Corollary 1, Propositions 1-2, Theorem 2)
+  py::class_<constant_sum_weights, result_base> cw(m, "ConstantSumWeights");
+  cw.def_readonly("exists", &constant_sum_weights::exists)
+      .def_readonly("weights", &constant_sum_weights::weights)
+      .def_readonly("constant", &constant_sum_weights::constant)
+      .def_readonly("residual", &constant_sum_weights::residual)
+      .def_readonly("lp", &constant_sum_weights::lp);
+  with_repr(cw);
+  m.def("find_constant_sum_weights", &find_constant_sum_weights, py::arg("u"),
+        py::arg("options") = lpo, py::arg("tol") = 1e-9);
+  py::class_<censorship_test, result_base> ct(m, "CensorshipTest");
+  ct.def_readonly("hypotheses_hold", &censorship_test::hypotheses_hold)
+      .def_readonly("beneficial", &censorship_test::beneficial)
+      .def_readonly("weights", &censorship_test::weights);
+  with_repr(ct);
+  m.def("beneficial_censorship", &beneficial_censorship, py::arg("problem"),
+        py::arg("options") = bo);
+  py::class_<winner_report> wt(m, "WinnerReport");
+  wt.def_readonly("passed", &winner_report::passed)
+      .def_readonly("winners_and_losers", &winner_report::winners_and_losers)
+      .def_readonly("winner_takes_most", &winner_report::winner_takes_most)
+      .def_readonly("slack", &winner_report::slack);
+  with_repr(wt);
+  m.def("winner_takes_most", &winner_takes_most, py::arg("u"));
+  py::class_<coalition_witness>(m, "CoalitionWitness")
+      .def_readonly("members", &coalition_witness::members)
+      .def_readonly("action", &coalition_witness::action);
+  py::class_<coalition_test, result_base> ctt(m, "CoalitionTest");
+  ctt.def_readonly("k", &coalition_test::k)
+      .def_readonly("holds", &coalition_test::holds)
+      .def_readonly("coalitions", &coalition_test::coalitions);
+  with_repr(ctt);
+  m.def("coalition_condition", &coalition_condition, py::arg("problem"), py::arg("d"), py::arg("k"),
+        py::arg("options") = bo);
+
+  // Privacy regulation (000 §6)
+  py::class_<market>(m, "Market", "Buyer values, prior and γ of the privacy application.")
+      .def(py::init([](vec values, vec prior, vec gamma) {
+             market mk{std::move(values), std::move(prior), std::move(gamma)};
+             mk.validate();
+             return mk;
+           }),
+           py::arg("values"), py::arg("prior"), py::arg("gamma"))
+      .def_readonly("values", &market::values)
+      .def_readonly("prior", &market::prior)
+      .def_readonly("gamma", &market::gamma);
+  m.def("make_problem", &make_problem, py::arg("market"));
+  m.def("trade_probabilities", &trade_probabilities, py::arg("market"), py::arg("pi"));
+  m.def("trades_with_probability_one", &trades_with_probability_one, py::arg("market"),
+        py::arg("pi"), py::arg("tol") = 1e-9);
+  m.def("revenue_curve", &revenue_curve, py::arg("market"));
+  m.def("revenue_curve_decreasing", &revenue_curve_decreasing, py::arg("market"),
+        py::arg("tol") = 1e-12);
+  m.def("interval_partitions", &interval_partitions, py::arg("n"));
+  m.def("category_structure", &category_structure, py::arg("market"), py::arg("categories"));
+  py::class_<category_check, result_base> cc(m, "CategoryCheck");
+  cc.def_readonly("categories", &category_check::categories)
+      .def_readonly("structure", &category_check::structure)
+      .def_readonly("incentive_compatible", &category_check::incentive_compatible)
+      .def_readonly("full_trade", &category_check::full_trade)
+      .def_readonly("pareto_efficient", &category_check::pareto_efficient)
+      .def_readonly("beneficial", &category_check::beneficial)
+      .def_readonly("surplus", &category_check::surplus);
+  with_repr(cc);
+  m.def("check_categories", &check_categories, py::arg("market"), py::arg("tol") = 1e-9);
+
+  // The paper's instances (catalog/persuasion.hpp)
+  m.def("electoral_campaign", &catalog::electoral_campaign, "000 §1 (catalog).");
+  m.def("three_parties", &catalog::three_parties, "000 §3 (catalog).");
+  m.def("guessing_agents", &catalog::guessing_agents, "000 §3 (catalog).");
+  m.def("winner_takes_all", &catalog::winner_takes_all, py::arg("prior"), py::arg("wins"));
 
   // The bargaining set B and its solutions (000 §4)
   py::class_<bargaining_point, result_base> bpt(m, "BargainingPoint");
