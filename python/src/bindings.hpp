@@ -53,6 +53,8 @@ void bind_core(py::module_& m);
 /// \brief 003: primal, dual, virtual utility, incentive efficiency, warranted claims, strong
 /// solutions.
 void bind_mechanism(py::module_& m);
+/// \brief Mechanism design with any objective and IC/IR family; the textbook models.
+void bind_design(py::module_& m);
 /// \brief 003: the neutral procedural solution and its special cases.
 void bind_nps(py::module_& m);
 /// \brief 000: persuasion problems, beneficial agreements, bargaining set, endorsement rules.

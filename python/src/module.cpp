@@ -220,6 +220,7 @@ PYBIND11_MODULE(_core, m) {
   mp::bind_common(m);
   mp::bind_core(m);
   mp::bind_mechanism(m);
+  mp::bind_design(m);
   mp::bind_nps(m);
   auto persuasion = m.def_submodule("persuasion", "000: persuasion by several senders.");
   mp::bind_persuasion(persuasion);

@@ -241,6 +241,10 @@ void bind_persuasion(py::module_& m) {
       .def_readonly("structures", &polygon::structures)
       .def_readonly("lps", &polygon::lps);
   with_repr(pg);
+  m.def("optimal_signal", &optimal_signal, py::arg("problem"), py::arg("sender") = 0,
+        py::arg("options") = lp::solver_options{},
+        "The single-sender persuasion optimum (Kamenica-Gentzkow): support_point with weight 1 "
+        "on the sender.");
   m.def("support_point", &support_point, py::arg("problem"), py::arg("weights"),
         py::arg("options") = lpo, "max over IC π of Σ w_i E(u_i|π).");
   m.def("lexicographic_point", &lexicographic_point, py::arg("problem"), py::arg("w1"),
