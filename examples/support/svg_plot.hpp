@@ -32,6 +32,13 @@ inline const char* palette(std::size_t k) {
   return colors[k % (sizeof(colors) / sizeof(colors[0]))];
 }
 
+// Characters of a label as shown (UTF-8 continuation bytes do not count).
+inline std::size_t text_length(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 inline std::string escape(const std::string& s) {
   std::string out;
   for (char c : s) {
@@ -105,11 +112,25 @@ class figure {
   void set_y_range(double lo, double hi) { set_range(y_range_, lo, hi); }
 
   /// The figure as an SVG document of the given size in pixels.
+  /// Estimated width of one legend character, in px (12 px sans-serif averages about 6.5).
+  static constexpr double legend_char_width = 7.0;
+
+  /// The SVG document: \p width is widened when the legend needs it (see the legend below).
   std::string svg(int width = 720, int height = 480) const {
     const range xr = resolved(x_range_, true);
     const range yr = resolved(y_range_, false);
-    const double left = 70, right = 170, top = 40, bottom = 55;
-    const double pw = width - left - right, ph = height - top - bottom;
+    // The right margin holds the legend: wide enough for its longest label (text width estimated
+    // at legend_char_width per character, generous for 12 px sans-serif), so no label is cut at
+    // the document's edge; the document widens if the plot would otherwise get narrower than
+    // half the requested width.
+    std::size_t longest = 0;
+    for (const series& s : series_) longest = std::max(longest, detail::text_length(s.label));
+    for (const cell& c : cells_) longest = std::max(longest, detail::text_length(c.label));
+    const double left = 70, top = 40, bottom = 55;
+    const double right = longest == 0 ? 30.0 : 15.0 + 20.0 + legend_char_width * longest + 15.0;
+    const double pw = std::max(width - left - right, 0.5 * width);
+    width = static_cast<int>(std::ceil(left + pw + right));
+    const double ph = height - top - bottom;
     auto px = [&](double x) { return left + (x - xr.lo) / (xr.hi - xr.lo) * pw; };
     auto py = [&](double y) { return top + (yr.hi - y) / (yr.hi - yr.lo) * ph; };
 
@@ -180,25 +201,33 @@ class figure {
 
     // Legend: series, then distinct cell labels.
     double ly = top + 10;
-    auto legend = [&](const std::string& label, const std::string& color, bool box) {
+    enum class legend_mark { line, dot, box };
+    auto legend = [&](const std::string& label, const std::string& color, legend_mark mark) {
       if (label.empty()) return;
       const double lx = left + pw + 15;
-      out += box ? fmt::format("<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"10\" fill=\"{}\"/>",
-                               lx, ly - 5, detail::escape(color))
-                 : fmt::format(
-                       "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" "
-                       "stroke-width=\"3\"/>",
-                       lx, ly, lx + 14, ly, color);
+      if (mark == legend_mark::box) {
+        out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"10\" fill=\"{}\"/>", lx,
+                           ly - 5, detail::escape(color));
+      } else if (mark == legend_mark::dot) {  // point series: a dot, not a line
+        out +=
+            fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{}\"/>", lx + 7, ly, color);
+      } else {
+        out += fmt::format(
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"3\"/>", lx,
+            ly, lx + 14, ly, color);
+      }
       out += fmt::format("<text x=\"{}\" y=\"{}\" dominant-baseline=\"middle\">{}</text>\n",
                          lx + 20, ly, detail::escape(label));
       ly += 18;
     };
-    for (const series& s : series_) legend(s.label, s.color, false);
+    for (const series& s : series_) {
+      legend(s.label, s.color, s.type == kind::line ? legend_mark::line : legend_mark::dot);
+    }
     std::vector<std::string> seen;
     for (const cell& c : cells_) {
       if (c.label.empty() || std::find(seen.begin(), seen.end(), c.label) != seen.end()) continue;
       seen.push_back(c.label);
-      legend(c.label, c.color, true);
+      legend(c.label, c.color, legend_mark::box);
     }
     out += "</svg>\n";
     return out;

@@ -36,13 +36,45 @@ TEST_CASE("svg_plot draws lines, points, cells and one legend entry per label", 
   // The NaN breaks the polyline into two pieces: two move-to commands in one path.
   CHECK(count(svg, "<path ") == 1);
   CHECK(count(svg, "M") >= 2);
-  CHECK(count(svg, "<circle ") == 2);
+  CHECK(count(svg, "<circle ") == 3);  // the two points, and the dot of "samples" in the legend
   // Three cells plus the legend boxes of "region A" and "region B" (once each), the frame, the
   // background and the clip rectangle.
   CHECK(count(svg, "fill=\"#eeeeee\"") == 3);
   CHECK(count(svg, "fill=\"#cccccc\"") == 2);
   CHECK(count(svg, ">region A<") == 1);
   CHECK(count(svg, ">squares<") == 1);
+}
+
+// The x where a legend label's text starts, and the document's width (parsed from the SVG).
+double text_x(const std::string& svg, const std::string& label) {
+  const auto end = svg.find(">" + label + "<");
+  REQUIRE(end != std::string::npos);
+  const auto at = svg.rfind("<text x=\"", end);
+  return std::stod(svg.substr(at + 9));
+}
+
+double document_width(const std::string& svg) {
+  return std::stod(svg.substr(svg.find("width=\"") + 7));
+}
+
+TEST_CASE("svg_plot legends fit: long labels widen the margin, points show dots", "[examples]") {
+  for (const std::string& label : {std::string("symmetric endorsement rule (Proposition 6)"),
+                                   std::string("welfare stationarity curve (Proposition 6)"),
+                                   std::string("low none, high steering (Figure 8, LP)")}) {
+    svg_plot::figure f;
+    f.line({0.0, 1.0}, {0.0, 1.0}, label);
+    f.points({0.5}, {0.5}, "points", "#000000");
+    const std::string svg = f.svg(720, 480);
+    const double right_end = text_x(svg, label) + svg_plot::figure::legend_char_width *
+                                                      static_cast<double>(label.size());
+    INFO(label);
+    CHECK(right_end <= document_width(svg));
+    CHECK(document_width(svg) >= 720.0);
+    // the point series' legend entry is a circle, not a line
+    const auto entry = svg.rfind("<circle ", svg.find(">points<"));
+    CHECK(entry != std::string::npos);
+    CHECK(svg.find("<line ", entry) > svg.find(">points<"));
+  }
 }
 
 TEST_CASE("svg_plot ticks are round numbers inside the range", "[examples]") {
