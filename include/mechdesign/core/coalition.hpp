@@ -4,7 +4,7 @@
 /// \file
 /// \brief Coalitions S ⊆ N as sorted sets of player indices.
 ///
-/// Reference: 003_c8f96a2253701fcb.txt §3.1 (coalitions S, R ⊆ N, notation S\i, S∪i).
+/// Reference: 003_c8f96a2253701fcb.txt §3.1 (coalitions S, R ⊆ N, notation S∖i, S∪i).
 
 #include <fmt/format.h>
 

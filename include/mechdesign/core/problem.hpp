@@ -133,7 +133,7 @@ class coalition_problem {
   const std::optional<budget_rule>& money() const noexcept { return money_; }
   /// \brief p(t_S) for the sub-profile with index \p j.
   Scalar probability(index_t j) const { return prior_.probability(j); }
-  /// \brief p(t_{S\k} | t_k) at sub-profile \p j, for member k (003 §3.1, eq. (3.1)).
+  /// \brief p(t_{S∖k} | t_k) at sub-profile \p j, for member k (003 §3.1, eq. (3.1)).
   Scalar belief(int k, index_t j) const {
     check_member(k);
     return prior_.conditional(k, j);
@@ -170,8 +170,8 @@ struct superadditivity_report {
 /// Γ = (N, (D_S)_S, (T_i, u_i, p_i)_i) (003 §3.1), optionally with money.
 ///
 /// Decisions are registered per coalition; for a coalition S, member i's utility is given on
-/// full profiles t ∈ T_N (u_i((d_S, d_{N\S}), t) under orthogonality does not depend on
-/// d_{N\S}). Coalitions without registered decisions cannot be restricted to.
+/// full profiles t ∈ T_N (u_i((d_S, d_{N∖S}), t) under orthogonality does not depend on
+/// d_{N∖S}). Coalitions without registered decisions cannot be restricted to.
 template <class Scalar = double>
 class bayesian_problem {
  public:

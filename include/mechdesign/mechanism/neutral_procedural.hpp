@@ -10,18 +10,18 @@
 /// (5.2)), §4 (warranted claims (4.11), (4.8)), Appendix A (the map (A.1a–c)).
 ///
 /// No published algorithm computes the solution; this one looks for a non-degenerate solution
-/// (ε = 0). For a coalition S, once the threats μ_{S\i} are known, the conditions are
+/// (ε = 0). For a coalition S, once the threats μ_{S∖i} are known, the conditions are
 ///   (P) μ_S is IC; (3.8a) α^S vanishes on slack IC constraints; (3.8b) μ_S puts weight only on
 ///       decisions of maximal virtual worth Σ_j v_j^S(d, t_S);
 ///   (W) for every i ∈ S the warrant equations (4.11) hold for ω_i = |S| U_i(μ_S) − Σ_{j≠i}
-///       U_i(μ_{S\j}) (which is NPS2 with equality, eq. (5.1)); by (3.8b) the maximum in (4.11)
+///       U_i(μ_{S∖j}) (which is NPS2 with equality, eq. (5.1)); by (3.8b) the maximum in (4.11)
 ///       is the virtual worth of μ_S itself, and by (4.8) the threat's virtual worth is
-///       Σ_{j∈S\i} Σ_t λ_j(t) U_j(μ_{S\i} | t).
+///       Σ_{j∈S∖i} Σ_t λ_j(t) U_j(μ_{S∖i} | t).
 /// For fixed μ_S every condition is linear in (λ^S, α^S); for fixed (λ^S, α^S) every condition
 /// is linear in μ_S. The solver alternates two LPs that minimise the total absolute residual of
 /// (W) — step A over (λ, α) with μ fixed, step B over μ with (λ, α) fixed — each keeping (P),
 /// so the residual never increases. It starts from the conditional random dictatorship: the
-/// average of every member's strong solution in Γ_S^i(μ_{S\i}) (or, when a member has none, of
+/// average of every member's strong solution in Γ_S^i(μ_{S∖i}) (or, when a member has none, of
 /// an undominated mechanism of (4.3) with equal weights). A final LP maximises min λ among the
 /// scales that keep the residual at its minimum. The coalition is solved when the residual is
 /// within tolerance and min λ > 0.

@@ -4,7 +4,7 @@
 /// \file
 /// \brief The independent certificate of the neutral procedural solution (003 Definition 4
 /// with ε = 0): for each coalition S, from the problem data, the plan μ_S, the scales
-/// (λ^S, α^S) and the threats μ_{S\i} alone, Proposition 1 at (λ^S, α^S) (3.8a–b), the warrant
+/// (λ^S, α^S) and the threats μ_{S∖i} alone, Proposition 1 at (λ^S, α^S) (3.8a–b), the warrant
 /// equations (4.11) by warranted_claims(), NPS2 (eq. (5.1)) and the duality gap (3.7).
 ///
 /// Reference: 003_c8f96a2253701fcb.txt §5 (Definition 4, NPS1–NPS2, eq. (5.1)), §4 ((4.8),
@@ -45,14 +45,14 @@ struct nps_certificate {
   type_vectors<double> claims;               ///< ω_i^S of (4.11) at (λ^S, α^S) (NaN: singular)
   efficiency_conditions<double> conditions;  ///< Proposition 1 at (μ_S, λ^S, α^S)
   double warrant_residual = 0.0;             ///< max |(4.11) residual|
-  double nps2_residual = 0.0;  ///< max |U_i(μ_S|t) − (Σ_{j≠i} U_i(μ_{S\j}|t) + ω_i(t))/|S||
+  double nps2_residual = 0.0;  ///< max |U_i(μ_S|t) − (Σ_{j≠i} U_i(μ_{S∖j}|t) + ω_i(t))/|S||
   double duality_gap = 0.0;    ///< |Σ λ U(μ_S) − (3.7) at (λ, α)|
   double epsilon = lp::inf;    ///< smallest ε of Definition 4 at these scales (inf: singular)
   std::string message;         ///< what failed (empty if passed)
 };
 
 /// \brief Check Definition 4 (ε = 0) for coalition S (game \p g = Γ_S, |S| ≥ 2) with plan
-/// \p plan, scales \p lambda, \p alpha and threats \p threats (threats[k] = μ_{S\k-th member},
+/// \p plan, scales \p lambda, \p alpha and threats \p threats (threats[k] = μ_{S∖k-th member},
 /// with its game and α) (003 Def. 4, eqs. (4.11), (5.1), Proposition 1).
 /// \param tol tolerance of the checks, > 0 (residuals pass at 100·tol·(1 + max|U|)).
 /// \throws dimension_error, invalid_argument, model_error on malformed inputs (as
@@ -83,7 +83,7 @@ inline nps_certificate check_nps_coalition(const coalition_problem<double>& g,
   double shortfall = 0.0;
   for (int i = 0; i < n; ++i) {
     const int player = g.members().members()[static_cast<std::size_t>(i)];
-    // Σ_{j≠i} U_i(μ_{S\j} | ·)
+    // Σ_{j≠i} U_i(μ_{S∖j} | ·)
     Eigen::VectorXd threat_sum = Eigen::VectorXd::Zero(g.num_types(i));
     for (int j = 0; j < n; ++j) {
       if (j == i) continue;
@@ -143,7 +143,7 @@ struct nps_check {
 
 /// \brief Check a whole neutral procedural solution against \p problem (003 Definition 4,
 /// ε = 0): every singleton plan gives each type its best decision (4.4), and every coalition
-/// passes check_nps_coalition with the games Γ_S and Γ_{S\i} rebuilt from \p problem.
+/// passes check_nps_coalition with the games Γ_S and Γ_{S∖i} rebuilt from \p problem.
 /// \param tol tolerance, > 0. \throws index_error if a coalition is missing from \p solution;
 /// model_error if \p problem lacks a coalition's decisions.
 inline nps_check check_neutral_procedural(const bayesian_problem<double>& problem,
@@ -226,7 +226,7 @@ inline void apply_certificate(const nps_context& c, coalition_solution& out) {
 /// warrant equations for this plan (step A) and returns the certificate (verified, residuals,
 /// claims). status: success iff verified; numerical_issue if not (the message says why); the
 /// LP's status if a scale LP failed.
-/// \throws index_error if a sub-coalition S\i is missing from \p solved; model_error if
+/// \throws index_error if a sub-coalition S∖i is missing from \p solved; model_error if
 /// |S| < 2; the exceptions of validate_mechanism; invalid_argument on bad options.
 [[nodiscard]] inline coalition_solution certify_neutral_procedural(
     const bayesian_problem<double>& problem, const nps_result& solved, const coalition& s,

@@ -96,12 +96,12 @@ struct coalition_solution : result_base {
   std::vector<std::string> dictator_outcomes;  ///< strong solution status per member (start point)
   efficiency_conditions<double> conditions;    ///< Proposition 1 at (μ_S, λ^S, α^S)
   double warrant_residual = 0.0;               ///< max over i, t of |(4.11) residual| (recomputed)
-  double nps2_residual = 0.0;  ///< max |U_i(μ_S|t) − (Σ_{j≠i} U_i(μ_{S\j}|t) + ω_i(t))/|S||
+  double nps2_residual = 0.0;  ///< max |U_i(μ_S|t) − (Σ_{j≠i} U_i(μ_{S∖j}|t) + ω_i(t))/|S||
   double duality_gap = 0.0;    ///< |Σ λ U(μ_S) − (3.7) at (λ, α)|
   int iterations = 0;          ///< A/B alternations used (in the returned attempt)
   int restarts = 0;            ///< starts tried after the conditional random dictatorship
   /// The smallest ε of Definition 4 at which NPS1–NPS2 hold for μ_S with the returned scales
-  /// (λ^S > 0): max over i, t of (Σ_{j≠i} U_i(μ_{S\j}|t) + ω_i(t))/|S| − U_i(μ_S|t), at least 0;
+  /// (λ^S > 0): max over i, t of (Σ_{j≠i} U_i(μ_{S∖j}|t) + ω_i(t))/|S| − U_i(μ_S|t), at least 0;
   /// infinite when the warrant equations are singular. 0 (up to rounding) when verified.
   double epsilon = lp::inf;
   /// For an unverified coalition: ε-certificates found with λ^S bounded below by a shrinking
@@ -111,7 +111,7 @@ struct coalition_solution : result_base {
   bool incentive_efficient = false;  ///< μ_S passed test_incentive_efficiency (λ > 0 exists)
   /// Detail of the certificate: all residuals within tolerance, min λ > 0, every threat verified
   bool verified = false;
-  /// The coalition's own conditions hold relative to its threats μ_{S\i} as returned (whether
+  /// The coalition's own conditions hold relative to its threats μ_{S∖i} as returned (whether
   /// or not those are verified themselves)
   bool verified_given_threats = false;
 };

@@ -3,7 +3,7 @@
 
 /// \file
 /// \brief The conditional random dictatorship of a coalition: the average over its members i of
-/// i's strong solution in Γ_S^i(μ_{S\i}) (or, when i has none, of an undominated mechanism of
+/// i's strong solution in Γ_S^i(μ_{S∖i}) (or, when i has none, of an undominated mechanism of
 /// (4.3) with equal weights). The neutral procedural search starts from it.
 ///
 /// Reference: 003_c8f96a2253701fcb.txt §2 (the random dictatorship (2.1) of bilateral trade),
@@ -34,12 +34,12 @@ struct random_dictatorship_result : result_base {
 };
 
 /// \brief The conditional random dictatorship of coalition S (003 §2, §4–5): the average of
-/// every member's strong solution in Γ_S^i(μ_{S\i}); a member without one contributes the
+/// every member's strong solution in Γ_S^i(μ_{S∖i}); a member without one contributes the
 /// undominated mechanism of (4.3) for equal weights on its types, and when Γ_S^i is infeasible
 /// (the threat is not attainable in D_S: the game is not superadditive at S) the utilitarian
 /// primal optimum.
 /// \param g the game Γ_S, |S| ≥ 2, independent types.
-/// \param threats threats[k] = (Γ_{S\i}, μ_{S\i}, α^{S\i}) for the k-th member i of S.
+/// \param threats threats[k] = (Γ_{S∖i}, μ_{S∖i}, α^{S∖i}) for the k-th member i of S.
 /// \param options LP settings of the selection LPs. \param tol tolerance of the strong-solution
 /// tests, > 0.
 /// \returns status success with the plan, or the status of the first LP that failed.
@@ -71,7 +71,7 @@ struct random_dictatorship_result : result_base {
       primal_result r = sel.undominated(Eigen::VectorXd::Ones(g.num_types(k)));
       if (r.lp.status == lp::solve_status::infeasible) {
         // No IC mechanism of S gives the others their threat payoffs: D_S does not contain
-        // what the sub-coalition S\i can do (the game is not superadditive at S). The
+        // what the sub-coalition S∖i can do (the game is not superadditive at S). The
         // member's start is then the utilitarian primal optimum.
         type_vectors<double> l0;
         for (int j = 0; j < n; ++j) l0.push_back(g.beliefs().marginal(j));

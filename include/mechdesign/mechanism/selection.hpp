@@ -2,8 +2,8 @@
 #define MECHDESIGN_MECHANISM_SELECTION_HPP
 
 /// \file
-/// \brief The mechanism-selection problem Γ_S^i(μ_{S\i}): player i dictates a mechanism for S,
-/// every other member can veto it and fall back on the threat μ_{S\i}. Feasibility (Def. 1),
+/// \brief The mechanism-selection problem Γ_S^i(μ_{S∖i}): player i dictates a mechanism for S,
+/// every other member can veto it and fall back on the threat μ_{S∖i}. Feasibility (Def. 1),
 /// undominated mechanisms via the LP (4.3), safe mechanisms (4.12a–b), strong solutions.
 ///
 /// Reference: 003_c8f96a2253701fcb.txt §4, eqs. (4.1)–(4.3), (4.12a–b), Definitions 1–3,
@@ -47,7 +47,7 @@ namespace mechdesign {
 struct selection_feasibility {
   bool passed = false;                   ///< the mechanism is feasible (IC and (4.1) within tol)
   ic_report<double> ic;                  ///< (3.2) for every member of S
-  double participation_shortfall = 0.0;  ///< worst U_j^{S\i}(threat) − U_j^S(μ) over j ≠ i (4.1)
+  double participation_shortfall = 0.0;  ///< worst U_j^{S∖i}(threat) − U_j^S(μ) over j ≠ i (4.1)
   int player = -1;                       ///< where the worst shortfall is (global index), or -1
   index_t type = -1;
 };
@@ -103,10 +103,10 @@ struct strong_solution_result : result_base {
   bool exists() const noexcept { return verdict == strong_solution_verdict::found; }
 };
 
-/// \brief The mechanism-selection problem Γ_S^i(μ_{S\i}) (003 §4).
+/// \brief The mechanism-selection problem Γ_S^i(μ_{S∖i}) (003 §4).
 class mechanism_selection {
  public:
-  /// \brief Γ_S^i(μ_{S\i}) for game \p game (= Γ_S), dictator \p dictator (global index) and the
+  /// \brief Γ_S^i(μ_{S∖i}) for game \p game (= Γ_S), dictator \p dictator (global index) and the
   /// threat of S \ {dictator}.
   /// \throws index_error if the dictator is not in S, model_error if the threat is not a
   /// mechanism of S \ {dictator}, if S is a singleton, or if the prior is correlated.
@@ -135,9 +135,9 @@ class mechanism_selection {
   const coalition_problem<double>& game() const noexcept { return game_; }
   /// \brief The dictator i (global index).
   int dictator() const noexcept { return dictator_; }
-  /// \brief The threat μ_{S\i}.
+  /// \brief The threat μ_{S∖i}.
   const coalition_threat& threat() const noexcept { return threat_; }
-  /// \brief The right-hand sides of (4.1), U_j^{S\i}(μ_{S\i} | t_j), one vector per member of S
+  /// \brief The right-hand sides of (4.1), U_j^{S∖i}(μ_{S∖i} | t_j), one vector per member of S
   /// in S's order; the dictator's entry is −∞ (no constraint).
   const type_vectors<double>& threat_utilities() const noexcept { return threat_utilities_; }
 

@@ -12,7 +12,7 @@
 /// "type t of member k does not gain by reporting τ" (the diagonal is zero).
 /// With correlated priors the same Lagrangian gives v_k(d, t_S) =
 /// [ (λ_k(t_k) + Σ_τ α_k(τ|t_k)) p(t_S)/p_k(t_k) u_k(d, t_S)
-///   − Σ_s α_k(t_k|s) p(s, t_{S\k})/p_k(s) u_k(d, (s, t_{S\k})) ] / p(t_S),
+///   − Σ_s α_k(t_k|s) p(s, t_{S∖k})/p_k(s) u_k(d, (s, t_{S∖k})) ] / p(t_S),
 /// which reduces to (3.6) for independent types. Profiles of probability zero get v = 0.
 
 #include <fmt/format.h>

@@ -3,15 +3,15 @@
 
 /// \file
 /// \brief Threats of sub-coalitions and the warranted claims (4.11) of a dictator in the
-/// mechanism-selection problem Γ_S^i(μ_{S\i}).
+/// mechanism-selection problem Γ_S^i(μ_{S∖i}).
 ///
 /// Reference: 003_c8f96a2253701fcb.txt §4.1, eqs. (4.4), (4.7)–(4.11); Lemma 1 of Myerson (1983)
 /// as cited there for solvability when λ^S > 0.
 ///
 /// The warrant equations are a |T_i| × |T_i| linear system A ω = r with
 /// A(t, t) = (λ_i(t) + Σ_τ α_i(τ|t)) / p_i(t), A(t, τ) = −α_i(t|τ) / p_i(t) for τ ≠ t, and
-/// r(t) = Σ_{t_{S\i}} p(t_{S\i}) max_d Σ_{j∈S} v_j^S(d, t_S) − Σ_{t_{S\i}} p(t_{S\i})
-/// Σ_{j∈S\i} v_j^{S\i}(μ_{S\i}, t_{S\i}, λ_j^S, α_j^{S\i}). Scaled by p_i, A is strictly
+/// r(t) = Σ_{t_{S∖i}} p(t_{S∖i}) max_d Σ_{j∈S} v_j^S(d, t_S) − Σ_{t_{S∖i}} p(t_{S∖i})
+/// Σ_{j∈S∖i} v_j^{S∖i}(μ_{S∖i}, t_{S∖i}, λ_j^S, α_j^{S∖i}). Scaled by p_i, A is strictly
 /// diagonally dominant by columns when λ_i > 0, hence invertible; with some λ_i(t) = 0 it may be
 /// singular, which is reported, not hidden. The formulas assume independent types, as the paper
 /// does; correlated priors are rejected.
@@ -33,12 +33,12 @@
 
 namespace mechdesign {
 
-/// \brief A coalition's threat μ_{S\i}: its game, its mechanism, and IC multipliers α^{S\i}
+/// \brief A coalition's threat μ_{S∖i}: its game, its mechanism, and IC multipliers α^{S∖i}
 /// that satisfy the complementary slackness (4.7) for it (003 §4.1).
 struct coalition_threat {
-  coalition_problem<double> problem;  ///< Γ_{S\i}
-  mechanism<double> plan;             ///< μ_{S\i}
-  type_matrices<double> alpha;        ///< α^{S\i} with (4.7)
+  coalition_problem<double> problem;  ///< Γ_{S∖i}
+  mechanism<double> plan;             ///< μ_{S∖i}
+  type_matrices<double> alpha;        ///< α^{S∖i} with (4.7)
 };
 
 /// \brief The threat of a lone player: for every type the best decision of D_i (003 eq. (4.4)),
@@ -88,13 +88,13 @@ inline int check_dictator_and_threat(const coalition_problem<double>& g, int pla
 struct warrant_result : result_base {
   Eigen::VectorXd claims;           ///< ω_i^S(t_i) (empty if not solvable)
   Eigen::VectorXd residual_worth;   ///< r(t_i): right-hand side of (4.11)
-  double threat_worth = 0.0;        ///< Σ p(t_{S\i}) Σ_j v_j^{S\i}(μ_{S\i}, ·) of (4.8)
+  double threat_worth = 0.0;        ///< Σ p(t_{S∖i}) Σ_j v_j^{S∖i}(μ_{S∖i}, ·) of (4.8)
   double equation_residual = 0.0;   ///< max_t |(A ω − r)(t)|
   double transfer_imbalance = 0.0;  ///< money only: the max over (d, x) in (4.11) is finite iff 0
 };
 
-/// \brief The warranted claims ω_i^S of dictator \p player in Γ_S^i(μ_{S\i}) for given
-/// λ^S, α^S (on \p g, the game Γ_S) and the threat \p threat = (Γ_{S\i}, μ_{S\i}, α^{S\i})
+/// \brief The warranted claims ω_i^S of dictator \p player in Γ_S^i(μ_{S∖i}) for given
+/// λ^S, α^S (on \p g, the game Γ_S) and the threat \p threat = (Γ_{S∖i}, μ_{S∖i}, α^{S∖i})
 /// (003 eq. (4.11)).
 /// \throws invalid_argument / dimension_error on malformed weights, model_error if the threat
 /// is not the game of S \ {player}, if S is a singleton, or if the prior is correlated.
@@ -115,7 +115,7 @@ struct warrant_result : result_base {
   r.threat_worth = virtual_worth(threat.problem, threat.plan, lambda_rest, threat.alpha);
   r.transfer_imbalance = mechdesign::transfer_imbalance(g, lambda, alpha);
 
-  // E_{t_{S\i}}[max_d Σ_j v_j^S(d, t_S)] for every t_i: Σ over profiles with that t_i of
+  // E_{t_{S∖i}}[max_d Σ_j v_j^S(d, t_S)] for every t_i: Σ over profiles with that t_i of
   // max_d Σ_j (p(t_S) v_j) divided by p_i(t_i).
   const auto coef = lagrangian_coefficients(g, lambda, alpha);
   const Eigen::VectorXd& pi = g.beliefs().marginal(i);

@@ -92,7 +92,7 @@ inline double epsilon_at(const nps_context& c, const type_vectors<double>& inter
 
 // ε-certificates for the plan of a failed search (Definition 4 with ε > 0). For a floor
 // φ > 0 on λ, the LP epsilon_lp finds (λ, α) whose warranted claims cannot exceed the NPS2
-// targets ω̂_i = |S| U_i(μ_S) − Σ_{j≠i} U_i(μ_{S\j}) by more than its slack: with M the matrix
+// targets ω̂_i = |S| U_i(μ_S) − Σ_{j≠i} U_i(μ_{S∖j}) by more than its slack: with M the matrix
 // of the warrant system (diagonal λ(t) + Σ_τ α(τ|t), off-diagonal −α(t|τ); column sums λ > 0,
 // so M is an M-matrix and M⁻¹ ≥ 0), M ω̂ − r ≥ 0 implies ω ≤ ω̂. The maximal virtual worth in
 // r is replaced by free variables z_j ≥ Σ_k p v_k(d, j) for every d, which only tightens the

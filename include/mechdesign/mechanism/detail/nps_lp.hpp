@@ -39,7 +39,7 @@ struct nps_constants {
   static constexpr int rounds = 4;               // rounds of alternation then joint steps
 };
 
-/// A threat μ_{S\i} with its interim utilities (as the search reads them).
+/// A threat μ_{S∖i} with its interim utilities (as the search reads them).
 struct nps_threat {
   coalition_threat threat;
   type_vectors<double> interim;  // U_j(μ_{S\i} | t_j) for the members j of S \ i
@@ -55,7 +55,7 @@ struct nps_context {
     // its attempt with a report instead of running forever.
     if (opt.primal.lp.iteration_limit == 0)
       opt.primal.lp.iteration_limit = nps_constants::iteration_limit;
-    // Σ_{j≠i} U_i(μ_{S\j} | t): for member k, sum over the other members' drop-outs.
+    // Σ_{j≠i} U_i(μ_{S∖j} | t): for member k, sum over the other members' drop-outs.
     for (int k = 0; k < n; ++k) {
       Eigen::VectorXd s = Eigen::VectorXd::Zero(g.num_types(k));
       const int player = g.members().members()[static_cast<std::size_t>(k)];
@@ -78,7 +78,7 @@ struct nps_context {
   // up to rounding of μ, on the scale of the utilities. Steps A and B use the same threshold.
   double virtual_slack() const { return opt.tolerance * utility_scale; }
 
-  // U_k(μ_{S\i} | ·) for member k ≠ i of S.
+  // U_k(μ_{S∖i} | ·) for member k ≠ i of S.
   const Eigen::VectorXd& threat_utility(int i, int k) const {
     const nps_threat& th = threats[static_cast<std::size_t>(i)];
     const int player = g.members().members()[static_cast<std::size_t>(k)];
@@ -168,7 +168,7 @@ inline void add_money_rows(const nps_context& c, const scale_columns& sc, lp::mo
   }
 }
 
-// p_i(t) · Σ_{j'∈S\i} Σ_t' λ_j'(t') U_j'(μ_{S\i} | t'): the threat's virtual worth by (4.8).
+// p_i(t) · Σ_{j'∈S∖i} Σ_t' λ_j'(t') U_j'(μ_{S∖i} | t'): the threat's virtual worth by (4.8).
 inline void add_threat_terms(const nps_context& c, const scale_columns& sc, lp_terms& row, int i,
                              double scale) {
   for (int k = 0; k < c.n; ++k) {
@@ -288,7 +288,7 @@ inline scale_block add_scales(const nps_context& c, lp::model& m, const mechanis
     add_money_rows(c, sc, m, j);
   }
   // (W), scaled by p_i(t): (λ+Σα)ω(t) − Σ α(τ→t) ω(τ) − Σ_{j: t_i = t} Σ_k Σ_d μ coef
-  //                        + p_i(t) Σ_{j'∈S\i} Σ_t' λ_j'(t') U_j'(μ_{S\i}|t')
+  //                        + p_i(t) Σ_{j'∈S∖i} Σ_t' λ_j'(t') U_j'(μ_{S∖i}|t')
   for (int i = 0; i < c.n; ++i) {
     std::vector<lp_terms> rows = claim_terms(c, sc, i, u[static_cast<std::size_t>(i)]);
     for (index_t j = 0; j < g.num_profiles(); ++j) {
@@ -325,7 +325,7 @@ inline nps_scales read_scales(const nps_context& c, const scale_columns& sc, con
   return out;
 }
 
-// Σ_{k≠i} λ_k · U_k(μ_{S\i}): the threat's virtual worth (4.8) at weights λ.
+// Σ_{k≠i} λ_k · U_k(μ_{S∖i}): the threat's virtual worth (4.8) at weights λ.
 inline double threat_virtual_worth(const nps_context& c, int i,
                                    const type_vectors<double>& lambda) {
   double total = 0.0;
@@ -414,7 +414,7 @@ inline double min_weight(const type_vectors<double>& lambda) {
   return w;
 }
 
-// The excess e_i = |S| U_i − Σ_{j≠i} U_i(μ_{S\j}) − ω_i(λ, α) of every member at interim
+// The excess e_i = |S| U_i − Σ_{j≠i} U_i(μ_{S∖j}) − ω_i(λ, α) of every member at interim
 // utilities \p interim (NPS2 holds with ε iff e ≥ −|S| ε); nullopt if a warrant system is
 // singular or its claims are not finite.
 inline std::optional<type_vectors<double>> excess(const nps_context& c,

@@ -22,7 +22,7 @@ namespace mechdesign::detail {
 
 // The map (A.1a) as a price adjustment: at weights λ solve the primal (3.5), take α from its
 // dual, the warranted claims ω(λ, α) and the excess e_i(t) = |S| U_i(μ|t) − Σ_{j≠i}
-// U_i(μ_{S\j}|t) − ω_i(t) (Σ λ·e = 0 by (5.2)); types with a negative excess get more weight:
+// U_i(μ_{S∖j}|t) − ω_i(t) (Σ λ·e = 0 by (5.2)); types with a negative excess get more weight:
 // λ ← λ·exp(−η e / scale), renormalised, with a floor. Returns the average plan of the second
 // half of the path (the iterates cycle around the solution's weights, where the primal optimum
 // is a face; the average approximates the point of that face the solution needs), then the
