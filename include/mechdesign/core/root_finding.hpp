@@ -55,6 +55,7 @@ struct root_bracket : result_base {
 ///        predicates pass lo > hi: the bracket is then traversed from the right).
 /// \param lo, hi finite ends with lower(lo) assumed true and lower(hi) assumed false (not
 ///        evaluated).
+/// \param options stopping rules (root_options, validated).
 /// \returns status success when the bracket meets the tolerance or cannot shrink further,
 ///          iteration_limit at the cap (the bracket is still valid).
 /// \throws non_finite_error if an end is not finite, invalid_argument for bad options.

@@ -31,6 +31,7 @@ enum class file_format {
 /// \brief Writes \p m to the file \p path in format \p format.
 /// \param m a valid model (validated first).
 /// \param path a writable file path (created or replaced).
+/// \param format file_format::mps (the default) or file_format::cplex_lp.
 /// \throws the exceptions of model::validate(); mechdesign::error if the file cannot be written.
 inline void write_model(const model& m, const std::string& path,
                         file_format format = file_format::mps) {

@@ -76,6 +76,8 @@ inline void check_sizes(const model& m, const model::sparse_matrix& a, const cha
 /// column's dual residual by 1 + |c_j| + Σ_r |a_rj y_r|, for the same reason.
 /// \param tol threshold of every residual and of the bound, > 0.
 /// \throws dimension_error if the vectors do not match the model.
+/// \param m the model, valid; \param a its matrix (m.matrix()); \param s the point to certify,
+/// with x and row_duals sized to the model; \param tol the certificate tolerance, > 0.
 inline verification verify(const model& m, const model::sparse_matrix& a, solution& s,
                            double tol = 1e-7) {
   detail::check_sizes(m, a, "verify");
@@ -178,6 +180,8 @@ inline verification verify(const model& m, solution& s, double tol = 1e-7) {
 /// tol · ‖y‖₁ · (1 + ‖a_j‖∞) count as rounding, and their size is reported as dual_infeasibility.
 /// \param tol threshold, > 0: the scaled margin must exceed it.
 /// \throws dimension_error if \p y does not match the model.
+/// \param m the model, valid; \param a its matrix (m.matrix()); \param y one multiplier per
+/// row, finite.
 inline verification check_farkas(const model& m, const model::sparse_matrix& a,
                                  const Eigen::VectorXd& y, double tol = 1e-7) {
   detail::check_sizes(m, a, "check_farkas");
@@ -243,6 +247,8 @@ inline verification check_farkas(const model& m, const model::sparse_matrix& a,
 /// minimisation). Fills s.row_activity and s.objective at s.x.
 /// \param tol threshold of the scaled violations and of the margin, > 0.
 /// \throws dimension_error if the vectors do not match the model.
+/// \param m the model, valid; \param a its matrix (m.matrix()); \param s the point (x) and
+/// direction (ray), sized to the model.
 inline verification check_ray(const model& m, const model::sparse_matrix& a, solution& s,
                               double tol = 1e-7) {
   detail::check_sizes(m, a, "check_ray");

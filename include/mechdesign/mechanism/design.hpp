@@ -222,6 +222,8 @@ inline void check_design_options(const coalition_problem<double>& g, const desig
 /// (lp::write_mps, lp::write_lp) or for changes of one's own before lp::solve.
 /// \param g the coalition's problem (any shape; with or without money).
 /// \param objective shaped like zero_functional(g), finite; it is maximised.
+/// \param options the constraint families, user rows, fixed allocation and LP settings
+/// (design_options; tolerance in [1e-15, 1e-2]).
 /// \throws dimension_error, non_finite_error, distribution_error (a fixed allocation that is not
 /// column-stochastic), invalid_argument (options out of range).
 inline lp::model design_model(const coalition_problem<double>& g,

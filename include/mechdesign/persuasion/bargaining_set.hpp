@@ -149,7 +149,8 @@ struct utopia_point : result_base {
 
 /// \brief The single-sender persuasion optimum (Kamenica–Gentzkow): the structure that maximises
 /// agent \p sender's ex-ante payoff, i.e. support_point() with weight 1 on the sender (000 §4).
-/// \param sender in [0, p.num_agents()).
+/// \param p the persuasion problem; \param sender in [0, p.num_agents()).
+/// \param options LP settings.
 /// \throws index_error for a bad sender, and as support_point().
 [[nodiscard]] inline bargaining_point optimal_signal(const problem& p, int sender = 0,
                                                      const lp::solver_options& options = {}) {
