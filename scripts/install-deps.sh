@@ -10,9 +10,10 @@ set -euo pipefail
 # python3-*: the Python module (python/, scripts/run-python.sh): pybind11 and the interpreter's
 # headers to build it, numpy and pytest to test it, matplotlib for python/figures, distributed
 # (Dask) for the scale-out sweep.
+# nlohmann-json3-dev: the optional io/json.hpp (models as JSON files) and its tests.
 packages=(cmake g++ make libeigen3-dev libglpk-dev libfmt-dev libgmp-dev catch2 pkg-config
-  coinor-libclp-dev python3-dev python3-pybind11 python3-numpy python3-pytest python3-matplotlib
-  python3-distributed)
+  coinor-libclp-dev nlohmann-json3-dev python3-dev python3-pybind11 python3-numpy python3-pytest
+  python3-matplotlib python3-distributed)
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "install-deps: dpkg-query not found (not Debian?); install these yourself: ${packages[*]}" >&2
