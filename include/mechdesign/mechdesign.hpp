@@ -4,8 +4,7 @@
 /// \file
 /// \brief Umbrella header: everything public in mechdesign, except the opt-in headers
 /// core/rational.hpp (needs GMP), io/json.hpp (needs nlohmann/json) and catalog/ (the papers'
-/// instances), and the engines behind
-/// lp::solver (lp/glpk.hpp, lp/clp.hpp).
+/// instances), and the engines behind lp::solver (lp/glpk.hpp, lp/clp.hpp).
 
 #include "mechdesign/bargaining/closed_form.hpp"
 #include "mechdesign/bargaining/efficiency.hpp"
