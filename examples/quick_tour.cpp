@@ -12,7 +12,17 @@
 
 int main(int argc, char** argv) {
   using namespace mechdesign;
-  const bool json = argc > 1 && std::strcmp(argv[1], "--json") == 0;
+  bool json = false;
+  for (int k = 1; k < argc; ++k) {
+    if (std::strcmp(argv[k], "--json") == 0) {
+      json = true;
+    } else {
+      const bool help = std::strcmp(argv[k], "--help") == 0 || std::strcmp(argv[k], "-h") == 0;
+      fmt::print(help ? stdout : stderr, "usage: quick_tour [--json]\n{}",
+                 help ? "" : fmt::format("quick_tour: unknown argument '{}'\n", argv[k]));
+      return help ? 0 : 2;
+    }
+  }
 
   // Types: buyer {value 90, value 30} with probabilities {0.8, 0.2}; the seller has one type.
   const auto beliefs = prior<>::independent({Eigen::Vector2d(0.8, 0.2), Eigen::VectorXd::Ones(1)});

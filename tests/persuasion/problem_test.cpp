@@ -114,3 +114,18 @@ TEST_CASE("persuasion: posteriors average to the prior and payoffs follow eq. (1
   CHECK(mean.isApprox(p.prior(), 1e-12));  // Bayes plausibility
   CHECK(pay.isApprox(ex_ante_payoffs(p, pi), 1e-12));
 }
+
+TEST_CASE("state_independent names a transposed receiver table, not the agents' payoffs",
+          "[persuasion][problem]") {
+  const Eigen::Vector3d prior(0.2, 0.3, 0.5);
+  const Eigen::MatrixXd receiver_transposed = Eigen::MatrixXd::Identity(3, 2);  // |Omega| x |A|
+  try {
+    (void)mechdesign::persuasion::problem::state_independent(prior, receiver_transposed,
+                                                             Eigen::Vector2d(0.0, 1.0));
+    FAIL("a transposed receiver table was accepted");
+  } catch (const mechdesign::dimension_error& e) {
+    const std::string what = e.what();
+    CHECK(what.find("receiver table is 3x2") != std::string::npos);
+    CHECK(what.find("transposed") != std::string::npos);
+  }
+}

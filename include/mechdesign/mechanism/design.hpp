@@ -17,8 +17,12 @@
 /// then a free transfer x_k(t) per member and profile when the problem has money, with the same
 /// distribution and budget rows; then the chosen IC and IR rows and the user's rows. Its dual
 /// multipliers are in the returned lp::solution (row order: distribution rows, budget rows, IC
-/// rows, IR rows, user rows, fixing rows; see design_rows); virtual utilities (3.6) are defined
-/// for the Bayesian primal only and are not computed here (use solve_primal).
+/// rows, IR rows, then the user rows; a fixed allocation fixes the μ columns' bounds). The duals
+/// follow lp/solution.hpp's convention: every IC and IR row is a "≥ 0" (or "≥ r_k") row of a
+/// maximisation, so a binding one has a dual ≤ 0, and its multiplier in the paper's sign (the
+/// rate at which the optimum rises when the constraint is relaxed) is −dual, as for α in
+/// mechanism/primal.hpp. Virtual utilities (3.6) are defined for the Bayesian primal only and
+/// are not computed here (use solve_primal).
 
 #include <fmt/format.h>
 

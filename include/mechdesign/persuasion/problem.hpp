@@ -98,6 +98,13 @@ class problem {
   static problem state_independent(Eigen::VectorXd prior, Eigen::MatrixXd receiver,
                                    const Eigen::Ref<const Eigen::MatrixXd>& payoffs,
                                    double tol = 1e-9) {
+    if (receiver.cols() != prior.size()) {  // checked first: a transposed table is the usual cause
+      throw dimension_error(fmt::format(
+          "persuasion::problem::state_independent: the receiver table is {}x{}, expected |A| x "
+          "|Omega| with {} columns (one per state){}",
+          receiver.rows(), receiver.cols(), prior.size(),
+          receiver.rows() == prior.size() ? "; it looks transposed" : ""));
+    }
     if (payoffs.rows() != receiver.rows()) {
       throw dimension_error(
           fmt::format("persuasion::problem::state_independent: payoffs have {} rows for {} actions",
