@@ -29,6 +29,8 @@ using experiment = Eigen::MatrixXd;
 
 /// \brief Throws unless \p pi is a \p states × \p signals row-stochastic matrix (every row a
 /// probability vector within \p tol) (000 §2, 004 Definition 3.1).
+/// \param pi the matrix to check (finite entries).
+/// \param states, signals the expected shape |Ω| × |S|, each ≥ 1.
 /// \param where the public function or type being called, printed first in the message.
 /// \param tol in [0, 1].
 /// \throws dimension_error (shape), non_finite_error, distribution_error (a row is not a
@@ -48,7 +50,8 @@ inline void validate_experiment(const Eigen::Ref<const Eigen::MatrixXd>& pi, ind
 }
 
 /// \brief P(s) = Σ_ω β(ω) π(s|ω) for every signal under the belief \p belief (000 Lemma 4).
-/// \param pi an |Ω| × |S| experiment (not re-validated); \p belief has |Ω| entries.
+/// \param pi an |Ω| × |S| experiment (not re-validated).
+/// \param belief a distribution over Ω (|Ω| entries).
 /// \throws dimension_error if the sizes disagree.
 inline Eigen::VectorXd signal_probabilities(const Eigen::Ref<const Eigen::MatrixXd>& pi,
                                             const Eigen::Ref<const Eigen::VectorXd>& belief) {
@@ -58,7 +61,9 @@ inline Eigen::VectorXd signal_probabilities(const Eigen::Ref<const Eigen::Matrix
 }
 
 /// \brief The posterior β(·|s) after signal \p s, by Bayes' rule (000 §2).
-/// \param pi an |Ω| × |S| experiment (not re-validated); \p belief has |Ω| entries; 0 ≤ s < |S|.
+/// \param pi an |Ω| × |S| experiment (not re-validated).
+/// \param belief a distribution over Ω (|Ω| entries).
+/// \param s the signal, 0 ≤ s < |S|.
 /// \throws dimension_error, index_error, zero_probability_error if s has probability 0.
 inline Eigen::VectorXd signal_posterior(const Eigen::Ref<const Eigen::MatrixXd>& pi,
                                         const Eigen::Ref<const Eigen::VectorXd>& belief,
