@@ -27,6 +27,7 @@
 #include <string>
 
 #include "mechdesign/core/error.hpp"
+#include "mechdesign/core/validate.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
 
@@ -76,8 +77,10 @@ inline void check_sizes(const model& m, const model::sparse_matrix& a, const cha
 /// column's dual residual by 1 + |c_j| + Σ_r |a_rj y_r|, for the same reason.
 /// \param tol threshold of every residual and of the bound, > 0.
 /// \throws dimension_error if the vectors do not match the model.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline verification verify(const model& m, const model::sparse_matrix& a, solution& s,
                            double tol = 1e-7) {
+  mechdesign::detail::require_tolerance(tol, "tol", "lp::verify", HUGE_VAL);
   detail::check_sizes(m, a, "verify");
   if (s.x.size() != m.num_cols() || s.row_duals.size() != m.num_rows()) {
     throw dimension_error(fmt::format("lp::verify: x has {} entries and duals {} for a {}x{} model",
@@ -167,7 +170,9 @@ inline verification verify(const model& m, const model::sparse_matrix& a, soluti
 }
 
 /// \brief verify() with the matrix built from \p m.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline verification verify(const model& m, solution& s, double tol = 1e-7) {
+  mechdesign::detail::require_tolerance(tol, "tol", "lp::verify", HUGE_VAL);
   return verify(m, m.matrix(), s, tol);
 }
 
@@ -178,8 +183,10 @@ inline verification verify(const model& m, solution& s, double tol = 1e-7) {
 /// tol · ‖y‖₁ · (1 + ‖a_j‖∞) count as rounding, and their size is reported as dual_infeasibility.
 /// \param tol threshold, > 0: the scaled margin must exceed it.
 /// \throws dimension_error if \p y does not match the model.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline verification check_farkas(const model& m, const model::sparse_matrix& a,
                                  const Eigen::VectorXd& y, double tol = 1e-7) {
+  mechdesign::detail::require_tolerance(tol, "tol", "lp::check_farkas", HUGE_VAL);
   detail::check_sizes(m, a, "check_farkas");
   if (y.size() != m.num_rows()) {
     throw dimension_error(
@@ -243,8 +250,10 @@ inline verification check_farkas(const model& m, const model::sparse_matrix& a,
 /// minimisation). Fills s.row_activity and s.objective at s.x.
 /// \param tol threshold of the scaled violations and of the margin, > 0.
 /// \throws dimension_error if the vectors do not match the model.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline verification check_ray(const model& m, const model::sparse_matrix& a, solution& s,
                               double tol = 1e-7) {
+  mechdesign::detail::require_tolerance(tol, "tol", "lp::check_ray", HUGE_VAL);
   detail::check_sizes(m, a, "check_ray");
   if (s.x.size() != m.num_cols() || s.ray.size() != m.num_cols()) {
     throw dimension_error(
