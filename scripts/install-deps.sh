@@ -7,8 +7,10 @@ set -euo pipefail
 # depends on it already; named here because the tests use it directly).
 # coinor-libclp-dev and pkg-config: COIN-OR CLP, the optional second LP engine (EPL-1.0; see the
 # README's "LP engines"). The library builds without it; the tests then cover GLPK only.
+# clang and libclang-rt-14-dev: libFuzzer and ThreadSanitizer for scripts/run-fuzz.sh and
+# scripts/run-tsan.sh (CI runs both; the library and its tests build with g++ alone).
 packages=(cmake g++ make libeigen3-dev libglpk-dev libfmt-dev libgmp-dev catch2 pkg-config
-  coinor-libclp-dev)
+  coinor-libclp-dev clang libclang-rt-14-dev)
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "install-deps: dpkg-query not found (not Debian?); install these yourself: ${packages[*]}" >&2

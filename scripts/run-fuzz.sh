@@ -16,6 +16,7 @@ if ! [[ "$seconds" =~ ^[0-9]+$ ]] || [[ "$seconds" -lt 1 ]]; then
   exit 2
 fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$root/scripts/install-deps.sh" >/dev/null
 cxx="${FUZZ_CXX:-clang++}"
 if ! command -v "$cxx" >/dev/null 2>&1; then
   echo "run-fuzz: $cxx not found (Debian: clang, libclang-rt-14-dev; scripts/install-deps.sh)" >&2

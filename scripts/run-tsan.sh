@@ -10,6 +10,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$root/scripts/install-deps.sh" >/dev/null
 cxx="${TSAN_CXX:-clang++}"
 if ! command -v "$cxx" >/dev/null 2>&1; then
   echo "run-tsan: $cxx not found (Debian: clang, libclang-rt-14-dev; scripts/install-deps.sh)" >&2

@@ -7,6 +7,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <mechdesign/catalog/bilateral_trade.hpp>
 #include <mechdesign/mechdesign.hpp>
 #include <string>
 #include <typeinfo>
@@ -229,6 +230,131 @@ std::vector<hardening_case> hardening_cases() {
         hardening_expect(!rep.passed && rep.worst_violation > 0.1, "IC fails");
       }));
 
+  // ---- lp models and options
+  add("lp models and options", "NaN objective coefficient",
+      throws_named<invalid_argument>("lp", [] {
+        lp::model m;
+        m.add_variable("x", 0.0, 1.0, hardening_nan);
+        (void)lp::solve(m);
+      }));
+  add("lp models and options", "lower bound above upper", throws_named<invalid_argument>("lp", [] {
+        lp::model m;
+        m.add_variable("x", 2.0, 1.0, 1.0);
+        (void)lp::solve(m);
+      }));
+  add("lp models and options", "coefficient 1e300", throws_named<invalid_argument>("lp", [] {
+        lp::model m;
+        const auto x = m.add_variable("x", 0.0, 1.0, 1.0);
+        m.add_row("r", {{x, 1e300}}, 0.0, 1.0);
+        (void)lp::solve(m);
+      }));
+  add("lp models and options", "row naming a missing column", throws_named<index_error>("", [] {
+        lp::model m;
+        m.add_variable("x", 0.0, 1.0, 1.0);
+        m.add_row("r", {{5, 1.0}}, 0.0, 1.0);
+        (void)lp::solve(m);
+      }));
+  add("lp models and options", "NaN verify tolerance", throws_named<invalid_argument>("", [] {
+        lp::solver_options o;
+        o.verify_tolerance = hardening_nan;
+        lp::model m;
+        m.add_variable("x", 0.0, 1.0, 1.0);
+        (void)lp::solve(m, o);
+      }));
+  add("lp models and options", "lp::verify with a NaN tolerance",
+      throws_named<non_finite_error>("lp::verify", [] {
+        lp::model m;
+        m.add_variable("x", 0.0, 1.0, 1.0);
+        lp::solution s = lp::solve(m);
+        (void)lp::verify(m, s, hardening_nan);
+      }));
+  add("lp models and options", "an empty model is solved", answers([] {
+        lp::model m;
+        m.add_variable("x", 0.0, 1.0, 1.0);
+        const auto s = lp::solve(m);
+        hardening_expect(s.ok() && std::abs(s.objective - 1.0) < 1e-12, "max x on [0, 1] is 1");
+      }));
+
+  // ---- primal and efficiency
+  add("primal", "weights of the wrong size", throws_named<dimension_error>("", [] {
+        const auto g = hardening_problem().grand();
+        (void)solve_primal(g, {Eigen::Vector2d(1, 1)});
+      }));
+  add("primal", "NaN weight", throws_named<non_finite_error>("", [] {
+        const auto g = hardening_problem().grand();
+        (void)solve_primal(g, {Eigen::Vector2d(1, hardening_nan), Eigen::Vector2d(1, 1)});
+      }));
+  add("primal", "NaN primal_options::tolerance",
+      throws_named<non_finite_error>("incentive_primal", [] {
+        primal_options o;
+        o.tolerance = hardening_nan;
+        (void)solve_primal(hardening_problem().grand(),
+                           {Eigen::Vector2d(1, 1), Eigen::Vector2d(1, 1)}, {}, o);
+      }));
+  add("primal", "NaN participation threshold",
+      throws_named<non_finite_error>("set_participation", [] {
+        (void)solve_primal(hardening_problem().grand(),
+                           {Eigen::Vector2d(1, 1), Eigen::Vector2d(1, 1)},
+                           {Eigen::Vector2d(0, hardening_nan), Eigen::Vector2d(0, 0)});
+      }));
+  add("primal", "magnitudes 1e-300 and 1e300 refused or solved, never wrong", answers([] {
+        for (double scale : {1e-300, 1e300}) {
+          try {
+            const auto g = hardening_problem(scale).grand();
+            const auto r = solve_primal(g, {Eigen::Vector2d(1, 1), Eigen::Vector2d(1, 1)});
+            if (r.ok()) {
+              const auto ic = check_incentive_compatibility(g, r.optimal_mechanism, 1e-6 * scale);
+              hardening_expect(ic.passed, "an ok() optimum is IC");
+            }
+          } catch (const mechdesign::invalid_argument&) {
+            // a documented refusal (the LP layer's magnitude range)
+          }
+        }
+      }));
+  add("primal", "all-zero problem", answers([] {
+        const auto g = hardening_problem(0.0).grand();
+        const auto r = solve_primal(g, {Eigen::Vector2d(1, 1), Eigen::Vector2d(1, 1)});
+        hardening_expect(r.ok() && std::abs(r.objective) < 1e-12, "objective 0");
+      }));
+  add("efficiency", "NaN tolerance",
+      throws_named<non_finite_error>("test_incentive_efficiency", [] {
+        const auto g = hardening_problem().grand();
+        (void)test_incentive_efficiency(g, mechanism<>::constant(g, 1), hardening_nan);
+      }));
+  add("efficiency", "mechanism of the wrong shape", throws_named<dimension_error>("mechanism", [] {
+        const auto g = hardening_problem().grand();
+        mechanism<> m;
+        m.probabilities = Eigen::MatrixXd::Constant(2, 3, 0.5);
+        (void)test_incentive_efficiency(g, m);
+      }));
+  add("efficiency", "the status quo is improvable", answers([] {
+        const auto g = hardening_problem().grand();
+        const auto e = test_incentive_efficiency(g, mechanism<>::constant(g, 0));
+        hardening_expect(e.ok() && e.verdict == efficiency_verdict::improvable, "improvable");
+      }));
+
+  // ---- warranted claims and selection
+  add("warranted claims", "dictator outside the coalition",
+      throws_named<invalid_argument>("warranted_claims", [] {
+        const auto p = hardening_problem();
+        const auto g = p.grand();
+        (void)warranted_claims(g, 7, {Eigen::Vector2d(0.25, 0.25), Eigen::Vector2d(0.25, 0.25)},
+                               {Eigen::Matrix2d::Zero(), Eigen::Matrix2d::Zero()},
+                               singleton_threat(p, 1));
+      }));
+  add("warranted claims", "singleton_threat of a player outside the game",
+      throws_named<invalid_argument>("", [] { (void)singleton_threat(hardening_problem(), 5); }));
+  add("selection", "dictator outside the coalition", throws_named<index_error>("", [] {
+        const auto p = hardening_problem();
+        (void)mechanism_selection(p.grand(), 4, singleton_threat(p, 1));
+      }));
+  add("selection", "check_feasible with a NaN tolerance",
+      throws_named<non_finite_error>("check_feasible", [] {
+        const auto p = hardening_problem();
+        const mechanism_selection sel(p.grand(), 0, singleton_threat(p, 1));
+        (void)sel.check_feasible(mechanism<>::constant(p.grand(), 0), hardening_nan);
+      }));
+
   // ---- NPS
   add("NPS", "30 one-type players (huge)",
       throws_named<dimension_error>("neutral_procedural_solution", [] {
@@ -319,6 +445,86 @@ std::vector<hardening_case> hardening_cases() {
                                      {ub});
         const auto t = persuasion::lottery_test(p3, Eigen::VectorXd::Zero(1));
         (void)persuasion::construct_agreement(p2, Eigen::MatrixXd::Identity(2, 2), t);
+      }));
+
+  // ---- bargaining set, selection environments, privacy
+  add("bargaining set", "pareto_efficiency with a NaN tolerance",
+      throws_named<non_finite_error>("pareto_efficiency", [] {
+        Eigen::MatrixXd u(2, 2);
+        u << 1, 0, 0, 1;
+        const auto p = persuasion::problem::state_independent(Eigen::Vector2d(0.5, 0.5),
+                                                              Eigen::MatrixXd::Identity(2, 2), u);
+        (void)persuasion::pareto_efficiency(p, Eigen::Vector2d(0.5, 0.5), hardening_nan);
+      }));
+  add("bargaining set", "disagreement of the wrong size",
+      throws_named<dimension_error>("ray_point", [] {
+        Eigen::MatrixXd u(2, 2);
+        u << 1, 0, 0, 1;
+        const auto p = persuasion::problem::state_independent(Eigen::Vector2d(0.5, 0.5),
+                                                              Eigen::MatrixXd::Identity(2, 2), u);
+        (void)persuasion::egalitarian_solution(p, Eigen::Vector3d(0, 0, 0));
+      }));
+  add("bargaining set", "boundary for three agents",
+      throws_named<invalid_argument>("bargaining_set_boundary", [] {
+        const auto p = persuasion::problem::state_independent(Eigen::Vector2d(0.5, 0.5),
+                                                              Eigen::MatrixXd::Identity(2, 2),
+                                                              Eigen::MatrixXd::Ones(2, 3));
+        (void)persuasion::bargaining_set_boundary(p);
+      }));
+  add("bargaining set", "Nash with a NaN gap tolerance",
+      throws_named<non_finite_error>("nash_solution", [] {
+        Eigen::MatrixXd u(2, 2);
+        u << 1, 0, 0, 1;
+        const auto p = persuasion::problem::state_independent(Eigen::Vector2d(0.5, 0.5),
+                                                              Eigen::MatrixXd::Identity(2, 2), u);
+        persuasion::nash_options o;
+        o.gap_tolerance = hardening_nan;
+        (void)persuasion::nash_solution(p, Eigen::Vector2d(0, 0), Eigen::Vector2d(0.5, 0.5), o);
+      }));
+  add("selection environments", "NaN tolerance",
+      throws_named<non_finite_error>("check_selection_environment", [] {
+        const auto p = persuasion::problem::state_independent(Eigen::Vector2d(0.5, 0.5),
+                                                              Eigen::MatrixXd::Identity(2, 2),
+                                                              Eigen::MatrixXd::Ones(2, 1));
+        (void)persuasion::check_selection_environment(p, hardening_nan);
+      }));
+  add("selection environments", "a problem that is not one is reported", answers([] {
+        const auto p = persuasion::problem::state_independent(Eigen::Vector2d(0.5, 0.5),
+                                                              Eigen::MatrixXd::Identity(2, 2),
+                                                              Eigen::MatrixXd::Ones(2, 1));
+        hardening_expect(!persuasion::check_selection_environment(p).structural(),
+                         "not structural");
+      }));
+  add("privacy", "values not increasing", throws_named<invalid_argument>("", [] {
+        persuasion::market mk{Eigen::Vector2d(2.0, 1.0), Eigen::Vector2d(0.5, 0.5),
+                              Eigen::Vector2d(1.0, 1.0)};
+        mk.validate();
+      }));
+  add("privacy", "prior off by 1e-3", throws_named<distribution_error>("", [] {
+        persuasion::market mk{Eigen::Vector2d(1.0, 2.0), Eigen::Vector2d(0.5, 0.501),
+                              Eigen::Vector2d(1.0, 1.0)};
+        mk.validate();
+      }));
+  add("privacy", "revenue_curve_decreasing with a NaN tolerance",
+      throws_named<non_finite_error>("revenue_curve_decreasing", [] {
+        persuasion::market mk{Eigen::Vector2d(1.0, 2.0), Eigen::Vector2d(0.5, 0.5),
+                              Eigen::Vector2d(1.0, 1.0)};
+        (void)persuasion::revenue_curve_decreasing(mk, hardening_nan);
+      }));
+
+  // ---- pricing binary
+  add("pricing binary", "ceiling_rule(NaN)", throws_named<non_finite_error>("pricing", [] {
+        (void)pricing::ceiling_rule(hardening_nan);
+      }));
+  add("pricing binary", "informativeness 2",
+      throws_named<invalid_argument>("pricing", [] { (void)pricing::gain(2.0, 0.5); }));
+  add("pricing binary", "seller belief 1.5", throws_named<distribution_error>("pricing", [] {
+        (void)pricing::binary_environment(0.0, 1.5, Eigen::Vector2d(0.3, 0.9),
+                                          Eigen::Vector2d(0.5, 0.5));
+      }));
+  add("pricing binary", "type probabilities off by 1e-3", throws_named<distribution_error>("", [] {
+        (void)pricing::solve_optimal_menu(pricing::binary_environment(
+            0.0, 0.5, Eigen::Vector2d(0.3, 0.9), Eigen::Vector2d(0.5, 0.501)));
       }));
 
   // ---- pricing
