@@ -284,9 +284,9 @@ inline void refine(const problem& p, const bargaining_point& P, const bargaining
   if (depth > max_refine_depth || out.lps >= max_boundary_lps) {
     if (out.status == status::success) {
       out.status = status::iteration_limit;
-      out.message = fmt::format(
-          "bargaining set boundary: refinement stopped at its cap ({} LPs, depth {})", out.lps,
-          depth);
+      out.message =
+          fmt::format("bargaining set boundary: refinement stopped at its cap ({} LPs, depth {})",
+                      out.lps, depth);
     }
     return;
   }

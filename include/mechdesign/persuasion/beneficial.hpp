@@ -124,9 +124,8 @@ struct action_support : result_base {
     s.margin = na == 1 ? bound : s.lp.x(t);
     s.belief = s.lp.x.head(m).cwiseMax(0.0);
     s.belief /= s.belief.sum();
-    s.attainable =
-        o.ties == tie_rule::follow_recommendation ? s.margin >= -o.tol * receiver_scale
-                                                  : s.margin > o.tol * receiver_scale;
+    s.attainable = o.ties == tie_rule::follow_recommendation ? s.margin >= -o.tol * receiver_scale
+                                                             : s.margin > o.tol * receiver_scale;
     s.status = status::success;
     out.push_back(std::move(s));
   }
