@@ -29,8 +29,11 @@ int main(int argc, char** argv) {
     const coalition_solution table =
         certify_neutral_procedural(problem, r, coalition::grand(3), cooperative_games::table_6_2());
     if (json) {
-      fmt::print("{{\"example\": \"003 section 6\", \"solution\": {}, \"table_6_2\": {}}}\n",
-                 nps_report::solution_json(r), nps_report::coalition_json(table));
+      fmt::print("{}\n",
+                 example_json::document(
+                     "003_c8f96a2253701fcb.txt §6", "arrogance of strength",
+                     fmt::format("{{\"solution\": {}, \"table_6_2\": {}}}",
+                                 nps_report::solution_json(r), nps_report::coalition_json(table))));
       return r.ok() && table.verified ? 0 : 1;
     }
     fmt::print(
@@ -47,7 +50,15 @@ int main(int argc, char** argv) {
                  nps_report::clean(n.plan.probabilities(d, 1)), table.plan.probabilities(d, 0),
                  table.plan.probabilities(d, 1));
     }
-    nps_report::print_certificate("\nTable 6.2's mechanism:", table);
+    if (r.ok() && table.verified) {
+      fmt::print(
+          "\nThe search's plan and Table 6.2's may differ: both pass the certificate of "
+          "Definition 4 (above for the search, below for Table 6.2), so both are neutral "
+          "procedural solutions of this game.\n");
+    } else {
+      fmt::print("\n");
+    }
+    nps_report::print_certificate("Table 6.2's mechanism", table);
     return r.ok() && table.verified ? 0 : 1;
   } catch (const mechdesign::error& e) {
     fmt::print(stderr, "arrogance_of_strength: {}\n", e.what());

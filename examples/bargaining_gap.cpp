@@ -178,8 +178,8 @@ int main(int argc, char** argv) {
       std::vector<std::string> items;
       for (const auto& r : reports) items.push_back(json_report(r));
       fmt::print(
-          "{{\"example\": \"002 section 4: Gap(p, beta)\", \"bound\": 0.0625, "
-          "\"cases\": {}}}\n",
+          "{{\"paper\": \"002_d7418a08844545d3.txt §4\", \"model\": \"Gap(p, beta) on a "
+          "belief grid\", \"results\": {{\"bound\": 0.0625, \"cases\": {}}}}}\n",
           example_json::array(items));
     } else {
       fmt::print(

@@ -98,8 +98,9 @@ int main(int argc, char** argv) {
       }
     }
     if (json) {
-      fmt::print("{{\"example\": \"002 section 4: special cases with Gap = 0\", \"cases\": {}}}\n",
-                 example_json::array(items));
+      fmt::print("{}\n", example_json::document(
+                             "002_d7418a08844545d3.txt §3-§4", "special cases with Gap = 0",
+                             fmt::format("{{\"cases\": {}}}", example_json::array(items))));
     } else {
       fmt::print(
           "\nRM_i = beta_i M_i(t_i; p_-i) (eq. (3.2)); types are listed low to high. In every row "

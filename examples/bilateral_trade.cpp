@@ -153,8 +153,10 @@ int main(int argc, char** argv) {
     const model_report a = analyse("trading plans with money (ex-post balanced transfers)", money);
     const model_report b = analyse("lotteries over the prices $0 and $90 (no money)", lottery);
     if (json) {
-      fmt::print("{{\"example\": \"003 section 2: bilateral trade\", \"models\": [{}, {}]}}\n",
-                 json_report(a, money.grand()), json_report(b, lottery.grand()));
+      fmt::print("{}\n", example_json::document(
+                             "003_c8f96a2253701fcb.txt §2", "bilateral trade",
+                             fmt::format("{{\"models\": [{}, {}]}}", json_report(a, money.grand()),
+                                         json_report(b, lottery.grand()))));
     } else {
       fmt::print(
           "Bilateral trade (003_c8f96a2253701fcb.txt section 2): buyer value $90 (weak, "

@@ -34,8 +34,9 @@ int main(int argc, char** argv) {
         0.8 * n.interim[0](0) + 0.2 * n.interim[0](1) + n.interim[1](0) + n.interim[2](0);
     if (json) {
       fmt::print(
-          "{{\"example\": \"003 section 2 with the broker\", \"solution\": {}, "
-          "\"table_2_3\": {}, \"expected_surplus_2_4\": {}}}\n",
+          "{{\"paper\": \"003_c8f96a2253701fcb.txt §2\", \"model\": \"bilateral trade with a "
+          "broker\", \"results\": {{\"solution\": {}, \"table_2_3\": {}, "
+          "\"expected_surplus_2_4\": {}}}}}\n",
           nps_report::solution_json(r), nps_report::coalition_json(table),
           example_json::number(surplus));
       return r.ok() && table.verified ? 0 : 1;
@@ -64,9 +65,9 @@ int main(int argc, char** argv) {
     fmt::print("  transfers to (buyer, seller, broker): report $90 {}, report $30 {}\n",
                nps_report::join(n.plan.transfers.col(0)),
                nps_report::join(n.plan.transfers.col(1)));
-    fmt::print(
-        "\nTable 2.3 (price 45 / 15, a $5 commission at the $30 report paid by the seller): ");
-    nps_report::print_certificate("", table);
+    fmt::print("\n");
+    nps_report::print_certificate(
+        "Table 2.3 (price 45 / 15, a $5 commission at the $30 report paid by the seller)", table);
     return r.ok() && table.verified ? 0 : 1;
   } catch (const mechdesign::error& e) {
     fmt::print(stderr, "broker: {}\n", e.what());

@@ -221,8 +221,10 @@ int main(int argc, char** argv) {
                       example_json::number(r.seconds_max), r.certified, r.coalitions,
                       r.given_threats, r.restarts, example_json::number(r.worst_epsilon)));
     }
-    fmt::print("{{\"benchmark\": \"neutral procedural solution\", \"seeds\": {}, \"rows\": {}}}\n",
-               seeds, example_json::array(items));
+    fmt::print("{}\n", example_json::document("003_c8f96a2253701fcb.txt Definition 4",
+                                              "neutral procedural solution on random games",
+                                              fmt::format("{{\"seeds\": {}, \"rows\": {}}}", seeds,
+                                                          example_json::array(items))));
   } else {
     fmt::print(
         "\ncpu s: mean processor time per game; mean s, max s: wall clock per game (other load on "

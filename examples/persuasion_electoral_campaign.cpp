@@ -107,7 +107,6 @@ std::string json(const report& r) {
   for (const auto& v : r.boundary.vertices) boundary.push_back(example_json::array(v));
   for (const auto& v : r.frontier.vertices) frontier.push_back(example_json::array(v));
   return object()
-      .text("example", "000 section 1: electoral campaign")
       .field("disagreement", example_json::array(r.full))
       .field("no_information", example_json::array(r.none))
       .field("endorsement_rule", example_json::array(r.endorsement))
@@ -183,7 +182,8 @@ int main(int argc, char** argv) {
     if (!csv.empty()) write_csv(csv, r);
     if (!svg.empty()) write_svg(svg, r);
     if (as_json) {
-      fmt::print("{}\n", json(r));
+      fmt::print("{}\n", example_json::document("000_b82d6ff4761a0a82.txt §1, Figure 1",
+                                                "electoral campaign", json(r)));
     } else {
       print(r);
       if (!csv.empty()) fmt::print("\nwrote {}\n", csv);

@@ -42,21 +42,23 @@ int main(int argc, char** argv) {
     const Eigen::Vector3d expected = wins.cwiseInverse() / wins.cwiseInverse().sum();
     if (as_json) {
       using example_json::object;
-      fmt::print("{}\n",
-                 object()
-                     .text("example", "000 sections 3.1 and 3.3: no beneficial agreement")
-                     .field("guessing_disagreement", example_json::array(dg))
-                     .field("guessing_payoffs_at_omega1", example_json::array(at_omega1))
-                     .boolean("guessing_beneficial", dm.beneficial)
-                     .number("guessing_max_min_gain", dm.surplus)
-                     .field("guessing_dual_weights", example_json::array(dm.weights))
-                     .field("wta_wins", example_json::array(Eigen::VectorXd(wins)))
-                     .boolean("wta_beneficial", t.lottery.beneficial)
-                     .field("wta_weights", example_json::array(t.lottery.weights))
-                     .field("wta_weights_expected", example_json::array(Eigen::VectorXd(expected)))
-                     .number("wta_certificate_value", t.lottery.certificate_value)
-                     .boolean("proposition1_beneficial", c.beneficial)
-                     .str());
+      fmt::print(
+          "{}\n",
+          example_json::document(
+              "000_b82d6ff4761a0a82.txt §3.1, §3.3", "no beneficial agreement",
+              object()
+                  .field("guessing_disagreement", example_json::array(dg))
+                  .field("guessing_payoffs_at_omega1", example_json::array(at_omega1))
+                  .boolean("guessing_beneficial", dm.beneficial)
+                  .number("guessing_max_min_gain", dm.surplus)
+                  .field("guessing_dual_weights", example_json::array(dm.weights))
+                  .field("wta_wins", example_json::array(Eigen::VectorXd(wins)))
+                  .boolean("wta_beneficial", t.lottery.beneficial)
+                  .field("wta_weights", example_json::array(t.lottery.weights))
+                  .field("wta_weights_expected", example_json::array(Eigen::VectorXd(expected)))
+                  .number("wta_certificate_value", t.lottery.certificate_value)
+                  .boolean("proposition1_beneficial", c.beneficial)
+                  .str()));
       return 0;
     }
     fmt::print("Guessing agents (000_b82d6ff4761a0a82.txt section 3.3)\n");

@@ -80,8 +80,9 @@ int main(int argc, char** argv) {
                           .str());
     }
     if (as_json) {
-      fmt::print("{{\"example\": \"000 section 3.3: privacy regulation\", \"cases\": {}}}\n",
-                 example_json::array(items));
+      fmt::print("{}\n", example_json::document(
+                             "000_b82d6ff4761a0a82.txt §3.3", "privacy regulation",
+                             fmt::format("{{\"cases\": {}}}", example_json::array(items))));
     }
   } catch (const mechdesign::error& e) {
     fmt::print(stderr, "persuasion_privacy: {}\n", e.what());

@@ -58,22 +58,23 @@ int main(int argc, char** argv) {
       using example_json::object;
       std::vector<std::string> holds;
       for (const auto& s : sizes) holds.push_back(s.holds ? "true" : "false");
-      fmt::print("{}\n", object()
-                             .text("example", "000 section 3.2: collusion among three parties")
-                             .field("disagreement", example_json::array(d))
-                             .field("theorem2_holds_for_k_1_2_3", example_json::array(holds))
-                             .boolean("beneficial", t.lottery.beneficial)
-                             .field("lottery", example_json::array(t.lottery.lottery))
-                             .field("lottery_payoffs", example_json::array(t.lottery.payoffs))
-                             .number("lottery_surplus", t.lottery.surplus)
-                             .field("lemma1_structure", example_json::array(c.structure))
-                             .field("lemma1_payoffs", example_json::array(c.payoffs))
-                             .boolean("lemma1_ic", c.ic.passed)
-                             .boolean("lemma1_beneficial", c.beneficial)
-                             .field("direct_structure", example_json::array(direct.structure))
-                             .field("direct_payoffs", example_json::array(direct.payoffs))
-                             .number("direct_min_gain", direct.surplus)
-                             .str());
+      fmt::print("{}\n", example_json::document(
+                             "000_b82d6ff4761a0a82.txt §3.2", "collusion among three parties",
+                             object()
+                                 .field("disagreement", example_json::array(d))
+                                 .field("theorem2_holds_for_k_1_2_3", example_json::array(holds))
+                                 .boolean("beneficial", t.lottery.beneficial)
+                                 .field("lottery", example_json::array(t.lottery.lottery))
+                                 .field("lottery_payoffs", example_json::array(t.lottery.payoffs))
+                                 .number("lottery_surplus", t.lottery.surplus)
+                                 .field("lemma1_structure", example_json::array(c.structure))
+                                 .field("lemma1_payoffs", example_json::array(c.payoffs))
+                                 .boolean("lemma1_ic", c.ic.passed)
+                                 .boolean("lemma1_beneficial", c.beneficial)
+                                 .field("direct_structure", example_json::array(direct.structure))
+                                 .field("direct_payoffs", example_json::array(direct.payoffs))
+                                 .number("direct_min_gain", direct.surplus)
+                                 .str()));
       return 0;
     }
     fmt::print("Collusion among three parties (000_b82d6ff4761a0a82.txt section 3.2)\n\n");

@@ -41,9 +41,10 @@ int main(int argc, char** argv) {
 
   if (json) {
     fmt::print(
-        "{{\"objective\": {:.12g}, \"dual_objective\": {:.12g}, "
+        "{{\"paper\": \"003_c8f96a2253701fcb.txt §2\", \"model\": \"bilateral trade\", "
+        "\"results\": {{\"objective\": {:.12g}, \"dual_objective\": {:.12g}, "
         "\"trade_probability\": [{:.12g}, {:.12g}], \"alpha_weak_as_strong\": {:.12g}, "
-        "\"efficient\": {}}}\n",
+        "\"efficient\": {}}}}}\n",
         r.objective, r.dual_objective, plan.probabilities(1, 0), plan.probabilities(1, 1),
         r.alpha[0](0, 1), efficiency.efficient() ? "true" : "false");
     return 0;

@@ -238,11 +238,12 @@ int main(int argc, char** argv) {
     if (cli.json) {
       std::vector<std::string> items;
       for (const auto& f : figs) items.push_back(json_report(f));
-      fmt::print("{}\n", example_json::object()
-                             .text("paper", "004_7f70667d8c91100b.txt §4.1, Figures 6 and 8")
-                             .number("phi", phi)
-                             .field("figures", example_json::array(items))
-                             .str());
+      fmt::print("{}\n", example_json::document("004_7f70667d8c91100b.txt §4.1, Figures 6 and 8",
+                                                "two buyer types",
+                                                example_json::object()
+                                                    .number("phi", phi)
+                                                    .field("figures", example_json::array(items))
+                                                    .str()));
     } else {
       fmt::print(
           "Two buyer types: decision regions by the optimal-menu LP (004 §4.1), phi = {:g}\n", phi);

@@ -114,28 +114,33 @@ int main(int argc, char** argv) {
                             .number("price", r.solution.price)
                             .str());
       }
-      fmt::print("{}\n", example_json::object()
-                             .text("paper", "004_7f70667d8c91100b.txt §4.2, Figure 11")
-                             .text("types", f.name())
-                             .number("seller_belief", vs)
-                             .number("cells", static_cast<double>(n))
-                             .number("zero_profit_tau", zero_profit)
-                             .number("model_tau_prime", 1.0)
-                             .number("printed_tau_prime", printed_tau_prime)
-                             .number("worst_lp_difference", worst_lp_gap)
-                             .boolean("nothing_beats_free_full_information", nothing_beats_free)
-                             .boolean("nothing_sold_above_tau_prime", none_above_one)
-                             .field("rows", example_json::array(items))
-                             .str());
+      fmt::print("{}\n",
+                 example_json::document(
+                     "004_7f70667d8c91100b.txt §4.2, Figure 11", "profit as competition grows",
+                     example_json::object()
+
+                         .text("types", f.name())
+                         .number("seller_belief", vs)
+                         .number("cells", static_cast<double>(n))
+                         .number("zero_profit_tau", zero_profit)
+                         .number("model_tau_prime", 1.0)
+                         .number("printed_tau_prime", printed_tau_prime)
+                         .number("worst_lp_difference", worst_lp_gap)
+                         .boolean("nothing_beats_free_full_information", nothing_beats_free)
+                         .boolean("nothing_sold_above_tau_prime", none_above_one)
+                         .field("rows", example_json::array(items))
+                         .str()));
     } else {
       fmt::print("Profit as competition grows (004 Figure 11): {} types, v_s = {:g}\n\n", f.name(),
                  vs);
       fmt::print("{:>6} {:>11} {:>11} {:>11} {:>11}   {}\n", "tau", "menu", "menu LP", "free full",
                  "nothing", "menu: full information on [low, high] at price");
+      auto unsigned_zero = [](double x) { return x == 0.0 ? 0.0 : x; };  // no "-0.000000"
       for (const auto& r : rows) {
         const bool sells = r.solution.high_threshold > r.solution.low_threshold;
-        fmt::print("{:>6.3f} {:>11.6f} {:>11.6f} {:>11.6f} {:>11.6f}   {}\n", r.tau, r.menu,
-                   r.menu_lp, r.full, r.nothing,
+        fmt::print("{:>6.3f} {:>11.6f} {:>11.6f} {:>11.6f} {:>11.6f}   {}\n", r.tau,
+                   unsigned_zero(r.menu), unsigned_zero(r.menu_lp), unsigned_zero(r.full),
+                   unsigned_zero(r.nothing),
                    sells ? fmt::format("[{:.4f}, {:.4f}] at {:.4f}", r.solution.low_threshold,
                                        r.solution.high_threshold, r.solution.price)
                          : std::string("nothing sold"));

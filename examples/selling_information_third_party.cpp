@@ -97,18 +97,21 @@ int main(int argc, char** argv) {
                             .number("rounds", r.rounds)
                             .str());
       }
-      fmt::print("{}\n", example_json::object()
-                             .text("paper", "004_7f70667d8c91100b.txt §4.2, uniform types, tau = 0")
-                             .number("seller_belief", vs)
-                             .field("continuous", example_json::object()
-                                                      .number("low", c.low_threshold)
-                                                      .number("high", c.high_threshold)
-                                                      .number("price", c.price)
-                                                      .number("lambda", c.lambda)
-                                                      .number("profit", c.profit)
-                                                      .str())
-                             .field("grids", example_json::array(items))
-                             .str());
+      fmt::print("{}\n", example_json::document(
+                             "004_7f70667d8c91100b.txt §4.2, uniform types, tau = 0",
+                             "continuous menu against its discretisations",
+                             example_json::object()
+
+                                 .number("seller_belief", vs)
+                                 .field("continuous", example_json::object()
+                                                          .number("low", c.low_threshold)
+                                                          .number("high", c.high_threshold)
+                                                          .number("price", c.price)
+                                                          .number("lambda", c.lambda)
+                                                          .number("profit", c.profit)
+                                                          .str())
+                                 .field("grids", example_json::array(items))
+                                 .str()));
     } else {
       fmt::print("Selling information as a third party (tau = 0), uniform types (004 §4.2)\n\n");
       fmt::print("continuous solution: {}\n", c);

@@ -7,10 +7,14 @@ set -euo pipefail
 # depends on it already; named here because the tests use it directly).
 # coinor-libclp-dev and pkg-config: COIN-OR CLP, the optional second LP engine (EPL-1.0; see the
 # README's "LP engines"). The library builds without it; the tests then cover GLPK only.
+# python3-*: the Python module (python/, scripts/run-python.sh): pybind11 and the interpreter's
+# headers to build it, numpy and pytest to test it, matplotlib for python/figures, distributed
+# (Dask) for the scale-out sweep.
 # clang and libclang-rt-14-dev: libFuzzer and ThreadSanitizer for scripts/run-fuzz.sh and
 # scripts/run-tsan.sh (CI runs both; the library and its tests build with g++ alone).
 packages=(cmake g++ make libeigen3-dev libglpk-dev libfmt-dev libgmp-dev catch2 pkg-config
-  coinor-libclp-dev clang libclang-rt-14-dev)
+  coinor-libclp-dev python3-dev python3-pybind11 python3-numpy python3-pytest python3-matplotlib
+  python3-distributed clang libclang-rt-14-dev)
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "install-deps: dpkg-query not found (not Debian?); install these yourself: ${packages[*]}" >&2

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Configure, build and test mechdesign with CTest.
 #
-#   scripts/run-tests.sh              build/tests: Release (-O2), warnings as errors
+#   scripts/run-tests.sh              build/tests: Release (-O2), warnings as errors; then
+#                                     scripts/run-python.sh (build/python, pytest)
 #   scripts/run-tests.sh --sanitize   build/sanitize: Debug (-O1 -g1) with ASan + UBSan
 #   MECHDESIGN_TEST_ENGINE=clp scripts/run-tests.sh --sanitize   the same, every LP on CLP
 #
 # Tests and examples are both built; CTest runs the unit tests, the header self-containment
-# check, the packaging tests (not under --sanitize) and every example.
+# check, the packaging tests (not under --sanitize) and every example. The normal mode then
+# builds the Python module and runs its pytest suite (scripts/run-python.sh).
 set -euo pipefail
 
-usage() { sed -n '2,9s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+usage() { sed -n '2,11s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
 
 sanitize=0
 for arg in "$@"; do
@@ -52,3 +54,7 @@ echo "run-tests: building with -j$jobs"
 cmake --build "$build" -j "$jobs"
 echo "run-tests: testing"
 ctest --test-dir "$build" --output-on-failure --no-tests=error -j "$jobs"
+if [[ $sanitize -eq 0 ]]; then
+  echo "run-tests: the Python module (scripts/run-python.sh)"
+  JOBS="$jobs" bash "$root/scripts/run-python.sh"
+fi

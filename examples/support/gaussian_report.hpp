@@ -154,8 +154,7 @@ int run(const Instance& inst, const std::string& title, int argc, char** argv, c
       items.push_back(o.str());
     }
     example_json::object top;
-    top.text("instance", title)
-        .number("firms", inst.firms)
+    top.number("firms", inst.firms)
         .number("beta", inst.substitution)
         .number("interaction_r", g.interaction())
         .number("obedient_mean_action", g.obedient_mean_action())
@@ -163,7 +162,7 @@ int run(const Instance& inst, const std::string& title, int argc, char** argv, c
         .number("revenue_multiplier", rv.multiplier)
         .number("consumer_multiplier", cs.multiplier)
         .field("mechanisms", example_json::array(items));
-    fmt::print("{}\n", top.str());
+    fmt::print("{}\n", example_json::document("001_923d7a9e0fbe4058.txt §5", title, top.str()));
     return 0;
   }
   fmt::print("{}: n = {}, beta = {}, E[alpha] = {}, Var alpha = {}, E[c] = {}, Var c = {}\n", title,

@@ -63,6 +63,14 @@ inline std::string array(const Eigen::MatrixXd& v) {
 }
 
 // An object built field by field, preserving order.
+// The one top-level shape of every example's --json output: which paper (file and section; ""
+// for textbook models), which model, and the example's results.
+inline std::string document(const std::string& paper, const std::string& model,
+                            const std::string& results_json) {
+  return fmt::format("{{\"paper\": {}, \"model\": {}, \"results\": {}}}", quote(paper),
+                     quote(model), results_json);
+}
+
 class object {
  public:
   object& field(const std::string& key, const std::string& raw_json) {

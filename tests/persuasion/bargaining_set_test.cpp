@@ -259,3 +259,28 @@ TEST_CASE(
   CHECK((ex_ante_payoffs(p, better.structure) - ks.payoffs).minCoeff() > 0.004);
   CHECK_FALSE(pareto_efficiency(p, ks.payoffs).efficient);
 }
+
+TEST_CASE("optimal_signal: Kamenica-Gentzkow's prosecutor convicts with probability 0.6",
+          "[persuasion][bargaining_set][textbook]") {
+  // states (innocent, guilty) with prior (0.7, 0.3); the judge convicts iff P(guilty) >= 1/2;
+  // the prosecutor wants a conviction whatever the state
+  const Eigen::Vector2d prior(0.7, 0.3);
+  Eigen::Matrix2d judge;
+  judge << 1.0, 0.0,  // acquit
+      0.0, 1.0;       // convict
+  const auto p =
+      mechdesign::persuasion::problem::state_independent(prior, judge, Eigen::Vector2d(0.0, 1.0));
+  const auto best = mechdesign::persuasion::optimal_signal(p);
+  REQUIRE(best.ok());
+  CHECK(best.payoffs(0) == Approx(0.6).margin(1e-9));
+  // the signal: always "convict" when guilty, and with probability 3/7 when innocent
+  CHECK(best.structure(1, 1) == Approx(1.0).margin(1e-9));
+  CHECK(best.structure(0, 1) == Approx(3.0 / 7.0).margin(1e-9));
+  CHECK_THROWS_AS(mechdesign::persuasion::optimal_signal(p, 1), mechdesign::index_error);
+  try {
+    (void)mechdesign::persuasion::support_point(p, Eigen::Vector2d(1.0, 1.0));
+    FAIL("a weight vector of the wrong length was accepted");
+  } catch (const mechdesign::dimension_error& e) {
+    CHECK(std::string(e.what()).find("the weights") != std::string::npos);
+  }
+}

@@ -220,6 +220,34 @@ class glpk_engine final : public engine_base {
     return out;
   }
 
+  /// Writes the loaded problem, with the names of \p m, as free MPS (\p mps) or CPLEX LP; GLPK
+  /// replaces names that are not valid in the format by generated ones. Returns GLPK's code.
+  int write(const model& m, const std::string& path, bool mps, const char* objective_name) {
+    glp_prob* p = prob_.get();
+    glp_set_prob_name(p, "mechdesign");
+    glp_set_obj_name(p, objective_name);
+    auto clean = [](std::string name) {
+      if (name.size() > 255) name.resize(255);
+      for (char& c : name) {
+        if (c == ' ' || c == '\t' || c == '\n') c = '_';
+      }
+      return name;
+    };
+    for (index_t r = 0; r < m.num_rows(); ++r) {
+      if (!m.row_name(r).empty())
+        glp_set_row_name(p, static_cast<int>(r) + 1, clean(m.row_name(r)).c_str());
+    }
+    for (index_t j = 0; j < m.num_cols(); ++j) {
+      if (!m.col_name(j).empty())
+        glp_set_col_name(p, static_cast<int>(j) + 1, clean(m.col_name(j)).c_str());
+    }
+    const int previous = glp_term_out(GLP_OFF);  // GLPK announces every file it writes
+    const int rc = mps ? glp_write_mps(p, GLP_MPS_FILE, nullptr, path.c_str())
+                       : glp_write_lp(p, nullptr, path.c_str());
+    glp_term_out(previous);
+    return rc;
+  }
+
  private:
   struct deleter {
     void operator()(glp_prob* p) const noexcept {

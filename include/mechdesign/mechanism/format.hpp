@@ -10,6 +10,7 @@
 #include "mechdesign/core/detail/plain_formatter.hpp"
 #include "mechdesign/core/format.hpp"
 #include "mechdesign/lp/format.hpp"
+#include "mechdesign/mechanism/design.hpp"
 #include "mechdesign/mechanism/efficiency.hpp"
 #include "mechdesign/mechanism/neutral_procedural.hpp"
 #include "mechdesign/mechanism/nps_certificate.hpp"
@@ -219,6 +220,21 @@ struct fmt::formatter<mechdesign::consistent_value_result> : mechdesign::detail:
       out = mechdesign::detail::format_vector(out, r.value);
     }
     return mechdesign::detail::format_message(out, r.message);
+  }
+};
+
+template <>
+struct fmt::formatter<mechdesign::design_result> : mechdesign::detail::plain_formatter {
+  template <class Ctx>
+  auto format(const mechdesign::design_result& r, Ctx& ctx) const {
+    if (!r.ok()) {
+      return fmt::format_to(ctx.out(), "mechanism design {}: {}", mechdesign::to_string(r.status),
+                            r.message);
+    }
+    return fmt::format_to(ctx.out(),
+                          "mechanism design optimal: objective {:.10g}; re-checked IC {:.3g}, IR "
+                          "{:.3g}, user rows {:.3g}",
+                          r.objective, r.ic_violation, r.ir_violation, r.constraint_violation);
   }
 };
 

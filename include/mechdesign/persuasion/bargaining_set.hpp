@@ -45,9 +45,9 @@ struct bargaining_point : result_base {
 namespace detail {
 
 inline void check_disagreement(const problem& p, const Eigen::Ref<const Eigen::VectorXd>& d,
-                               const char* who) {
-  mechdesign::detail::require_size(d.size(), p.num_agents(), "d", who);
-  mechdesign::detail::require_finite(d, "d", who);
+                               const char* who, const char* what = "the disagreement point d") {
+  mechdesign::detail::require_size(d.size(), p.num_agents(), what, who);
+  mechdesign::detail::require_finite(d, what, who);
 }
 
 inline double payoff_scale(const problem& p) {
@@ -97,7 +97,7 @@ inline bargaining_point finish(const problem& p, const structure_lp& s, lp::solu
 [[nodiscard]] inline bargaining_point support_point(
     const problem& p, const Eigen::Ref<const Eigen::VectorXd>& weights,
     const lp::solver_options& options = {}) {
-  detail::check_disagreement(p, weights, "support_point");
+  detail::check_disagreement(p, weights, "support_point", "the weights (one per agent)");
   auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
   Eigen::MatrixXd u = Eigen::MatrixXd::Zero(p.num_actions(), p.num_states());
   for (int i = 0; i < p.num_agents(); ++i) u += weights(i) * p.agent(i);
@@ -115,8 +115,8 @@ inline bargaining_point finish(const problem& p, const structure_lp& s, lp::solu
 [[nodiscard]] inline bargaining_point lexicographic_point(
     const problem& p, const Eigen::Ref<const Eigen::VectorXd>& w1,
     const Eigen::Ref<const Eigen::VectorXd>& w2, const lp::solver_options& options = {}) {
-  detail::check_disagreement(p, w1, "lexicographic_point");
-  detail::check_disagreement(p, w2, "lexicographic_point");
+  detail::check_disagreement(p, w1, "lexicographic_point", "the first weights");
+  detail::check_disagreement(p, w2, "lexicographic_point", "the second weights");
   auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
   Eigen::MatrixXd u1 = Eigen::MatrixXd::Zero(p.num_actions(), p.num_states());
   Eigen::MatrixXd u2 = u1;
@@ -147,6 +147,16 @@ struct utopia_point : result_base {
   std::vector<bargaining_point> attained_by;  ///< agent i's maximising point
 };
 
+/// \brief The single-sender persuasion optimum (Kamenica–Gentzkow): the structure that maximises
+/// agent \p sender's ex-ante payoff, i.e. support_point() with weight 1 on the sender (000 §4).
+/// \param sender in [0, p.num_agents()).
+/// \throws index_error for a bad sender, and as support_point().
+[[nodiscard]] inline bargaining_point optimal_signal(const problem& p, int sender = 0,
+                                                     const lp::solver_options& options = {}) {
+  mechdesign::detail::require_index(sender, p.num_agents(), "the sender", "optimal_signal");
+  return support_point(p, Eigen::VectorXd::Unit(p.num_agents(), sender), options);
+}
+
 /// \brief The utopia point of B (000 §4).
 [[nodiscard]] inline utopia_point utopia(const problem& p, const lp::solver_options& options = {}) {
   utopia_point r;
@@ -173,7 +183,7 @@ struct utopia_point : result_base {
                                                 const Eigen::Ref<const Eigen::VectorXd>& direction,
                                                 const lp::solver_options& options = {}) {
   detail::check_disagreement(p, d, "ray_point");
-  detail::check_disagreement(p, direction, "ray_point");
+  detail::check_disagreement(p, direction, "ray_point", "the direction");
   auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
   const double big = 1.0 + 4.0 * (detail::payoff_scale(p) + d.cwiseAbs().maxCoeff());
   const double dmax = direction.cwiseAbs().maxCoeff();
@@ -230,7 +240,7 @@ struct efficiency_report : result_base {
                                                          double tol = 1e-9,
                                                          const lp::solver_options& options = {}) {
   mechdesign::detail::require_tolerance(tol, "tol", "pareto_efficiency", HUGE_VAL);
-  detail::check_disagreement(p, x, "pareto_efficiency");
+  detail::check_disagreement(p, x, "pareto_efficiency", "the payoff vector x");
   auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
   Eigen::MatrixXd total = Eigen::MatrixXd::Zero(p.num_actions(), p.num_states());
   for (int i = 0; i < p.num_agents(); ++i) {

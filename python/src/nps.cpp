@@ -1,0 +1,139 @@
+// Bindings of the neutral procedural solution (003 Definition 4, Theorem 5) and its special
+// cases: the neutral bargaining solution, the consistent NTU value, the Shapley value.
+#include <mechdesign/catalog/bilateral_trade.hpp>
+#include <mechdesign/catalog/cooperative_games.hpp>
+#include <mechdesign/core/format.hpp>
+#include <mechdesign/lp/format.hpp>
+#include <mechdesign/mechanism/format.hpp>
+#include <mechdesign/mechanism/neutral_procedural.hpp>
+#include <mechdesign/mechanism/nps_certificate.hpp>
+#include <mechdesign/mechanism/random_dictatorship.hpp>
+#include <mechdesign/mechanism/special_cases.hpp>
+
+#include "bindings.hpp"
+
+namespace mechdesign::python {
+
+void bind_nps(py::module_& m) {
+  py::class_<nps_options>(m, "NpsOptions", "Options of the neutral procedural solution.")
+      .def(py::init<>())
+      .def_readwrite("primal", &nps_options::primal)
+      .def_readwrite("tolerance", &nps_options::tolerance)
+      .def_readwrite("max_iterations", &nps_options::max_iterations)
+      .def_readwrite("restart_candidates", &nps_options::restart_candidates)
+      .def_readwrite("restarts", &nps_options::restarts)
+      .def_readwrite("seed", &nps_options::seed)
+      .def_readwrite("progress", &nps_options::progress,
+                     "Callable (coalition, stage: str, residual: float) -> bool; False stops. "
+                     "An exception it raises propagates out of the solve.")
+      .def_readwrite("coalition_time_limit", &nps_options::coalition_time_limit);
+
+  py::class_<coalition_solution, result_base> cs(m, "CoalitionSolution",
+                                                 "μ_S with its certificate (003 Definition 4).");
+  cs.def_readonly("members", &coalition_solution::members)
+      .def_readonly("problem", &coalition_solution::problem)
+      .def_readonly("plan", &coalition_solution::plan)
+      .def_readonly("interim", &coalition_solution::interim)
+      .def_readonly("lambda_", &coalition_solution::lambda)
+      .def_readonly("alpha", &coalition_solution::alpha)
+      .def_readonly("claims", &coalition_solution::claims)
+      .def_readonly("dictator_outcomes", &coalition_solution::dictator_outcomes)
+      .def_readonly("conditions", &coalition_solution::conditions)
+      .def_readonly("warrant_residual", &coalition_solution::warrant_residual)
+      .def_readonly("nps2_residual", &coalition_solution::nps2_residual)
+      .def_readonly("duality_gap", &coalition_solution::duality_gap)
+      .def_readonly("iterations", &coalition_solution::iterations)
+      .def_readonly("restarts", &coalition_solution::restarts)
+      .def_readonly("epsilon", &coalition_solution::epsilon)
+      .def_readonly("epsilon_path", &coalition_solution::epsilon_path)
+      .def_readonly("incentive_efficient", &coalition_solution::incentive_efficient)
+      .def_readonly("verified", &coalition_solution::verified)
+      .def_readonly("verified_given_threats", &coalition_solution::verified_given_threats);
+  with_repr(cs);
+
+  py::class_<nps_result, result_base> nr(m, "NpsResult", "One solution per coalition |S| ≥ 2.");
+  nr.def_readonly("coalitions", &nps_result::coalitions)
+      .def_readonly("verified", &nps_result::verified)
+      .def("at", &nps_result::at, py::arg("coalition"),
+           py::return_value_policy::reference_internal);
+  with_repr(nr);
+
+  m.def("neutral_procedural_solution", &neutral_procedural_solution, py::arg("problem"),
+        py::arg("options") = nps_options{},
+        "The neutral procedural solution, coalition by coalition (003 Definition 4).");
+  m.def("neutral_bargaining_solution", &neutral_bargaining_solution, py::arg("problem"),
+        py::arg("options") = nps_options{}, "Two players: the neutral bargaining solution.");
+  m.def("certify_neutral_procedural", &certify_neutral_procedural, py::arg("problem"),
+        py::arg("solved"), py::arg("coalition"), py::arg("plan"),
+        py::arg("options") = nps_options{},
+        "Certify a given plan of S against the solved subcoalitions' threats.");
+
+  py::class_<nps_certificate> nc(m, "NpsCertificate");
+  nc.def_readonly("passed", &nps_certificate::passed)
+      .def_readonly("interim", &nps_certificate::interim)
+      .def_readonly("claims", &nps_certificate::claims)
+      .def_readonly("conditions", &nps_certificate::conditions)
+      .def_readonly("warrant_residual", &nps_certificate::warrant_residual)
+      .def_readonly("nps2_residual", &nps_certificate::nps2_residual)
+      .def_readonly("duality_gap", &nps_certificate::duality_gap)
+      .def_readonly("epsilon", &nps_certificate::epsilon)
+      .def_readonly("message", &nps_certificate::message);
+  with_repr(nc);
+  m.def("check_nps_coalition", &check_nps_coalition, py::arg("problem"), py::arg("threats"),
+        py::arg("plan"), py::arg("lambda_"), py::arg("alpha"), py::arg("tol") = 1e-7);
+  py::class_<nps_check> ck(m, "NpsCheck");
+  ck.def_readonly("passed", &nps_check::passed)
+      .def_readonly("members", &nps_check::members)
+      .def_readonly("certificates", &nps_check::certificates)
+      .def_readonly("singleton_shortfall", &nps_check::singleton_shortfall)
+      .def_readonly("message", &nps_check::message);
+  with_repr(ck);
+  m.def("check_neutral_procedural", &check_neutral_procedural, py::arg("problem"),
+        py::arg("solution"), py::arg("tol") = 1e-7,
+        "Independent re-check of every coalition's certificate.");
+
+  py::class_<random_dictatorship_result, result_base> rd(m, "RandomDictatorshipResult");
+  rd.def_readonly("plan", &random_dictatorship_result::plan)
+      .def_readonly("outcomes", &random_dictatorship_result::outcomes);
+  with_repr(rd);
+  m.def("conditional_random_dictatorship", &conditional_random_dictatorship, py::arg("problem"),
+        py::arg("threats"), py::arg("options") = primal_options{}, py::arg("tol") = 1e-7);
+
+  py::class_<consistent_value_result, result_base> cv(m, "ConsistentValueResult");
+  cv.def_readonly("value", &consistent_value_result::value)
+      .def_readonly("solution", &consistent_value_result::solution);
+  with_repr(cv);
+  m.def("consistent_ntu_value", &consistent_ntu_value, py::arg("problem"),
+        py::arg("options") = nps_options{}, "Complete information: Maschler-Owen's value.");
+  m.def(
+      "tu_game",
+      [](int n, py::function worth) {
+        return tu_game(n, float_callable<const coalition&>(std::move(worth), "worth callable"));
+      },
+      py::arg("num_players"), py::arg("worth"),
+      "A TU game from worth(coalition) -> float (a Python callable).");
+  m.def(
+      "shapley_value",
+      [](int n, py::function worth, const nps_options& o) {
+        return shapley_value(
+            n, float_callable<const coalition&>(std::move(worth), "worth callable"), o);
+      },
+      py::arg("num_players"), py::arg("worth"), py::arg("options") = nps_options{},
+      "The Shapley value of worth(coalition) -> float.");
+
+  // The paper's games (catalog/, opt-in instances of 003)
+  auto cat = m.def_submodule("catalog", "The papers' instances (003 §2, §6; 000 in persuasion).");
+  cat.def("bilateral_trade_with_money", &catalog::bilateral_trade::with_money, "003 §2.");
+  cat.def("bilateral_trade_price_lottery", &catalog::bilateral_trade::price_lottery, "003 §2.");
+  cat.def("bilateral_trade_dictator_weights", &catalog::bilateral_trade::dictator_weights,
+          py::arg("dictator"));
+  cat.def("bilateral_trade_dictator_participation",
+          &catalog::bilateral_trade::dictator_participation, py::arg("dictator"));
+  cat.def("broker_game", &catalog::cooperative_games::broker_game, "003 §2 with the broker.");
+  cat.def("table_2_3", &catalog::cooperative_games::table_2_3, "003 Table 2.3's plan.");
+  cat.def("arrogance_of_strength_game", &catalog::cooperative_games::arrogance_of_strength_game,
+          "003 §6.");
+  cat.def("table_6_2", &catalog::cooperative_games::table_6_2, "003 Table 6.2's plan.");
+}
+
+}  // namespace mechdesign::python

@@ -1,0 +1,28 @@
+# Checks that the output shown in README.md's "A short tour" is what examples/quick_tour prints.
+# Numbers in scientific notation (residuals such as 2.84e-14, which depend on the platform and
+# the engine's path) are compared as placeholders; everything else must match exactly.
+# Usage: cmake -DSOURCE_DIR=<repo> -DPROGRAM=<quick_tour executable> -P readme_tour_output.cmake
+file(READ "${SOURCE_DIR}/README.md" readme)
+string(FIND "${readme}" "## A short tour" start)
+string(SUBSTRING "${readme}" ${start} -1 tail)
+string(FIND "${tail}" "Its output" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "README.md's tour shows no output ('Its output ...')")
+endif()
+string(SUBSTRING "${tail}" ${at} -1 tail)
+string(FIND "${tail}" "```\n" open)
+math(EXPR open "${open} + 4")
+string(SUBSTRING "${tail}" ${open} -1 tail)
+string(FIND "${tail}" "```" close)
+string(SUBSTRING "${tail}" 0 ${close} shown)
+execute_process(COMMAND "${PROGRAM}" OUTPUT_VARIABLE printed RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${PROGRAM} exited with ${rc}")
+endif()
+foreach(text IN ITEMS shown printed)
+  string(REGEX REPLACE "[0-9]+(\\.[0-9]+)?e[-+][0-9]+" "<tiny>" ${text} "${${text}}")
+endforeach()
+if(NOT shown STREQUAL printed)
+  message(FATAL_ERROR "README.md's tour output is stale; it shows\n${shown}\nthe program prints\n${printed}")
+endif()
+message(STATUS "README tour output matches quick_tour's")
