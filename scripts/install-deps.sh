@@ -11,9 +11,11 @@ set -euo pipefail
 # headers to build it, numpy and pytest to test it, matplotlib for python/figures, distributed
 # (Dask) for the scale-out sweep.
 # nlohmann-json3-dev: the optional io/json.hpp (models as JSON files) and its tests.
+# clang and libclang-rt-14-dev: libFuzzer and ThreadSanitizer for scripts/run-fuzz.sh and
+# scripts/run-tsan.sh (CI runs both; the library and its tests build with g++ alone).
 packages=(cmake g++ make libeigen3-dev libglpk-dev libfmt-dev libgmp-dev catch2 pkg-config
   coinor-libclp-dev nlohmann-json3-dev python3-dev python3-pybind11 python3-numpy python3-pytest
-  python3-matplotlib python3-distributed)
+  python3-matplotlib python3-distributed clang libclang-rt-14-dev)
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "install-deps: dpkg-query not found (not Debian?); install these yourself: ${packages[*]}" >&2

@@ -35,6 +35,7 @@
 #include "mechdesign/bargaining/environment.hpp"
 #include "mechdesign/core/error.hpp"
 #include "mechdesign/core/result.hpp"
+#include "mechdesign/core/validate.hpp"
 #include "mechdesign/mechanism/primal.hpp"
 
 namespace mechdesign::bargaining {
@@ -104,8 +105,10 @@ struct proposition4_prediction {
 /// Λ-optimal allocation for binary types with Λ_1(h_1) = p_1 and Λ_2(h_2) = \p lambda2.
 /// \throws dimension_error (not binary), non_finite_error / distribution_error (\p lambda2
 /// outside [0, 1]).
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline proposition4_prediction proposition4(const bargaining_environment& env, const beliefs& p,
                                             double lambda2, double tol = 1e-12) {
+  mechdesign::detail::require_tolerance(tol, "tol", "bargaining::proposition4", HUGE_VAL);
   p.check_against(env, "bargaining::proposition4");
   if (!env.is_binary()) throw dimension_error("bargaining::proposition4: needs binary types");
   if (!std::isfinite(lambda2)) {

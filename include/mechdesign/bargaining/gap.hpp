@@ -77,8 +77,9 @@ struct binding_constraint {
 
 /// \brief Options of the Gap LP.
 struct gap_options {
-  primal_options primal;            ///< LP settings of the underlying incentive_primal
-  double binding_tolerance = 1e-8;  ///< slack below which a constraint is reported binding
+  primal_options primal;  ///< LP settings of the underlying incentive_primal
+  double binding_tolerance =
+      1e-8;  ///< slack below which a constraint is reported binding; finite, ≥ 0
   /// Polish (see the file comment) when the first solve is not a verified optimum, violates an
   /// IC or random-monopoly constraint by more than this (scaled by 1 + |threshold|), or has a
   /// larger dual residual; also the feasibility tolerance of the polished candidates. A negative
@@ -105,11 +106,12 @@ struct [[nodiscard]] gap_result : result_base {
 class gap_lp {
  public:
   /// \brief Build (4.1) for \p env and \p p.
-  /// \throws dimension_error if \p p does not match \p env.
+  /// \throws dimension_error if \p p does not match \p env; non_finite_error / invalid_argument
+  /// unless binding_tolerance is finite and ≥ 0 and polish_above is not NaN.
   gap_lp(const bargaining_environment& env, const beliefs& p, gap_options options = {})
       : env_(env),
         p_(p),
-        options_(options),
+        options_(validated(options)),
         primal_(to_bayesian_problem(env, p).grand(), options.primal) {
     for (int i = 0; i < 2; ++i) monopoly_.push_back(monopoly_payoffs(env_, p_, i));
     apply_power();
@@ -289,6 +291,14 @@ class gap_lp {
 
   bargaining_environment env_;
   beliefs p_;
+  static const gap_options& validated(const gap_options& o) {
+    mechdesign::detail::require_tolerance(o.binding_tolerance, "gap_options::binding_tolerance",
+                                          "bargaining::gap_lp", HUGE_VAL);
+    mechdesign::detail::require_in_range(o.polish_above, -HUGE_VAL, HUGE_VAL,
+                                         "gap_options::polish_above", "bargaining::gap_lp");
+    return o;
+  }
+
   gap_options options_;
   incentive_primal primal_;
   std::vector<Eigen::VectorXd> monopoly_;

@@ -21,6 +21,7 @@
 
 #include "mechdesign/bargaining/environment.hpp"
 #include "mechdesign/core/error.hpp"
+#include "mechdesign/core/validate.hpp"
 
 namespace mechdesign::bargaining {
 
@@ -32,8 +33,10 @@ struct monopoly_offer {
 };
 
 /// \brief The monopoly problem (3.2) of an owner with value \p value facing buyer values
-/// \p buyer_values (increasing) with probabilities \p buyer_belief; tie rules in the file comment.
-/// \throws dimension_error on a size mismatch, non_finite_error on NaN/inf.
+/// \p buyer_values (nondecreasing) with probabilities \p buyer_belief (a distribution, sum
+/// 1 within 1e-9); tie rules in the file comment.
+/// \throws dimension_error on a size mismatch, non_finite_error on NaN/inf, distribution_error if
+/// the belief is not a distribution, invalid_argument if the values are not increasing.
 inline monopoly_offer monopoly(double value, const Eigen::VectorXd& buyer_values,
                                const Eigen::VectorXd& buyer_belief) {
   if (buyer_values.size() != buyer_belief.size() || buyer_values.size() == 0) {
@@ -42,6 +45,14 @@ inline monopoly_offer monopoly(double value, const Eigen::VectorXd& buyer_values
   }
   if (!std::isfinite(value) || !buyer_values.allFinite() || !buyer_belief.allFinite()) {
     throw non_finite_error("bargaining::monopoly: a value or probability is not finite");
+  }
+  mechdesign::detail::require_distribution(buyer_belief, buyer_values.size(), "buyer_belief",
+                                           "bargaining::monopoly");
+  for (index_t k = 1; k < buyer_values.size(); ++k) {
+    if (buyer_values(k) < buyer_values(k - 1)) {
+      throw invalid_argument(fmt::format("bargaining::monopoly: buyer values decrease ({} then {})",
+                                         buyer_values(k - 1), buyer_values(k)));
+    }
   }
   monopoly_offer best;
   best.payoff = value;  // keep the good

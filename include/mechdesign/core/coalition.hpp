@@ -48,8 +48,13 @@ class coalition {
     }
   }
 
-  /// \brief The coalition whose members are the set bits of \p mask.
+  /// \brief The coalition whose members are the set bits of \p mask (bits 0..62).
+  /// \throws index_error if bit 63 is set.
   static coalition from_mask(std::uint64_t mask) {
+    if ((mask >> max_players) != 0) {
+      throw index_error(fmt::format("coalition::from_mask: mask {:#x} has a bit at or above {}",
+                                    mask, max_players));
+    }
     std::vector<int> players;
     for (int i = 0; i < max_players; ++i) {
       if ((mask >> i) & 1U) players.push_back(i);
@@ -76,7 +81,8 @@ class coalition {
   bool empty() const noexcept { return members_.empty(); }
   /// \brief Bit i is set iff player i is a member.
   std::uint64_t mask() const noexcept { return mask_; }
-  /// \brief Whether player \p i belongs to the coalition.
+  /// \brief Whether player \p i belongs to the coalition (false for any \p i outside
+  /// [0, max_players)).
   bool contains(int i) const noexcept {
     return i >= 0 && i < max_players && ((mask_ >> i) & 1U) != 0;
   }
@@ -85,11 +91,16 @@ class coalition {
     auto it = std::lower_bound(members_.begin(), members_.end(), i);
     return (it != members_.end() && *it == i) ? static_cast<int>(it - members_.begin()) : -1;
   }
-  /// \brief S \ i (003 footnote 9).
-  coalition without(int i) const { return from_mask(mask_ & ~(std::uint64_t{1} << i)); }
-  /// \brief S ∪ i.
+  /// \brief S \ i (003 footnote 9); \p i ∈ [0, max_players) (a non-member leaves S unchanged).
+  /// \throws index_error for \p i outside [0, max_players).
+  coalition without(int i) const {
+    check_player(i, "coalition::without");
+    return from_mask(mask_ & ~(std::uint64_t{1} << i));
+  }
+  /// \brief S ∪ i; \p i ∈ [0, max_players).
+  /// \throws index_error for \p i outside [0, max_players).
   coalition with(int i) const {
-    if (i < 0 || i >= max_players) throw index_error(fmt::format("coalition: bad player {}", i));
+    check_player(i, "coalition::with");
     return from_mask(mask_ | (std::uint64_t{1} << i));
   }
   /// \brief Whether every member of this coalition belongs to \p other.
@@ -111,6 +122,13 @@ class coalition {
   std::string to_string() const { return fmt::format("{{{}}}", fmt::join(members_, ",")); }
 
  private:
+  static void check_player(int i, const char* where) {
+    if (i < 0 || i >= max_players) {
+      throw index_error(
+          fmt::format("{}: player index {} is outside [0, {})", where, i, max_players));
+    }
+  }
+
   std::vector<int> members_;
   std::uint64_t mask_ = 0;
 };

@@ -16,6 +16,7 @@
 #include "mechdesign/core/error.hpp"
 #include "mechdesign/core/mechanism.hpp"
 #include "mechdesign/core/problem.hpp"
+#include "mechdesign/core/validate.hpp"
 
 namespace mechdesign {
 
@@ -26,6 +27,7 @@ template <class Scalar>
 Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> misreport_utilities(
     const coalition_problem<Scalar>& g, const mechanism<Scalar>& m, int k,
     Scalar tol = detail::default_tolerance<Scalar>()) {
+  detail::check_tolerance(tol, "tol", "misreport_utilities");
   g.check_member(k);
   validate_mechanism(g, m, tol);
   const index_t nk = g.num_types(k);
@@ -46,10 +48,12 @@ Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> misreport_utilities(
 }
 
 /// \brief U_k(μ | t_k) for every member and type (the diagonal of misreport_utilities).
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 template <class Scalar>
 std::vector<Eigen::Matrix<Scalar, Eigen::Dynamic, 1>> interim_utilities(
     const coalition_problem<Scalar>& g, const mechanism<Scalar>& m,
     Scalar tol = detail::default_tolerance<Scalar>()) {
+  detail::check_tolerance(tol, "tol", "interim_utilities");
   std::vector<Eigen::Matrix<Scalar, Eigen::Dynamic, 1>> out;
   for (int k = 0; k < g.num_members(); ++k) {
     out.push_back(misreport_utilities(g, m, k, tol).diagonal());
@@ -70,10 +74,13 @@ struct ic_report {
 };
 
 /// \brief Check IC (003 eq. (3.2)): no type of any member gains more than \p tol by a misreport.
+/// \p tol: finite, ≥ 0. \throws non_finite_error / invalid_argument for a bad \p tol and the
+/// exceptions of validate_mechanism.
 template <class Scalar>
 ic_report<Scalar> check_incentive_compatibility(const coalition_problem<Scalar>& g,
                                                 const mechanism<Scalar>& m,
                                                 Scalar tol = detail::default_tolerance<Scalar>()) {
+  detail::check_tolerance(tol, "tol", "check_incentive_compatibility");
   ic_report<Scalar> rep;
   for (int k = 0; k < g.num_members(); ++k) {
     auto table = misreport_utilities(g, m, k, tol);
@@ -107,13 +114,15 @@ struct ir_report {
 };
 
 /// \brief Check interim IR (003 eq. (3.3)) against explicit reservation utilities, one vector
-/// per member of the coalition.
-/// \throws dimension_error if the reservations do not match the members' type sets.
+/// per member of the coalition. \p tol: finite, ≥ 0.
+/// \throws non_finite_error / invalid_argument for a bad \p tol; dimension_error if the
+/// reservations do not match the members' type sets.
 template <class Scalar>
 ir_report<Scalar> check_individual_rationality(
     const coalition_problem<Scalar>& g, const mechanism<Scalar>& m,
     const std::vector<Eigen::Matrix<Scalar, Eigen::Dynamic, 1>>& reservation,
     Scalar tol = detail::default_tolerance<Scalar>()) {
+  detail::check_tolerance(tol, "tol", "check_individual_rationality");
   if (static_cast<int>(reservation.size()) != g.num_members()) {
     throw dimension_error(
         fmt::format("check_individual_rationality: {} reservation vectors for {} "

@@ -14,6 +14,7 @@
 #include "mechdesign/core/detail/scalar.hpp"
 #include "mechdesign/core/error.hpp"
 #include "mechdesign/core/problem.hpp"
+#include "mechdesign/core/validate.hpp"
 
 namespace mechdesign {
 
@@ -44,11 +45,13 @@ struct mechanism {
 
 /// \brief Check that \p m is a mechanism of \p g: shapes, finite entries, columns that are
 /// distributions within \p tol, transfers present iff the problem has money and satisfying its
-/// budget rule within \p tol (003 §3.1).
-/// \throws dimension_error, non_finite_error, distribution_error, model_error.
+/// budget rule within \p tol (003 §3.1). \p tol: finite, ≥ 0.
+/// \throws non_finite_error / invalid_argument for a bad \p tol; dimension_error, non_finite_error,
+/// distribution_error, model_error.
 template <class Scalar>
 void validate_mechanism(const coalition_problem<Scalar>& g, const mechanism<Scalar>& m,
                         Scalar tol = detail::default_tolerance<Scalar>()) {
+  detail::check_tolerance(tol, "tol", "validate_mechanism");
   if (m.probabilities.rows() != g.num_decisions() || m.probabilities.cols() != g.num_profiles()) {
     throw dimension_error(fmt::format("mechanism: probabilities are {}x{}, expected {}x{}",
                                       m.probabilities.rows(), m.probabilities.cols(),

@@ -33,8 +33,9 @@ class prior {
 
   /// \brief The independent prior p(t) = Π_i p_i(t_i) (003 §3.1).
   /// \param marginals one distribution per player; every type must have positive probability.
-  /// \param tol tolerance on each marginal's sum.
-  /// \throws distribution_error, non_finite_error, zero_probability_error, invalid_argument.
+  /// \param tol tolerance on each marginal's sum: finite, ≥ 0.
+  /// \throws distribution_error, non_finite_error, zero_probability_error, invalid_argument;
+  ///         dimension_error if there are more than detail::max_table_entries (2^26) profiles.
   static prior independent(std::vector<vector> marginals,
                            Scalar tol = detail::default_tolerance<Scalar>()) {
     if (marginals.empty()) throw invalid_argument("prior::independent: no players");
@@ -43,6 +44,10 @@ class prior {
       detail::check_distribution(marginals[i], tol,
                                  fmt::format("prior::independent: marginal of player {}", i));
       sizes.push_back(marginals[i].size());
+    }
+    index_t profiles = 1;
+    for (index_t sz : sizes) {
+      profiles = detail::checked_product(profiles, sz, "the profile table", "prior::independent");
     }
     prior p;
     p.space_ = type_space(std::move(sizes));
@@ -62,7 +67,7 @@ class prior {
 
   /// \brief A general (possibly correlated) prior given as a table over profile indices.
   /// \param space the type space; \p table has one entry per profile (mixed-radix order).
-  /// \param tol tolerance on the table's sum.
+  /// \param tol tolerance on the table's sum: finite, ≥ 0.
   /// \throws dimension_error, distribution_error, non_finite_error, zero_probability_error
   ///         (a type with zero marginal probability has no posterior).
   static prior joint(type_space space, vector table,

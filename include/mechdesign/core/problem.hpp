@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <Eigen/Core>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <optional>
@@ -25,6 +26,7 @@
 #include "mechdesign/core/error.hpp"
 #include "mechdesign/core/prior.hpp"
 #include "mechdesign/core/type_space.hpp"
+#include "mechdesign/core/validate.hpp"
 
 namespace mechdesign {
 
@@ -288,8 +290,10 @@ class bayesian_problem {
   /// \brief Check superadditivity in payoff terms: for all disjoint registered R, S with R∪S
   /// registered, every pair (d_R, d_S) is matched by some d ∈ D_{R∪S} giving each member of R
   /// (of S) the utility of d_R (of d_S) at every profile, within \p tol (003 §3.1).
+  /// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
   superadditivity_report check_superadditivity(
       Scalar tol = detail::default_tolerance<Scalar>()) const {
+    detail::check_tolerance(tol, "tol", "check_superadditivity");
     superadditivity_report rep;
     for (const auto& [mr, er] : entries_) {
       for (const auto& [ms, es] : entries_) {

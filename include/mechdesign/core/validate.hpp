@@ -13,6 +13,8 @@
 
 #include <Eigen/Core>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <string>
 
 #include "mechdesign/core/detail/scalar.hpp"
@@ -73,6 +75,57 @@ inline void require_tolerance(double tolerance, const std::string& what, const s
   require_in_range(tolerance, 0.0, max, what, where);
 }
 
+/// Throws non_finite_error (NaN, ±∞) or invalid_argument (negative) unless \p tol is a finite
+/// number ≥ 0 — the tolerance check for any scalar type (double or exact); a NaN tolerance
+/// would turn every comparison it takes part in false and so switch its check off.
+template <class Scalar>
+void check_tolerance(const Scalar& tol, const std::string& what, const std::string& where) {
+  if (!is_finite(tol)) {
+    throw non_finite_error(fmt::format("{}: {} is not finite ({})", where, what, to_double(tol)));
+  }
+  if (tol < Scalar(0)) {
+    throw invalid_argument(fmt::format("{}: {} must be >= 0, got {}", where, what, show(tol)));
+  }
+}
+
+/// Throws invalid_argument unless lo ≤ n ≤ hi: the check of integer counts and limits
+/// (iteration caps, rounds, restarts, cells).
+inline void require_count(long long n, long long lo, long long hi, const std::string& what,
+                          const std::string& where) {
+  if (n < lo || n > hi) {
+    throw invalid_argument(
+        fmt::format("{}: {} = {} is outside its range [{}, {}]", where, what, n, lo, hi));
+  }
+}
+
+/// The largest table (entries of a prior, of a utility table's row, of an LP's variables) the
+/// library allocates in one piece: 2^26 entries (512 MiB of doubles). Problems needing more are
+/// refused with dimension_error before anything is allocated.
+constexpr index_t max_table_entries = index_t{1} << 26;
+
+/// \p a · \p b computed without overflow; throws dimension_error if either is negative or the
+/// product exceeds \p limit (default max_table_entries).
+inline index_t checked_product(index_t a, index_t b, const std::string& what,
+                               const std::string& where, index_t limit = max_table_entries) {
+  if (a < 0 || b < 0) {
+    throw dimension_error(fmt::format("{}: {} has a negative factor ({} x {})", where, what, a, b));
+  }
+  if (a != 0 && b > limit / a) {
+    throw dimension_error(
+        fmt::format("{}: {} ({} x {}) exceeds the limit of {} entries", where, what, a, b, limit));
+  }
+  return a * b;
+}
+
+/// Throws dimension_error if \p size exceeds \p limit (default max_table_entries).
+inline void require_size_limit(index_t size, const std::string& what, const std::string& where,
+                               index_t limit = max_table_entries) {
+  if (size < 0 || size > limit) {
+    throw dimension_error(
+        fmt::format("{}: {} has {} entries, beyond the limit of {}", where, what, size, limit));
+  }
+}
+
 /// Throws dimension_error unless \p size == \p expected.
 inline void require_size(index_t size, index_t expected, const std::string& what,
                          const std::string& where) {
@@ -96,10 +149,7 @@ template <class Scalar>
 void check_distribution(const Eigen::Matrix<Scalar, Eigen::Dynamic, 1>& v, const Scalar& tol,
                         const std::string& what) {
   if (v.size() == 0) throw dimension_error(fmt::format("{}: the distribution is empty", what));
-  if (!is_finite(tol) || tol < Scalar(0)) {
-    throw invalid_argument(
-        fmt::format("{}: the tolerance {} is not a finite number >= 0", what, to_double(tol)));
-  }
+  check_tolerance(tol, "the tolerance", what);
   Scalar sum(0);
   for (index_t k = 0; k < v.size(); ++k) {
     if (!is_finite(v(k))) {

@@ -22,6 +22,7 @@
 
 #include "mechdesign/core/detail/linear_algebra.hpp"
 #include "mechdesign/core/error.hpp"
+#include "mechdesign/core/validate.hpp"
 #include "mechdesign/data_monetization/game.hpp"
 #include "mechdesign/data_monetization/mechanism.hpp"
 
@@ -54,8 +55,11 @@ struct mechanism_check {
 
 /// \brief Checks a Gaussian mechanism from its joint law (001 Propositions 3-5, 13).
 /// \throws dimension_error if the sizes do not match the game, non_finite_error on NaN.
+/// \param tolerance finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline mechanism_check check_mechanism(const game& g, const joint_distribution& j,
                                        double tolerance = 1e-9) {
+  mechdesign::detail::require_tolerance(tolerance, "tolerance",
+                                        "data_monetization::check_mechanism", HUGE_VAL);
   const int n = g.players();
   const Eigen::Index size = 2 * n + 1;
   if (j.mean.size() != size || j.covariance.rows() != size || j.covariance.cols() != size) {
@@ -105,8 +109,11 @@ inline mechanism_check check_mechanism(const game& g, const joint_distribution& 
 }
 
 /// \brief Checks a symmetric mechanism through its joint law (001 Propositions 3-5, 13).
+/// \param tolerance finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline mechanism_check check_mechanism(const game& g, const symmetric_mechanism& x,
                                        double tolerance = 1e-9) {
+  mechdesign::detail::require_tolerance(tolerance, "tolerance",
+                                        "data_monetization::check_mechanism", HUGE_VAL);
   return check_mechanism(g, joint(g, x), tolerance);
 }
 

@@ -28,6 +28,7 @@
 
 #include "mechdesign/core/error.hpp"
 #include "mechdesign/core/result.hpp"
+#include "mechdesign/core/validate.hpp"
 #include "mechdesign/data_monetization/game.hpp"
 #include "mechdesign/data_monetization/mechanism.hpp"
 
@@ -99,8 +100,11 @@ struct [[nodiscard]] payment_rule : result_base {
 /// (001 Proposition 5, eq. (18), Corollary 3). Not implementable (status, not an exception) when
 /// c < 1 − \p tol.
 /// \throws model_error if the mechanism is not obedient within \p tol.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline payment_rule revenue_maximizing_payments(const game& g, const symmetric_mechanism& x,
                                                 double tol = 1e-9) {
+  mechdesign::detail::require_tolerance(tol, "tol",
+                                        "data_monetization::revenue_maximizing_payments", HUGE_VAL);
   const obedience_residuals res = obedience_residuals_of(g, x);
   if (!res.obedient(tol)) {
     throw model_error(
@@ -135,7 +139,9 @@ inline payment_rule revenue_maximizing_payments(const game& g, const symmetric_m
 
 /// \brief Total expected revenue n E p of the revenue-maximising payments (001 eq. (23)); NaN when
 /// not implementable.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline double revenue(const game& g, const symmetric_mechanism& x, double tol = 1e-9) {
+  mechdesign::detail::require_tolerance(tol, "tol", "data_monetization::revenue", HUGE_VAL);
   return g.players() * revenue_maximizing_payments(g, x, tol).expected_payment();
 }
 

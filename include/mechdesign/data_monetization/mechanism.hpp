@@ -31,6 +31,7 @@
 
 #include "mechdesign/core/detail/linear_algebra.hpp"
 #include "mechdesign/core/error.hpp"
+#include "mechdesign/core/validate.hpp"
 #include "mechdesign/data_monetization/game.hpp"
 
 namespace mechdesign::data_monetization {
@@ -86,10 +87,20 @@ inline symmetric_moments moments(const game& g, const symmetric_mechanism& x) {
 
 /// \brief The form (12) of symmetric moments (001 eq. (5)); s² and ρ are read off the residual
 /// covariance (ρ = 0 when s² = 0).
-/// \throws model_error if the residual covariance is not positive semidefinite beyond \p tol
-/// (001 Lemma 3).
+/// \p tol: relative PSD tolerance in [0, 1].
+/// \throws non_finite_error for a non-finite moment or \p tol, invalid_argument for \p tol
+/// outside [0, 1]; model_error if the residual covariance is not positive semidefinite beyond
+/// \p tol (001 Lemma 3).
 inline symmetric_mechanism mechanism_from_moments(const game& g, const symmetric_moments& m,
                                                   double tol = 1e-10) {
+  constexpr const char* where = "data_monetization::mechanism_from_moments";
+  mechdesign::detail::require_tolerance(tol, "tol", where);
+  mechdesign::detail::require_finite(m.mean_action, "mean_action", where);
+  mechdesign::detail::require_finite(m.action_variance, "action_variance", where);
+  mechdesign::detail::require_finite(m.action_covariance, "action_covariance", where);
+  mechdesign::detail::require_finite(m.state_covariance, "state_covariance", where);
+  mechdesign::detail::require_finite(m.own_type_covariance, "own_type_covariance", where);
+  mechdesign::detail::require_finite(m.other_type_covariance, "other_type_covariance", where);
   const double st = g.prior().state_variance, tt = g.prior().type_variance;
   const double n = g.players();
   symmetric_mechanism x;
@@ -114,7 +125,12 @@ inline symmetric_mechanism mechanism_from_moments(const game& g, const symmetric
 }
 
 /// \brief The full (2n + 1)-dimensional mean and covariance of a symmetric mechanism (001 eq. (3)).
+/// \throws dimension_error if the (2n + 1)² covariance exceeds detail::max_table_entries (n above
+/// 4095), before anything is allocated.
 inline joint_distribution joint(const game& g, const symmetric_mechanism& x) {
+  const index_t side = 2 * static_cast<index_t>(g.players()) + 1;
+  (void)mechdesign::detail::checked_product(side, side, "the covariance",
+                                            "data_monetization::joint");
   const int n = g.players();
   const auto& p = g.prior();
   const symmetric_moments m = moments(g, x);
@@ -241,9 +257,12 @@ inline obedience_residuals obedience_residuals_of(const game& g, const symmetric
 /// noise correlation ρ: c = 1 + k d, m by (10), s² by (13) (001 Proposition 2).
 /// \throws invalid_argument if ρ ∉ [−1/(n−1), 1], model_error if (b, d) lies outside the ellipse
 /// by more than \p tol.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline symmetric_mechanism obedient_mechanism(const game& g, double state_weight,
                                               double others_type_weight, double noise_correlation,
                                               double tol = 1e-12) {
+  mechdesign::detail::require_tolerance(tol, "tol", "data_monetization::obedient_mechanism",
+                                        HUGE_VAL);
   const double k = g.aggregate_interaction(), n = g.players();
   mechdesign::detail::require_finite(state_weight, "b", "data_monetization::obedient_mechanism");
   mechdesign::detail::require_finite(others_type_weight, "d",

@@ -59,8 +59,8 @@ struct linear_objective {
 /// \brief Options of the optimisers.
 struct optimal_options {
   bool impose_incentive_compatibility = false;  ///< add c ≥ 1 (Proposition 4)
-  double tolerance = 1e-12;                     ///< relative tolerance of the root searches
-  int max_iterations = 400;
+  double tolerance = 1e-12;  ///< relative tolerance of the root searches, in [0, 1]
+  int max_iterations = 400;  ///< cap of each root search, in [1, 100000]
 };
 
 /// \brief An optimal symmetric mechanism with its payments and values (001 §5).
@@ -176,6 +176,12 @@ inline double optimal_noise_correlation(const game& g, const linear_objective& o
   return omega > 0 ? 1.0 : (omega < 0 ? -1.0 / (g.players() - 1) : 0.0);
 }
 
+inline void validate_optimal_options(const optimal_options& o, const char* where) {
+  mechdesign::detail::require_tolerance(o.tolerance, "optimal_options::tolerance", where);
+  mechdesign::detail::require_count(o.max_iterations, 1, 100000, "optimal_options::max_iterations",
+                                    where);
+}
+
 inline reduced_problem reduce(const game& g, const linear_objective& objective, double kappa,
                               const optimal_options& options) {
   const double k = g.aggregate_interaction(), n = g.players();
@@ -210,9 +216,11 @@ inline reduced_problem reduce(const game& g, const linear_objective& objective, 
 /// \brief Maximises L(moments) + κ (1 − 1/c) over symmetric obedient mechanisms (001 Proposition
 /// 6; κ ≠ 0 gives the revenue problem of Proposition 9). Requires κ ≥ 0 and, when κ > 0,
 /// impose_incentive_compatibility.
-/// \throws invalid_argument on a non-finite objective, κ < 0, or κ > 0 without the IC bound.
+/// \throws invalid_argument on a non-finite objective, κ < 0, κ > 0 without the IC bound, or
+/// options out of their documented ranges (non_finite_error for NaN).
 inline optimal_mechanism maximize_over_obedient(const game& g, const linear_objective& objective,
                                                 double kappa = 0.0, optimal_options options = {}) {
+  detail::validate_optimal_options(options, "data_monetization::maximize_over_obedient");
   const double coeffs[] = {objective.action_variance,
                            objective.action_covariance,
                            objective.state_covariance,
@@ -295,6 +303,7 @@ inline optimal_mechanism maximize_over_obedient(const game& g, const linear_obje
 inline std::vector<std::pair<double, double>> stationarity_curve(
     const game& g, const linear_objective& objective, double kappa,
     const std::vector<double>& multipliers, optimal_options options = {}) {
+  detail::validate_optimal_options(options, "data_monetization::stationarity_curve");
   const detail::reduced_problem p = detail::reduce(g, objective, kappa, options);
   std::vector<std::pair<double, double>> out;
   for (double mu : multipliers) {

@@ -8,8 +8,9 @@
 /// Users include lp/solver.hpp; this is the only header that includes glpk.h.
 ///
 /// Threads: Debian's GLPK 5.0 keeps its environment thread-local. Every thread needs its own
-/// lp::solver, and a worker thread calls lp::free_thread_environment() (lp/solver.hpp) before it
-/// ends.
+/// lp::solver. A worker thread should call lp::free_thread_environment() (lp/solver.hpp) before
+/// it ends; one that forgets is safe too: a thread_local guard (register_glpk_thread_cleanup)
+/// frees the environment at thread exit when none of the thread's problems is alive.
 
 #include <fmt/format.h>
 #include <glpk.h>
@@ -28,13 +29,46 @@
 
 namespace mechdesign::lp::detail {
 
+/// Free the calling thread's GLPK environment (see the file comment).
+inline void free_glpk_environment() noexcept { glp_free_env(); }
+
+/// The number of GLPK problems alive on the calling thread (created minus deleted there). A
+/// trivially destructible thread_local, so it stays readable until the thread's storage ends.
+inline int& live_glpk_problems() noexcept {
+  thread_local int live = 0;
+  return live;
+}
+
+/// Registers, once per thread and before that thread's first GLPK problem, a thread_local
+/// guard whose destructor frees the thread's GLPK environment when the thread ends — if no GLPK
+/// problem of the thread is still alive then (a static solver outliving the main thread's
+/// thread_locals keeps its environment, as before). A worker that forgets
+/// lp::free_thread_environment() therefore no longer leaks its environment (GLPK keeps it in a
+/// thread-local pointer that dies with the thread); calling it as well stays harmless
+/// (glp_free_env() on a thread without an environment does nothing). The guard holds no data;
+/// nothing is shared between threads.
+inline void register_glpk_thread_cleanup() noexcept {
+  struct guard {
+    guard() noexcept = default;
+    guard(const guard&) = delete;
+    guard& operator=(const guard&) = delete;
+    ~guard() {
+      if (live_glpk_problems() == 0) glp_free_env();
+    }
+  };
+  thread_local const guard cleanup;
+  (void)cleanup;
+}
+
 /// GLPK's simplex behind engine_base.
 class glpk_engine final : public engine_base {
  public:
   engine kind() const noexcept override { return engine::glpk; }
 
   void load(const model& m, const model::sparse_matrix& a) override {
+    register_glpk_thread_cleanup();
     prob_.reset(glp_create_prob());
+    ++live_glpk_problems();
     glp_prob* p = prob_.get();
     glp_set_obj_dir(p, m.sense() == objective_sense::maximize ? GLP_MAX : GLP_MIN);
     if (m.num_rows() > 0) glp_add_rows(p, static_cast<int>(m.num_rows()));
@@ -216,7 +250,10 @@ class glpk_engine final : public engine_base {
 
  private:
   struct deleter {
-    void operator()(glp_prob* p) const noexcept { glp_delete_prob(p); }
+    void operator()(glp_prob* p) const noexcept {
+      glp_delete_prob(p);
+      --live_glpk_problems();
+    }
   };
 
   static glp_smcp parameters(const engine_call& call) {
@@ -457,9 +494,6 @@ class glpk_engine final : public engine_base {
   std::vector<char> fixed_;  // per column: fixed (lower == upper)
   long num_fixed_ = 0;
 };
-
-/// Free the calling thread's GLPK environment (see the file comment).
-inline void free_glpk_environment() noexcept { glp_free_env(); }
 
 }  // namespace mechdesign::lp::detail
 

@@ -27,6 +27,7 @@
 #include <string>
 
 #include "mechdesign/core/error.hpp"
+#include "mechdesign/core/validate.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
 
@@ -78,8 +79,10 @@ inline void check_sizes(const model& m, const model::sparse_matrix& a, const cha
 /// \throws dimension_error if the vectors do not match the model.
 /// \param m the model, valid; \param a its matrix (m.matrix()); \param s the point to certify,
 /// with x and row_duals sized to the model; \param tol the certificate tolerance, > 0.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline verification verify(const model& m, const model::sparse_matrix& a, solution& s,
                            double tol = 1e-7) {
+  mechdesign::detail::require_tolerance(tol, "tol", "lp::verify", HUGE_VAL);
   detail::check_sizes(m, a, "verify");
   if (s.x.size() != m.num_cols() || s.row_duals.size() != m.num_rows()) {
     throw dimension_error(fmt::format("lp::verify: x has {} entries and duals {} for a {}x{} model",
@@ -169,7 +172,9 @@ inline verification verify(const model& m, const model::sparse_matrix& a, soluti
 }
 
 /// \brief verify() with the matrix built from \p m.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline verification verify(const model& m, solution& s, double tol = 1e-7) {
+  mechdesign::detail::require_tolerance(tol, "tol", "lp::verify", HUGE_VAL);
   return verify(m, m.matrix(), s, tol);
 }
 
@@ -182,8 +187,10 @@ inline verification verify(const model& m, solution& s, double tol = 1e-7) {
 /// \throws dimension_error if \p y does not match the model.
 /// \param m the model, valid; \param a its matrix (m.matrix()); \param y one multiplier per
 /// row, finite.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline verification check_farkas(const model& m, const model::sparse_matrix& a,
                                  const Eigen::VectorXd& y, double tol = 1e-7) {
+  mechdesign::detail::require_tolerance(tol, "tol", "lp::check_farkas", HUGE_VAL);
   detail::check_sizes(m, a, "check_farkas");
   if (y.size() != m.num_rows()) {
     throw dimension_error(
@@ -249,8 +256,10 @@ inline verification check_farkas(const model& m, const model::sparse_matrix& a,
 /// \throws dimension_error if the vectors do not match the model.
 /// \param m the model, valid; \param a its matrix (m.matrix()); \param s the point (x) and
 /// direction (ray), sized to the model.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline verification check_ray(const model& m, const model::sparse_matrix& a, solution& s,
                               double tol = 1e-7) {
+  mechdesign::detail::require_tolerance(tol, "tol", "lp::check_ray", HUGE_VAL);
   detail::check_sizes(m, a, "check_ray");
   if (s.x.size() != m.num_cols() || s.ray.size() != m.num_cols()) {
     throw dimension_error(

@@ -18,6 +18,7 @@
 #include <fmt/format.h>
 
 #include <Eigen/Core>
+#include <cmath>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +27,7 @@
 #include "mechdesign/core/mechanism.hpp"
 #include "mechdesign/core/problem.hpp"
 #include "mechdesign/core/result.hpp"
+#include "mechdesign/core/validate.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/mechanism/primal.hpp"
 #include "mechdesign/mechanism/virtual_utility.hpp"
@@ -91,9 +93,11 @@ struct efficiency_result : result_base {
 /// \param tol tolerance of the IC check and of a gain (relative to 1 + |U|), > 0.
 /// \returns the verdict; status is the LP's status if the LP does not reach a verified optimum.
 /// \throws the exceptions of validate_mechanism on a malformed mechanism.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 [[nodiscard]] inline efficiency_result test_incentive_efficiency(
     const coalition_problem<double>& g, const mechanism<double>& m, double tol = 1e-7,
     const primal_options& options = {}) {
+  detail::require_tolerance(tol, "tol", "test_incentive_efficiency", HUGE_VAL);
   efficiency_result r;
   validate_mechanism(g, m, tol);
   r.ic = check_incentive_compatibility(g, m, tol);

@@ -118,8 +118,10 @@ inline coalition_solution singleton_solution(const bayesian_problem<double>& pro
 /// \returns every coalition with its certificate; status success iff all are verified. If the
 /// start of a coalition cannot be computed (an LP of Γ_S^i failed), that coalition is the last
 /// entry (with the LP's status) and the larger ones are absent.
-/// \throws model_error (a coalition without decisions, correlated types, a budget rule other
-/// than ex_post_balanced); invalid_argument / non_finite_error on options out of range.
+/// \throws model_error (a coalition without decisions — checked for all 2^n − 1 coalitions
+/// before any is solved —, correlated types, a budget rule other than ex_post_balanced);
+/// dimension_error beyond detail::nps_max_players (20) players; invalid_argument / non_finite_error
+/// on options out of range.
 [[nodiscard]] inline nps_result neutral_procedural_solution(const bayesian_problem<double>& problem,
                                                             const nps_options& options = {}) {
   detail::validate_nps_options(options, "neutral_procedural_solution");
@@ -131,6 +133,18 @@ inline coalition_solution singleton_solution(const bayesian_problem<double>& pro
         "neutral_procedural_solution: money is supported with budget_rule::ex_post_balanced only");
   }
   const int n = problem.num_players();
+  if (n > detail::nps_max_players) {
+    throw dimension_error(
+        fmt::format("neutral_procedural_solution: {} players exceed the limit of {}", n,
+                    detail::nps_max_players));
+  }
+  // Every coalition needs decisions: checked before anything is allocated or solved.
+  for (std::uint64_t m = 1; m < (std::uint64_t{1} << n); ++m) {
+    if (!problem.has_decisions(coalition::from_mask(m))) {
+      throw model_error(fmt::format("neutral_procedural_solution: coalition {} has no decisions",
+                                    coalition::from_mask(m).to_string()));
+    }
+  }
   std::vector<std::uint64_t> masks;
   for (std::uint64_t m = 1; m < (std::uint64_t{1} << n); ++m) masks.push_back(m);
   std::stable_sort(masks.begin(), masks.end(), [](std::uint64_t a, std::uint64_t b) {

@@ -57,11 +57,13 @@ struct nps_certificate {
 /// \param tol tolerance of the checks, > 0 (residuals pass at 100·tol·(1 + max|U|)).
 /// \throws dimension_error, invalid_argument, model_error on malformed inputs (as
 /// warranted_claims and check_efficiency_conditions).
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline nps_certificate check_nps_coalition(const coalition_problem<double>& g,
                                            const std::vector<coalition_threat>& threats,
                                            const mechanism<double>& plan,
                                            const type_vectors<double>& lambda,
                                            const type_matrices<double>& alpha, double tol = 1e-7) {
+  detail::require_tolerance(tol, "tol", "check_nps_coalition", HUGE_VAL);
   const int n = g.num_members();
   if (n < 2) throw model_error("check_nps_coalition: S needs two members");
   if (static_cast<int>(threats.size()) != n) {
@@ -144,12 +146,22 @@ struct nps_check {
 /// \brief Check a whole neutral procedural solution against \p problem (003 Definition 4,
 /// ε = 0): every singleton plan gives each type its best decision (4.4), and every coalition
 /// passes check_nps_coalition with the games Γ_S and Γ_{S∖i} rebuilt from \p problem.
-/// \param tol tolerance, > 0. \throws index_error if a coalition is missing from \p solution;
-/// model_error if \p problem lacks a coalition's decisions.
+/// \param tol tolerance, in (0, 1]. \throws index_error if a coalition is missing from
+/// \p solution; model_error if \p problem lacks a coalition's decisions or an entry does not have
+/// the shapes of \p problem (a solution of another problem); dimension_error beyond
+/// detail::nps_max_players players.
 inline nps_check check_neutral_procedural(const bayesian_problem<double>& problem,
                                           const nps_result& solution, double tol = 1e-7) {
   detail::require_in_range(tol, std::numeric_limits<double>::min(), 1.0, "tol",
                            "check_neutral_procedural");
+  if (problem.num_players() > detail::nps_max_players) {
+    throw dimension_error(fmt::format("check_neutral_procedural: {} players exceed the limit of {}",
+                                      problem.num_players(), detail::nps_max_players));
+  }
+  for (std::uint64_t mask = 1; mask < (std::uint64_t{1} << problem.num_players()); ++mask) {
+    const coalition s = coalition::from_mask(mask);
+    detail::require_matching_entry(problem, solution.at(s), s, "check_neutral_procedural");
+  }
   nps_check out;
   bool all = true;
   for (std::uint64_t mask = 1; mask < (std::uint64_t{1} << problem.num_players()); ++mask) {
@@ -190,10 +202,13 @@ inline nps_check check_neutral_procedural(const bayesian_problem<double>& proble
 namespace detail {
 
 // The threats of S from a solution (threats[k]: the entry of S \ k-th member).
-inline std::vector<nps_threat> threats_from(const nps_result& solved, const coalition& s) {
+inline std::vector<nps_threat> threats_from(const bayesian_problem<double>& problem,
+                                            const nps_result& solved, const coalition& s,
+                                            const std::string& where) {
   std::vector<nps_threat> out;
   for (int i : s.members()) {
     const coalition_solution& th = solved.at(s.without(i));
+    require_matching_entry(problem, th, s.without(i), where);
     out.push_back(nps_threat{coalition_threat{th.problem, th.plan, th.alpha}, th.interim});
   }
   return out;
@@ -227,14 +242,16 @@ inline void apply_certificate(const nps_context& c, coalition_solution& out) {
 /// claims). status: success iff verified; numerical_issue if not (the message says why); the
 /// LP's status if a scale LP failed.
 /// \throws index_error if a sub-coalition S∖i is missing from \p solved; model_error if
-/// |S| < 2; the exceptions of validate_mechanism; invalid_argument on bad options.
+/// |S| < 2 or an entry of \p solved does not have the shapes of \p problem; the exceptions of
+/// validate_mechanism; invalid_argument on bad options.
 [[nodiscard]] inline coalition_solution certify_neutral_procedural(
     const bayesian_problem<double>& problem, const nps_result& solved, const coalition& s,
     const mechanism<double>& plan, const nps_options& options = {}) {
   if (s.size() < 2) throw model_error("certify_neutral_procedural: S needs two members");
   detail::validate_nps_options(options, "certify_neutral_procedural");
   const coalition_problem<double> g = problem.restrict_to(s);
-  const detail::nps_context c(g, detail::threats_from(solved, s), options);
+  const detail::nps_context c(
+      g, detail::threats_from(problem, solved, s, "certify_neutral_procedural"), options);
   validate_mechanism(g, plan, c.opt.tolerance);
   coalition_solution out;
   out.members = g.members();

@@ -132,6 +132,64 @@ struct nps_result : result_base {
   }
 };
 
+namespace detail {
+
+/// The largest number of players neutral_procedural_solution and check_neutral_procedural
+/// accept: 2^n − 1 coalitions are each solved by LPs, so 20 players (about 10^6 coalitions) is
+/// already far beyond any practical run; larger problems are refused before anything is built.
+constexpr int nps_max_players = 20;
+
+// Throws model_error unless \p entry is the entry of coalition \p s computed for \p problem:
+// its members are s, and its plan, interim utilities, scales and claims have the shapes of
+// problem.restrict_to(s) (an entry of another problem's nps_result is refused instead of
+// reaching an Eigen assertion).
+inline void require_matching_entry(const bayesian_problem<double>& problem,
+                                   const coalition_solution& entry, const coalition& s,
+                                   const std::string& where) {
+  auto fail = [&](const std::string& what) {
+    throw model_error(
+        fmt::format("{}: the entry of coalition {} does not belong to this problem ({})", where,
+                    s.to_string(), what));
+  };
+  if (entry.members != s) fail(fmt::format("its members are {}", entry.members.to_string()));
+  if (!problem.has_decisions(s)) fail("the problem has no decisions for it");
+  const index_t decisions = static_cast<index_t>(problem.decision_labels(s).size());
+  index_t profiles = 1;
+  for (int i : s.members()) profiles *= problem.types().num_types(i);
+  const auto& plan = entry.plan;
+  if (plan.probabilities.rows() != decisions || plan.probabilities.cols() != profiles) {
+    fail(fmt::format("its plan is {}x{}, expected {}x{}", plan.probabilities.rows(),
+                     plan.probabilities.cols(), decisions, profiles));
+  }
+  if (entry.problem.num_members() != s.size() || entry.problem.num_profiles() != profiles ||
+      entry.problem.num_decisions() != decisions) {
+    fail("its game has other dimensions");
+  }
+  auto check_vectors = [&](const type_vectors<double>& v, const char* what) {
+    if (v.empty()) return;
+    if (static_cast<int>(v.size()) != s.size())
+      fail(fmt::format("{} has {} members", what, v.size()));
+    for (int k = 0; k < s.size(); ++k) {
+      const index_t nk = problem.types().num_types(s.members()[static_cast<std::size_t>(k)]);
+      if (v[static_cast<std::size_t>(k)].size() != nk)
+        fail(fmt::format("{} has other sizes", what));
+    }
+  };
+  check_vectors(entry.interim, "interim");
+  check_vectors(entry.lambda, "lambda");
+  check_vectors(entry.claims, "claims");
+  if (!entry.alpha.empty()) {
+    if (static_cast<int>(entry.alpha.size()) != s.size()) fail("alpha has other sizes");
+    for (int k = 0; k < s.size(); ++k) {
+      const index_t nk = problem.types().num_types(s.members()[static_cast<std::size_t>(k)]);
+      const auto& a = entry.alpha[static_cast<std::size_t>(k)];
+      if (a.rows() != nk || a.cols() != nk) fail("alpha has other sizes");
+    }
+  }
+}
+
+}  // namespace detail
+
 }  // namespace mechdesign
 
 #endif  // MECHDESIGN_MECHANISM_NPS_RESULT_HPP

@@ -47,7 +47,7 @@ namespace mechdesign {
 /// \brief Options of the primal solve.
 struct primal_options {
   lp::solver_options lp;    ///< LP settings (engine, presolve, exact re-check, limits, certificate)
-  double tolerance = 1e-7;  ///< tolerance of the post-solve IC check
+  double tolerance = 1e-7;  ///< tolerance of the post-solve IC check; finite, ≥ 0
 };
 
 /// \brief The primal (3.5) at one weight vector, with its dual. status is the LP's status in
@@ -73,9 +73,12 @@ struct primal_result : result_base {
 /// weights λ or the participation thresholds change.
 class incentive_primal {
  public:
-  /// \brief Build the LP for coalition problem \p g. \throws the exceptions of lp::model.
+  /// \brief Build the LP for coalition problem \p g. \throws the exceptions of lp::model;
+  /// non_finite_error / invalid_argument for a bad options.tolerance.
   explicit incentive_primal(coalition_problem<double> g, primal_options options = {})
       : g_(std::move(g)), options_(options), solver_(options.lp) {
+    detail::require_tolerance(options.tolerance, "primal_options::tolerance", "incentive_primal",
+                              HUGE_VAL);
     build();
   }
 

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <Eigen/Core>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@
 #include "mechdesign/core/mechanism.hpp"
 #include "mechdesign/core/problem.hpp"
 #include "mechdesign/core/result.hpp"
+#include "mechdesign/core/validate.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/mechanism/primal.hpp"
 #include "mechdesign/mechanism/selection.hpp"
@@ -45,9 +47,11 @@ struct random_dictatorship_result : result_base {
 /// \returns status success with the plan, or the status of the first LP that failed.
 /// \throws dimension_error if there is not one threat per member; the exceptions of
 /// mechanism_selection (a threat of the wrong coalition, a correlated prior).
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 [[nodiscard]] inline random_dictatorship_result conditional_random_dictatorship(
     const coalition_problem<double>& g, const std::vector<coalition_threat>& threats,
     const primal_options& options = {}, double tol = 1e-7) {
+  detail::require_tolerance(tol, "tol", "conditional_random_dictatorship", HUGE_VAL);
   const int n = g.num_members();
   if (static_cast<int>(threats.size()) != n) {
     throw dimension_error(fmt::format("conditional_random_dictatorship: {} threats for {} members",

@@ -33,6 +33,7 @@
 #include "mechdesign/core/mechanism.hpp"
 #include "mechdesign/core/problem.hpp"
 #include "mechdesign/core/result.hpp"
+#include "mechdesign/core/validate.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/lp/solver.hpp"
@@ -142,7 +143,9 @@ class mechanism_selection {
   const type_vectors<double>& threat_utilities() const noexcept { return threat_utilities_; }
 
   /// \brief Definition 1: IC for S (3.2) and participation (4.1) for every j ≠ i.
+  /// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
   selection_feasibility check_feasible(const mechanism<double>& m, double tol = 1e-7) const {
+    detail::require_tolerance(tol, "tol", "mechanism_selection::check_feasible", HUGE_VAL);
     selection_feasibility r;
     r.ic = check_incentive_compatibility(game_, m, tol);
     const auto u = interim_utilities(game_, m, tol);
@@ -172,7 +175,9 @@ class mechanism_selection {
 
   /// \brief Definition 3: whether \p m is feasible given each type of the dictator
   /// ((3.2) for i, (4.12a) and (4.12b) for every j ≠ i).
+  /// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
   safety_report check_safe(const mechanism<double>& m, double tol = 1e-7) const {
+    detail::require_tolerance(tol, "tol", "mechanism_selection::check_safe", HUGE_VAL);
     validate_mechanism(game_, m, tol);
     safety_report r;
     const index_t ni = game_.num_types(position_);
@@ -212,8 +217,10 @@ class mechanism_selection {
   /// \returns the verdict with status success, or (an LP ended without a verified optimum for a
   /// reason other than infeasibility of the safe set) that LP's status and verdict undetermined.
   /// \throws dimension_error / invalid_argument on bad weights.
+  /// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
   [[nodiscard]] strong_solution_result strong_solution(double tol = 1e-7,
                                                        Eigen::VectorXd weights = {}) {
+    detail::require_tolerance(tol, "tol", "mechanism_selection::strong_solution", HUGE_VAL);
     strong_solution_result r;
     const detail::mechanism_columns cols(game_);
     lp::model m(lp::objective_sense::maximize);

@@ -48,6 +48,7 @@ struct constant_sum_weights : result_base {
 [[nodiscard]] inline constant_sum_weights find_constant_sum_weights(
     const Eigen::Ref<const Eigen::MatrixXd>& u, const lp::solver_options& options = {},
     double tol = 1e-9) {
+  mechdesign::detail::require_tolerance(tol, "tol", "find_constant_sum_weights", HUGE_VAL);
   if (u.rows() == 0 || u.cols() == 0) {
     throw invalid_argument("find_constant_sum_weights: empty payoff table");
   }
@@ -103,6 +104,7 @@ struct censorship_test : result_base {
 /// \throws model_error (state-dependent payoffs), solver_error.
 [[nodiscard]] inline censorship_test beneficial_censorship(const problem& p,
                                                            const beneficial_options& o = {}) {
+  detail::validate_beneficial_options(o, "beneficial_censorship");
   censorship_test r;
   const Eigen::MatrixXd u = p.action_payoffs();
   const information_structure full = full_information(p, o.tol);
@@ -189,6 +191,7 @@ struct coalition_test : result_base {
 [[nodiscard]] inline coalition_test coalition_condition(const problem& p,
                                                         const Eigen::Ref<const Eigen::VectorXd>& d,
                                                         int k, const beneficial_options& o = {}) {
+  detail::validate_beneficial_options(o, "coalition_condition");
   const int n = p.num_agents();
   if (k < 1 || k > n) {
     throw invalid_argument(fmt::format("coalition_condition: k = {} not in [1, {}]", k, n));

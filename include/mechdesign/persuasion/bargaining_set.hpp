@@ -235,10 +235,12 @@ struct efficiency_report : result_base {
 
 /// \brief Whether the payoff vector \p x (e.g. of an IC structure) is Pareto efficient in B
 /// (000 §4, Proposition 3, Theorem 3): LP max Σ_i (E(u_i|π') − x_i) s.t. E(u_i|π') ≥ x_i.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 [[nodiscard]] inline efficiency_report pareto_efficiency(const problem& p,
                                                          const Eigen::Ref<const Eigen::VectorXd>& x,
                                                          double tol = 1e-9,
                                                          const lp::solver_options& options = {}) {
+  mechdesign::detail::require_tolerance(tol, "tol", "pareto_efficiency", HUGE_VAL);
   detail::check_disagreement(p, x, "pareto_efficiency", "the payoff vector x");
   auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
   Eigen::MatrixXd total = Eigen::MatrixXd::Zero(p.num_actions(), p.num_states());
@@ -278,12 +280,27 @@ inline double cross(const Eigen::VectorXd& o, const Eigen::VectorXd& a, const Ei
   return (a(0) - o(0)) * (b(1) - o(1)) - (a(1) - o(1)) * (b(0) - o(0));
 }
 
+// Caps of the boundary refinement (see refine()).
+constexpr int max_refine_depth = 60;
+constexpr int max_boundary_lps = 100000;
+
 // Insert the vertices of B strictly between P and Q (counter-clockwise), found by support LPs
 // along the outward normal of PQ.
 inline void refine(const problem& p, const bargaining_point& P, const bargaining_point& Q,
                    polygon& out, double tol, const lp::solver_options& options, int depth) {
   const Eigen::Vector2d dir(Q.payoffs(0) - P.payoffs(0), Q.payoffs(1) - P.payoffs(1));
-  if (dir.norm() <= tol || depth > 60) return;
+  if (dir.norm() <= tol) return;
+  // Hard caps (a polygon of B has at most |A|·|Ω|-many vertices, each found by one LP): reaching
+  // either is reported as iteration_limit, never silently.
+  if (depth > max_refine_depth || out.lps >= max_boundary_lps) {
+    if (out.status == status::success) {
+      out.status = status::iteration_limit;
+      out.message =
+          fmt::format("bargaining set boundary: refinement stopped at its cap ({} LPs, depth {})",
+                      out.lps, depth);
+    }
+    return;
+  }
   const Eigen::Vector2d normal(dir(1), -dir(0));
   const bargaining_point R = lexicographic_point(p, normal, Eigen::Vector2d(-dir), options);
   ++out.lps;
@@ -324,8 +341,10 @@ inline void drop_collinear(polygon& g, double tol) {
 /// \brief The whole boundary of B for two agents, as a counter-clockwise polygon (the
 /// bargaining set of Figure 1, 000 §1 and Proposition 5).
 /// \throws invalid_argument unless there are exactly two agents.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 [[nodiscard]] inline polygon bargaining_set_boundary(const problem& p, double tol = 1e-9,
                                                      const lp::solver_options& options = {}) {
+  mechdesign::detail::require_tolerance(tol, "tol", "bargaining_set_boundary", HUGE_VAL);
   if (p.num_agents() != 2) {
     throw invalid_argument("bargaining_set_boundary: exactly two agents are required");
   }
@@ -363,8 +382,10 @@ inline void drop_collinear(polygon& g, double tol) {
 /// \brief The Pareto frontier of B for two agents: its vertices from the best point for agent 1
 /// to the best point for agent 2 (counter-clockwise), with structures (000 §4, Figure 1).
 /// \throws invalid_argument unless there are exactly two agents.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 [[nodiscard]] inline polygon pareto_frontier(const problem& p, double tol = 1e-9,
                                              const lp::solver_options& options = {}) {
+  mechdesign::detail::require_tolerance(tol, "tol", "pareto_frontier", HUGE_VAL);
   if (p.num_agents() != 2) {
     throw invalid_argument("pareto_frontier: exactly two agents are required");
   }

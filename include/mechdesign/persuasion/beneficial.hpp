@@ -62,9 +62,23 @@ enum class tie_rule {
 /// \brief Options of the beneficial-agreement tests.
 struct beneficial_options {
   tie_rule ties = tie_rule::follow_recommendation;  ///< see the file comment
-  double tol = 1e-9;      ///< decision threshold on surpluses, margins and certificates, ≥ 0
+  /// Decision threshold on surpluses, margins and certificates, finite and ≥ 0. In
+  /// attainable_actions() and lottery_test() it is relative to the data's scale: a receiver
+  /// margin counts when it exceeds tol · max |u_r|, a surplus when it exceeds
+  /// tol · (max |u_i(a)| + max |d_i|), so scaling every payoff by 10^k changes no verdict. The
+  /// other tests (dominance, coalition and censorship conditions) compare it as given.
+  double tol = 1e-9;
   lp::solver_options lp;  ///< LP settings of every LP of the test
 };
+
+namespace detail {
+
+/// Throws non_finite_error / invalid_argument unless o.tol is finite and ≥ 0.
+inline void validate_beneficial_options(const beneficial_options& o, const char* where) {
+  mechdesign::detail::require_tolerance(o.tol, "beneficial_options::tol", where, HUGE_VAL);
+}
+
+}  // namespace detail
 
 /// \brief Whether action a is the receiver's choice at some belief, with a witness belief.
 /// status success once its LP is solved (attainable_actions() throws otherwise).
@@ -81,9 +95,11 @@ struct action_support : result_base {
 /// \throws solver_error if an LP has no verified optimum.
 [[nodiscard]] inline std::vector<action_support> attainable_actions(
     const problem& p, const beneficial_options& o = {}) {
+  detail::validate_beneficial_options(o, "attainable_actions");
   std::vector<action_support> out;
   const index_t m = p.num_states(), na = p.num_actions();
-  const double bound = 1.0 + 2.0 * p.receiver().cwiseAbs().maxCoeff();
+  const double receiver_scale = p.receiver().cwiseAbs().maxCoeff();  // snapping is relative
+  const double bound = 1.0 + 2.0 * receiver_scale;
   for (index_t a = 0; a < na; ++a) {
     lp::model lpm(lp::objective_sense::maximize);
     for (index_t w = 0; w < m; ++w) lpm.add_variable(fmt::format("mu({})", w), 0.0, 1.0);
@@ -95,7 +111,7 @@ struct action_support : result_base {
       if (b == a) continue;
       std::vector<std::pair<index_t, double>> row;
       for (index_t w = 0; w < m; ++w) {
-        const double c = detail::snap(p.receiver()(a, w) - p.receiver()(b, w), bound);
+        const double c = detail::snap(p.receiver()(a, w) - p.receiver()(b, w), receiver_scale);
         if (c != 0.0) row.emplace_back(w, c);
       }
       row.emplace_back(t, -1.0);
@@ -108,8 +124,8 @@ struct action_support : result_base {
     s.margin = na == 1 ? bound : s.lp.x(t);
     s.belief = s.lp.x.head(m).cwiseMax(0.0);
     s.belief /= s.belief.sum();
-    s.attainable =
-        o.ties == tie_rule::follow_recommendation ? s.margin >= -o.tol : s.margin > o.tol;
+    s.attainable = o.ties == tie_rule::follow_recommendation ? s.margin >= -o.tol * receiver_scale
+                                                             : s.margin > o.tol * receiver_scale;
     s.status = status::success;
     out.push_back(std::move(s));
   }
@@ -141,6 +157,7 @@ struct lottery_result : result_base {
 [[nodiscard]] inline lottery_result lottery_test(const problem& p,
                                                  const Eigen::Ref<const Eigen::VectorXd>& d,
                                                  const beneficial_options& o = {}) {
+  detail::validate_beneficial_options(o, "lottery_test");
   if (d.size() != p.num_agents()) {
     throw dimension_error(
         fmt::format("lottery_test: d has {} entries for {} agents", d.size(), p.num_agents()));
@@ -157,7 +174,8 @@ struct lottery_result : result_base {
     r.attainable.push_back(s.attainable);
     r.beliefs.col(s.action) = s.belief;
   }
-  const double bound = 1.0 + 2.0 * (u.cwiseAbs().maxCoeff() + d.cwiseAbs().maxCoeff());
+  const double surplus_scale = u.cwiseAbs().maxCoeff() + d.cwiseAbs().maxCoeff();
+  const double bound = 1.0 + 2.0 * surplus_scale;
   lp::model m(lp::objective_sense::maximize);
   for (index_t a = 0; a < na; ++a) {
     m.add_variable(fmt::format("lambda({})", a), 0.0,
@@ -167,7 +185,7 @@ struct lottery_result : result_base {
   for (int i = 0; i < n; ++i) {
     std::vector<std::pair<index_t, double>> row;
     for (index_t a = 0; a < na; ++a) {
-      const double c = detail::snap(u(a, i) - d(i), bound);
+      const double c = detail::snap(u(a, i) - d(i), surplus_scale);
       if (c != 0.0) row.emplace_back(a, c);
     }
     row.emplace_back(s, -1.0);
@@ -186,7 +204,7 @@ struct lottery_result : result_base {
   r.lottery = r.lp.x.head(na).cwiseMax(0.0);
   r.lottery /= r.lottery.sum();
   r.payoffs = u.transpose() * r.lottery;
-  r.beneficial = r.surplus > o.tol;
+  r.beneficial = r.surplus > o.tol * surplus_scale;
   // Dual: a binding ≥ row of a maximisation has a multiplier ≤ 0 (lp/solution.hpp), so
   // y_i = −dual_i ≥ 0; the free column s forces Σ y = 1 and every λ_a column gives
   // Σ_i y_i (u_i(a) − d_i) ≤ dual(lottery) = s*.
@@ -219,6 +237,7 @@ struct agreement_test : result_base {
 [[nodiscard]] inline agreement_test beneficial_agreement_test(
     const problem& p, const Eigen::Ref<const Eigen::MatrixXd>& pi0,
     const beneficial_options& o = {}) {
+  detail::validate_beneficial_options(o, "beneficial_agreement_test");
   agreement_test t;
   t.disagreement_structure = check_discrete(p, pi0, o.tol);
   t.lottery = lottery_test(p, ex_ante_payoffs(p, pi0), o);
@@ -242,11 +261,24 @@ struct constructed_agreement : result_base {
 
 /// \brief Lemma 1's Bayes-plausible construction (000 Appendix A.1, see the file comment):
 /// turn the lottery of \p t into an IC structure strictly better than d = E(u|π0).
-/// \param tol ≥ 0, the obedience tolerance of the checks.
-/// \throws model_error if π0 is not IC or not discrete, or the lottery is not beneficial.
+/// \param tol ≥ 0 and finite, the obedience tolerance of the checks.
+/// \throws model_error if π0 is not IC or not discrete, the lottery is not beneficial, or \p t
+/// is the lottery_result of another problem (its sizes differ); non_finite_error /
+/// invalid_argument for a bad \p tol.
 [[nodiscard]] inline constructed_agreement construct_agreement(
     const problem& p, const Eigen::Ref<const Eigen::MatrixXd>& pi0, const lottery_result& t,
     double tol = 1e-9) {
+  mechdesign::detail::require_tolerance(tol, "tol", "construct_agreement", HUGE_VAL);
+  const index_t na0 = p.num_actions();
+  if (t.lottery.size() != na0 || t.beliefs.rows() != p.num_states() || t.beliefs.cols() != na0 ||
+      t.disagreement.size() != p.num_agents() || static_cast<index_t>(t.attainable.size()) != na0) {
+    throw model_error(fmt::format(
+        "construct_agreement: the lottery result does not belong to this problem (lottery of {} "
+        "actions, beliefs {}x{}, {} disagreement payoffs; the problem has {} states, {} actions "
+        "and {} agents)",
+        t.lottery.size(), t.beliefs.rows(), t.beliefs.cols(), t.disagreement.size(), p.num_states(),
+        na0, p.num_agents()));
+  }
   const discreteness_report dr = check_discrete(p, pi0, tol);
   if (!dr.incentive_compatible || !dr.discrete) {
     throw model_error(

@@ -42,6 +42,7 @@ struct dominance_result : result_base {
 [[nodiscard]] inline dominance_result find_beneficial_structure(
     const problem& p, const Eigen::Ref<const Eigen::VectorXd>& d,
     const beneficial_options& o = {}) {
+  detail::validate_beneficial_options(o, "find_beneficial_structure");
   mechdesign::detail::require_size(d.size(), p.num_agents(), "d", "find_beneficial_structure");
   mechdesign::detail::require_finite(d, "d", "find_beneficial_structure");
   const detail::max_min_gain_lp g = detail::make_max_min_gain_lp(p, d);

@@ -41,8 +41,9 @@ namespace mechdesign::persuasion {
 
 /// \brief Options of the weighted Nash solution.
 struct nash_options {
-  double gap_tolerance = 1e-9;  ///< stop when the certified gap on Σ α_i log(x_i − d_i) is below
-  int max_iterations = 400;     ///< cutting-plane iterations
+  double gap_tolerance =
+      1e-9;  ///< stop when the certified gap on Σ α_i log(x_i − d_i) is below; finite, ≥ 0
+  int max_iterations = 400;  ///< cutting-plane iterations, in [0, 10^6]
   /// LP settings; algorithm::automatic runs the dual simplex in the live cutting-plane LP.
   lp::solver_options lp;
 };
@@ -87,6 +88,10 @@ inline double log_product(const Eigen::VectorXd& x, const Eigen::VectorXd& d,
                                                const Eigen::Ref<const Eigen::VectorXd>& d,
                                                const Eigen::Ref<const Eigen::VectorXd>& alpha,
                                                const nash_options& o = {}) {
+  mechdesign::detail::require_tolerance(o.gap_tolerance, "nash_options::gap_tolerance",
+                                        "nash_solution", HUGE_VAL);
+  mechdesign::detail::require_count(o.max_iterations, 0, 1000000, "nash_options::max_iterations",
+                                    "nash_solution");
   detail::check_disagreement(p, d, "nash_solution");
   mechdesign::detail::require_distribution(alpha, p.num_agents(), "alpha", "nash_solution");
   const int n = p.num_agents();

@@ -97,9 +97,11 @@ inline Eigen::VectorXd trade_probabilities(const market& mk,
 
 /// \brief Proposition 3's criterion (000 §3.3): trade with probability one at every
 /// recommendation (within \p tol).
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline bool trades_with_probability_one(const market& mk,
                                         const Eigen::Ref<const Eigen::MatrixXd>& pi,
                                         double tol = 1e-9) {
+  mechdesign::detail::require_tolerance(tol, "tol", "trades_with_probability_one", HUGE_VAL);
   return (trade_probabilities(mk, pi).array() >= 1.0 - tol).all();
 }
 
@@ -117,7 +119,9 @@ inline Eigen::VectorXd revenue_curve(const market& mk) {
 }
 
 /// \brief Proposition 4's condition (000 §3.3): the revenue curve is weakly decreasing.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline bool revenue_curve_decreasing(const market& mk, double tol = 1e-12) {
+  mechdesign::detail::require_tolerance(tol, "tol", "revenue_curve_decreasing", HUGE_VAL);
   const Eigen::VectorXd r = revenue_curve(mk);
   for (index_t k = 1; k < r.size(); ++k) {
     if (r(k) > r(k - 1) + tol) return false;
@@ -204,8 +208,10 @@ struct category_check : result_base {
 /// \brief Check every interval partition of the market's values (000 Proposition 4): IC, full
 /// trade, Pareto efficiency and beneficial agreement, each computed.
 /// \throws as make_problem, solver_error.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 [[nodiscard]] inline std::vector<category_check> check_categories(const market& mk,
                                                                   double tol = 1e-9) {
+  mechdesign::detail::require_tolerance(tol, "tol", "check_categories", HUGE_VAL);
   const problem p = make_problem(mk);
   std::vector<category_check> out;
   beneficial_options o;

@@ -135,7 +135,10 @@ class problem {
   }
 
   /// \brief Whether every agent's payoff is state-independent within \p tol (Assumption 1).
+  /// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
   bool is_state_independent(double tol = 1e-12) const {
+    mechdesign::detail::require_tolerance(tol, "tol", "persuasion::problem::is_state_independent",
+                                          HUGE_VAL);
     for (const auto& u : agents_) {
       for (index_t a = 0; a < u.rows(); ++a) {
         if (u.row(a).maxCoeff() - u.row(a).minCoeff() > tol) return false;
@@ -203,9 +206,11 @@ inline Eigen::VectorXd receiver_values(const problem& p,
 
 /// \brief The receiver-optimal actions ā(μ) at belief μ: all actions within \p tol of the best
 /// expected payoff, in increasing index order (000 §2).
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline std::vector<index_t> optimal_actions(const problem& p,
                                             const Eigen::Ref<const Eigen::VectorXd>& belief,
                                             double tol = 1e-9) {
+  mechdesign::detail::require_tolerance(tol, "tol", "optimal_actions", HUGE_VAL);
   const Eigen::VectorXd v = receiver_values(p, belief);
   const double best = v.maxCoeff();
   std::vector<index_t> out;
@@ -307,9 +312,11 @@ struct discreteness_report {
 /// than \p tol. Also reports whether π is IC (Definition 1 presumes it, by
 /// information::check_obedience with the receiver's payoffs and the prior).
 /// \throws the exceptions of validate_structure().
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 [[nodiscard]] inline discreteness_report check_discrete(const problem& p,
                                                         const Eigen::Ref<const Eigen::MatrixXd>& pi,
                                                         double tol = 1e-9) {
+  mechdesign::detail::require_tolerance(tol, "tol", "check_discrete", HUGE_VAL);
   discreteness_report r;
   validate_structure(p, pi);
   r.incentive_compatible = information::check_obedience(p.receiver(), p.prior(), pi, tol).passed;

@@ -60,6 +60,7 @@ struct selection_report {
 /// \brief Check Definition 2 (000 §4.1) condition by condition, within \p tol ≥ 0.
 [[nodiscard]] inline selection_report check_selection_environment(const problem& p,
                                                                   double tol = 1e-12) {
+  mechdesign::detail::require_tolerance(tol, "tol", "check_selection_environment", HUGE_VAL);
   selection_report r;
   const int n = p.num_agents();
   const index_t m = n + 1;
@@ -143,8 +144,10 @@ inline selection_report require_selection_structure(const problem& p) {
 }
 
 /// \brief Definition 3 (000 §4.1): π is IC and π(a_j|ω_j) = 1 for every agent state.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline bool is_endorsement_rule(const problem& p, const Eigen::Ref<const Eigen::MatrixXd>& pi,
                                 double tol = 1e-9) {
+  mechdesign::detail::require_tolerance(tol, "tol", "is_endorsement_rule", HUGE_VAL);
   require_selection_structure(p);
   validate_structure(p, pi);
   if (!information::check_obedience(p.receiver(), p.prior(), pi, tol).passed) return false;
@@ -169,8 +172,10 @@ inline information_structure endorsement_rule(const problem& p,
 
 /// \brief Definition 4 (000 §4.1): payoffs invariant under relabelling the agents (with their
 /// states and actions; ω0, a0 fixed), equal priors and receiver values x on agent states.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline bool is_symmetric_selection_environment(const problem& p, double tol = 1e-12) {
-  const selection_report r = check_selection_environment(p);
+  mechdesign::detail::require_tolerance(tol, "tol", "is_symmetric_selection_environment", HUGE_VAL);
+  const selection_report r = check_selection_environment(p, tol);
   if (!r.structural()) return false;
   const int n = p.num_agents();
   for (int j = 2; j <= n; ++j) {
@@ -239,6 +244,7 @@ struct robustness_report : result_base {
                                                         const Eigen::Ref<const Eigen::MatrixXd>& pi,
                                                         double tol = 1e-9,
                                                         const lp::solver_options& options = {}) {
+  mechdesign::detail::require_tolerance(tol, "tol", "check_robustness", HUGE_VAL);
   validate_structure(p, pi);
   robustness_report r;
   r.status = status::success;
@@ -303,8 +309,10 @@ struct theorem3_report : result_base {
 /// maximises the agents' total payoff — and, among those, the largest min_i π(a_i|ω0) — checked for
 /// Definition 3, Pareto efficiency, strict gains over no and full information, and eq. (7).
 /// \throws model_error (structure of Definition 2 fails), solver_error.
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 [[nodiscard]] inline theorem3_report check_theorem3(const problem& p, double tol = 1e-9,
                                                     const lp::solver_options& options = {}) {
+  mechdesign::detail::require_tolerance(tol, "tol", "check_theorem3", HUGE_VAL);
   theorem3_report r;
   r.environment = require_selection_structure(p);
   const int n = p.num_agents();

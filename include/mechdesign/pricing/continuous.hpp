@@ -89,9 +89,15 @@ inline double regularized_beta(double a, double b, double x) {
 class type_distribution {
  public:
   /// \brief A distribution from a density and a CDF on [0, 1] (F(0) = 0, F(1) = 1).
+  /// \throws invalid_argument if \p density or \p cdf is empty.
   type_distribution(std::string name, std::function<double(double)> density,
                     std::function<double(double)> cdf)
-      : name_(std::move(name)), density_(std::move(density)), cdf_(std::move(cdf)) {}
+      : name_(std::move(name)), density_(std::move(density)), cdf_(std::move(cdf)) {
+    if (!density_ || !cdf_) {
+      throw invalid_argument(
+          fmt::format("type_distribution: {} has an empty density or CDF callable", name_));
+    }
+  }
 
   /// \brief The uniform law, p = 1, F(v) = v (004_7f70667d8c91100b.txt §4.2, uniform example).
   static type_distribution uniform() {
@@ -170,8 +176,8 @@ inline double positive_virtual_value(const type_distribution& f, double v, doubl
 struct continuous_options {
   /// bisection width on types and on λ, in [0, 1]; 0 bisects to adjacent doubles
   double tolerance = 1e-13;
-  index_t regularity_grid = 2001;  ///< points at which monotonicity of π± is checked (≥ 2 used)
-  index_t search_cells = 256;  ///< grid cells scanned for the crossings of π± with λ (≥ 16)
+  index_t regularity_grid = 2001;  ///< points at which monotonicity of π± is checked, [2, 10^7]
+  index_t search_cells = 256;  ///< grid cells scanned for the crossings of π± with λ, [16, 10^6]
 };
 
 /// \brief The optimal menu for continuous types (004_7f70667d8c91100b.txt Proposition 4.8,
@@ -256,7 +262,8 @@ double first_above(const G& g, double level, index_t cells, double tolerance) {
 /// see the file comment).
 /// \throws distribution_error unless v_s ∈ [0, 1] and the law has F(0) = 0, F(1) = 1 and a finite
 /// nonnegative density on the check grid; non_finite_error for a non-finite τ; invalid_argument
-/// (non_finite_error for NaN) unless options.tolerance ∈ [0, 1].
+/// (non_finite_error for NaN) unless options.tolerance ∈ [0, 1], regularity_grid ∈ [2, 10^7] and
+/// search_cells ∈ [16, 10^6].
 [[nodiscard]] inline continuous_menu solve_continuous(const type_distribution& f, double tau,
                                                       double v_s,
                                                       const continuous_options& options = {}) {
@@ -264,13 +271,17 @@ double first_above(const G& g, double level, index_t cells, double tolerance) {
   detail::require_belief(v_s, "v_s");
   mechdesign::detail::require_tolerance(options.tolerance, "continuous_options::tolerance",
                                         "solve_continuous");
+  mechdesign::detail::require_count(options.regularity_grid, 2, 10000000,
+                                    "continuous_options::regularity_grid", "solve_continuous");
+  mechdesign::detail::require_count(options.search_cells, 16, 1000000,
+                                    "continuous_options::search_cells", "solve_continuous");
   continuous_menu r;
   r.tau = tau;
   r.seller_belief = v_s;
   r.distribution = f.name();
   auto pm = [&](double v) { return negative_virtual_value(f, v, tau, v_s); };
   auto pp = [&](double v) { return positive_virtual_value(f, v, tau, v_s); };
-  const index_t n = std::max<index_t>(2, options.regularity_grid);
+  const index_t n = options.regularity_grid;
   if (std::abs(f.cdf(0.0)) > 1e-9 || std::abs(f.cdf(1.0) - 1.0) > 1e-9) {
     throw distribution_error(fmt::format("solve_continuous: {} has F(0) = {} and F(1) = {}",
                                          f.name(), f.cdf(0.0), f.cdf(1.0)));
@@ -292,7 +303,7 @@ double first_above(const G& g, double level, index_t cells, double tolerance) {
   if (r.concave) {
     // k(λ) = 1 − b(λ) − a(λ) is nonincreasing in λ; find its zero.
     double lo = std::min(pm(0.0), pp(0.0)) - 1.0, hi = std::max(pm(1.0), pp(1.0)) + 1.0;
-    const index_t cells = std::max<index_t>(16, options.search_cells);
+    const index_t cells = options.search_cells;
     auto k = [&](double lambda) {
       return 1.0 - detail::first_above(pp, lambda, cells, options.tolerance) -
              detail::last_below(pm, lambda, cells, options.tolerance);
@@ -324,18 +335,28 @@ double first_above(const G& g, double level, index_t cells, double tolerance) {
 
 /// \brief Discretise a type law on n equal cells of [0, 1]: midpoints and cell probabilities,
 /// for the finite LP (004_7f70667d8c91100b.txt §4.2 vs §4 program (10)).
-/// \throws invalid_argument unless n ≥ 1.
+/// \param n number of cells, in [1, detail::max_table_entries].
+/// \throws invalid_argument unless n is in range; distribution_error if a cell's mass is not
+/// finite or the law puts no mass on [0, 1] (the probabilities could not be normalised).
 inline std::pair<Eigen::VectorXd, Eigen::VectorXd> grid_types(const type_distribution& f,
                                                               index_t n) {
-  if (n < 1) throw invalid_argument(fmt::format("grid_types: {} cells", n));
+  mechdesign::detail::require_count(n, 1, mechdesign::detail::max_table_entries, "n", "grid_types");
   Eigen::VectorXd v(n), p(n);
   for (index_t i = 0; i < n; ++i) {
     const double lo = static_cast<double>(i) / static_cast<double>(n);
     const double hi = static_cast<double>(i + 1) / static_cast<double>(n);
     v(i) = 0.5 * (lo + hi);
     p(i) = std::max(0.0, f.cdf(hi) - f.cdf(lo));
+    if (!std::isfinite(p(i))) {
+      throw distribution_error(fmt::format("grid_types: {} gives cell {} the mass {}", f.name(), i,
+                                           f.cdf(hi) - f.cdf(lo)));
+    }
   }
-  p /= p.sum();
+  const double mass = p.sum();
+  if (!(mass > 0.0)) {
+    throw distribution_error(fmt::format("grid_types: {} puts no mass on [0, 1]", f.name()));
+  }
+  p /= mass;
   return {v, p};
 }
 

@@ -125,6 +125,9 @@ struct menu_check {
       throw dimension_error(fmt::format("check_menu: rule {} is {}x{}, expected {}x{}", j, r.rows(),
                                         r.cols(), s, na));
     }
+    if (!r.allFinite()) {
+      throw non_finite_error(fmt::format("check_menu: rule {} has a non-finite entry", j));
+    }
     for (index_t x = 0; x < s; ++x) {
       note(std::abs(r.row(x).sum() - 1.0), c.rule_violation,
            fmt::format("rule[{}] state {}", j, x));

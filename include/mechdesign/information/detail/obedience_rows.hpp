@@ -17,8 +17,11 @@
 namespace mechdesign::information::detail {
 
 /// An LP coefficient with rounding noise removed: |c| ≤ 1e-12·scale becomes 0 (scale 0 removes
-/// exact zeros only). Differences of payoffs that agree up to rounding would otherwise enter the
-/// LP as 1e-17 entries, which wreck its scaling (seen: a feasible LP reported infeasible).
+/// exact zeros only). Callers pass the largest |entry| of the data the coefficient comes from
+/// (never an absolute floor such as 1 + max), so the snapping is relative to the data's scale:
+/// multiplying every payoff by 10^k changes no snapping decision. Differences of payoffs that agree
+/// up to rounding would otherwise enter the LP as 1e-17 entries, which wreck its scaling (seen: a
+/// feasible LP reported infeasible).
 inline double snap(double c, double scale) { return std::abs(c) <= 1e-12 * scale ? 0.0 : c; }
 
 /// For every pair a ≠ a' of actions, the obedience row Σ_ω β(ω)(u(a, ω) − u(a', ω)) π(a|ω) ≥ 0

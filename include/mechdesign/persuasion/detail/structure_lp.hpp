@@ -30,14 +30,16 @@ struct structure_lp {
   index_t states = 0;
   index_t actions = 0;
   Eigen::VectorXd belief;
-  double scale = 1.0;  ///< 1 + the largest |payoff|, for detail::snap
+  double scale = 0.0;  ///< the largest |receiver payoff|: detail::snap is relative to it
 
   index_t col(index_t w, index_t a) const { return w * actions + a; }
 
   /// Terms Σ_ω β(ω) Σ_a π(a|ω) u(a, ω) of an expected payoff (u is |A|×|Ω|).
   std::vector<std::pair<index_t, double>> payoff_terms(const Eigen::MatrixXd& u) const {
     std::vector<std::pair<index_t, double>> t;
-    const double sc = scale + u.cwiseAbs().maxCoeff();
+    // relative to this table's own scale, so payoffs of any magnitude (1e-13 included) are
+    // kept unless they are rounding noise next to the table's largest entry
+    const double sc = u.cwiseAbs().maxCoeff();
     for (index_t w = 0; w < states; ++w) {
       if (belief(w) == 0.0) continue;
       for (index_t a = 0; a < actions; ++a) {
@@ -68,8 +70,8 @@ struct structure_lp {
 /// interior) with the given sense; the objective is left at zero.
 inline structure_lp make_structure_lp(const problem& p, const Eigen::VectorXd& belief,
                                       lp::objective_sense sense) {
-  structure_lp s{lp::model(sense), p.num_states(), p.num_actions(), belief, 1.0};
-  s.scale = 1.0 + p.receiver().cwiseAbs().maxCoeff();
+  structure_lp s{lp::model(sense), p.num_states(), p.num_actions(), belief, 0.0};
+  s.scale = p.receiver().cwiseAbs().maxCoeff();
   for (index_t w = 0; w < s.states; ++w) {
     for (index_t a = 0; a < s.actions; ++a) {
       s.model.add_variable(fmt::format("pi({}|{})", a, w), 0.0, 1.0);
