@@ -76,10 +76,10 @@ inline void check_sizes(const model& m, const model::sparse_matrix& a, const cha
 /// sums (so that multiplying a row by a constant does not change its residual); a
 /// column's dual residual by 1 + |c_j| + Σ_r |a_rj y_r|, for the same reason.
 /// \param tol threshold of every residual and of the bound, > 0.
+///        (NaN, ±∞ or a negative value throw non_finite_error / invalid_argument.)
 /// \throws dimension_error if the vectors do not match the model.
 /// \param m the model, valid; \param a its matrix (m.matrix()); \param s the point to certify,
-/// with x and row_duals sized to the model; \param tol the certificate tolerance, > 0.
-/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
+/// with x and row_duals sized to the model.
 inline verification verify(const model& m, const model::sparse_matrix& a, solution& s,
                            double tol = 1e-7) {
   mechdesign::detail::require_tolerance(tol, "tol", "lp::verify", HUGE_VAL);
@@ -184,10 +184,10 @@ inline verification verify(const model& m, solution& s, double tol = 1e-7) {
 /// An entry g_j of Aᵀy that faces an infinite bound must vanish; entries below
 /// tol · ‖y‖₁ · (1 + ‖a_j‖∞) count as rounding, and their size is reported as dual_infeasibility.
 /// \param tol threshold, > 0: the scaled margin must exceed it.
+///        (NaN, ±∞ or a negative value throw non_finite_error / invalid_argument.)
 /// \throws dimension_error if \p y does not match the model.
 /// \param m the model, valid; \param a its matrix (m.matrix()); \param y one multiplier per
 /// row, finite.
-/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline verification check_farkas(const model& m, const model::sparse_matrix& a,
                                  const Eigen::VectorXd& y, double tol = 1e-7) {
   mechdesign::detail::require_tolerance(tol, "tol", "lp::check_farkas", HUGE_VAL);
@@ -253,10 +253,10 @@ inline verification check_farkas(const model& m, const model::sparse_matrix& a,
 /// likewise r_j against the column bounds, and cᵀr > tol · ‖c‖∞ · ‖r‖∞ (maximisation; < for a
 /// minimisation). Fills s.row_activity and s.objective at s.x.
 /// \param tol threshold of the scaled violations and of the margin, > 0.
+///        (NaN, ±∞ or a negative value throw non_finite_error / invalid_argument.)
 /// \throws dimension_error if the vectors do not match the model.
 /// \param m the model, valid; \param a its matrix (m.matrix()); \param s the point (x) and
 /// direction (ray), sized to the model.
-/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline verification check_ray(const model& m, const model::sparse_matrix& a, solution& s,
                               double tol = 1e-7) {
   mechdesign::detail::require_tolerance(tol, "tol", "lp::check_ray", HUGE_VAL);

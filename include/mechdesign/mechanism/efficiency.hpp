@@ -91,9 +91,9 @@ struct efficiency_result : result_base {
 /// \brief Test whether IC mechanism \p m is incentive efficient for coalition problem \p g
 /// (003 Proposition 1), returning supporting (λ, α) or a Pareto improvement.
 /// \param tol tolerance of the IC check and of a gain (relative to 1 + |U|), > 0.
+///        (NaN, ±∞ or a negative value throw non_finite_error / invalid_argument.)
 /// \returns the verdict; status is the LP's status if the LP does not reach a verified optimum.
 /// \throws the exceptions of validate_mechanism on a malformed mechanism.
-/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 [[nodiscard]] inline efficiency_result test_incentive_efficiency(
     const coalition_problem<double>& g, const mechanism<double>& m, double tol = 1e-7,
     const primal_options& options = {}) {

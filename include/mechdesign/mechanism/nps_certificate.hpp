@@ -55,9 +55,9 @@ struct nps_certificate {
 /// \p plan, scales \p lambda, \p alpha and threats \p threats (threats[k] = μ_{S∖k-th member},
 /// with its game and α) (003 Def. 4, eqs. (4.11), (5.1), Proposition 1).
 /// \param tol tolerance of the checks, > 0 (residuals pass at 100·tol·(1 + max|U|)).
+///        (NaN, ±∞ or a negative value throw non_finite_error / invalid_argument.)
 /// \throws dimension_error, invalid_argument, model_error on malformed inputs (as
 /// warranted_claims and check_efficiency_conditions).
-/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline nps_certificate check_nps_coalition(const coalition_problem<double>& g,
                                            const std::vector<coalition_threat>& threats,
                                            const mechanism<double>& plan,

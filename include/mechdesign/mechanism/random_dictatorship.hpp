@@ -43,11 +43,10 @@ struct random_dictatorship_result : result_base {
 /// \param g the game Γ_S, |S| ≥ 2, independent types.
 /// \param threats threats[k] = (Γ_{S∖i}, μ_{S∖i}, α^{S∖i}) for the k-th member i of S.
 /// \param options LP settings of the selection LPs. \param tol tolerance of the strong-solution
-/// tests, > 0.
+/// tests, > 0 (NaN, ±∞ or a negative value throw non_finite_error / invalid_argument).
 /// \returns status success with the plan, or the status of the first LP that failed.
 /// \throws dimension_error if there is not one threat per member; the exceptions of
 /// mechanism_selection (a threat of the wrong coalition, a correlated prior).
-/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 [[nodiscard]] inline random_dictatorship_result conditional_random_dictatorship(
     const coalition_problem<double>& g, const std::vector<coalition_threat>& threats,
     const primal_options& options = {}, double tol = 1e-7) {

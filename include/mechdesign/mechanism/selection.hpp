@@ -212,12 +212,12 @@ class mechanism_selection {
   /// \brief Find a strong solution (safe and undominated) or report that none exists (see the
   /// file comment for the method and why it is complete).
   /// \param tol tolerance of the domination and safety tests.
+  ///        (NaN, ±∞ or a negative value throw non_finite_error / invalid_argument.)
   /// \param weights positive weights on the dictator's types for LP (1) (default: all ones);
   /// by the argument in the file comment the verdict does not depend on them.
   /// \returns the verdict with status success, or (an LP ended without a verified optimum for a
   /// reason other than infeasibility of the safe set) that LP's status and verdict undetermined.
   /// \throws dimension_error / invalid_argument on bad weights.
-  /// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
   [[nodiscard]] strong_solution_result strong_solution(double tol = 1e-7,
                                                        Eigen::VectorXd weights = {}) {
     detail::require_tolerance(tol, "tol", "mechanism_selection::strong_solution", HUGE_VAL);
