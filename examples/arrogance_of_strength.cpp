@@ -29,11 +29,11 @@ int main(int argc, char** argv) {
     const coalition_solution table =
         certify_neutral_procedural(problem, r, coalition::grand(3), cooperative_games::table_6_2());
     if (json) {
-      fmt::print("{}\n",
-                 example_json::document(
-                     "003_c8f96a2253701fcb.txt §6", "arrogance of strength",
-                     fmt::format("{{\"solution\": {}, \"table_6_2\": {}}}",
-                                 nps_report::solution_json(r), nps_report::coalition_json(table))));
+      example_json::json results;
+      results["solution"] = nps_report::solution_json(r);
+      results["table_6_2"] = nps_report::coalition_json(table);
+      example_json::print(
+          example_json::document("003_c8f96a2253701fcb.txt §6", "arrogance of strength", results));
       return r.ok() && table.verified ? 0 : 1;
     }
     fmt::print(

@@ -109,31 +109,31 @@ void print_table(const case_report& r) {
   print_heat_map(r);
 }
 
-std::string json_report(const case_report& r) {
-  using example_json::object;
+example_json::json json_report(const case_report& r) {
+  using example_json::number;
   const bargaining_environment& e = r.params.env;
   const gap_surface& s = r.surface;
   const double h2 = e.values(1)(1);
-  return object()
-      .text("case", r.params.name)
-      .number("l1", e.values(0)(0))
-      .number("h1", e.values(0)(1))
-      .number("l2", e.values(1)(0))
-      .number("h2", h2)
-      .number("beta", e.power())
-      .number("p1_star", r.peak.p1_star)
-      .number("p2_star", r.peak.p2_star)
-      .number("p2_star_star", r.peak.p2_star_star)
-      .number("grid_points", static_cast<double>(s.solves))
-      .number("max_gap_over_h2", s.max_gap / h2)
-      .number("argmax_p1", s.p1(s.argmax_p1))
-      .number("argmax_p2", s.p2(s.argmax_p2))
-      .number("delta_over_h2", r.peak.delta / h2)
-      .number("min_gap", s.min_gap)
-      .number("max_abs_lp_minus_closed_form", r.worst_difference)
-      .boolean("bound_6_25_percent_holds", s.max_gap / h2 <= 0.0625)
-      .number("polished_points", static_cast<double>(s.polished))
-      .str();
+  example_json::json out;
+  out["case"] = r.params.name;
+  out["l1"] = number(e.values(0)(0));
+  out["h1"] = number(e.values(0)(1));
+  out["l2"] = number(e.values(1)(0));
+  out["h2"] = number(h2);
+  out["beta"] = number(e.power());
+  out["p1_star"] = number(r.peak.p1_star);
+  out["p2_star"] = number(r.peak.p2_star);
+  out["p2_star_star"] = number(r.peak.p2_star_star);
+  out["grid_points"] = s.solves;
+  out["max_gap_over_h2"] = number(s.max_gap / h2);
+  out["argmax_p1"] = number(s.p1(s.argmax_p1));
+  out["argmax_p2"] = number(s.p2(s.argmax_p2));
+  out["delta_over_h2"] = number(r.peak.delta / h2);
+  out["min_gap"] = number(s.min_gap);
+  out["max_abs_lp_minus_closed_form"] = number(r.worst_difference);
+  out["bound_6_25_percent_holds"] = s.max_gap / h2 <= 0.0625;
+  out["polished_points"] = s.polished;
+  return out;
 }
 
 void write_csv(const std::string& path, const std::vector<case_report>& reports) {
@@ -175,12 +175,12 @@ int main(int argc, char** argv) {
     for (const auto& ps : sets) reports.push_back(analyse(ps, grid, threads));
     if (!csv.empty()) write_csv(csv, reports);
     if (json) {
-      std::vector<std::string> items;
-      for (const auto& r : reports) items.push_back(json_report(r));
-      fmt::print(
-          "{{\"paper\": \"002_d7418a08844545d3.txt §4\", \"model\": \"Gap(p, beta) on a "
-          "belief grid\", \"results\": {{\"bound\": 0.0625, \"cases\": {}}}}}\n",
-          example_json::array(items));
+      example_json::json results;
+      results["bound"] = 0.0625;
+      results["cases"] = example_json::json::array();
+      for (const auto& r : reports) results["cases"].push_back(json_report(r));
+      example_json::print(example_json::document("002_d7418a08844545d3.txt §4",
+                                                 "Gap(p, beta) on a belief grid", results));
     } else {
       fmt::print(
           "Gap(p, beta) = E(p, beta) - p1.beta1 M1 (002_d7418a08844545d3.txt eqs. (4.1)-(4.2)) "

@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
   cli.flag("--json", json, "print the results as one JSON object");
   if (const auto exit_code = cli.parse(argc, argv)) return *exit_code;
   try {
-    std::vector<std::string> items;
+    example_json::json items = example_json::json::array();
     if (!json) {
       fmt::print(
           "Special cases of 002_d7418a08844545d3.txt §4 where the random monopoly bound pins "
@@ -79,17 +79,18 @@ int main(int argc, char** argv) {
     for (const auto& c : cases()) {
       const gap_result r = solve_gap_or_throw(c.env, c.belief);
       if (json) {
-        items.push_back(example_json::object()
-                            .text("case", c.name)
-                            .number("beta", c.env.power())
-                            .number("E", r.value)
-                            .number("random_monopoly_value", r.monopoly_value)
-                            .number("gap", clean(r.gap))
-                            .field("u1", example_json::array(r.payoffs[0]))
-                            .field("RM1", example_json::array(r.thresholds[0]))
-                            .field("u2", example_json::array(r.payoffs[1]))
-                            .field("RM2", example_json::array(r.thresholds[1]))
-                            .str());
+        using example_json::array;
+        example_json::json item;
+        item["case"] = c.name;
+        item["beta"] = example_json::number(c.env.power());
+        item["E"] = example_json::number(r.value);
+        item["random_monopoly_value"] = example_json::number(r.monopoly_value);
+        item["gap"] = example_json::number(clean(r.gap));
+        item["u1"] = array(r.payoffs[0]);
+        item["RM1"] = array(r.thresholds[0]);
+        item["u2"] = array(r.payoffs[1]);
+        item["RM2"] = array(r.thresholds[1]);
+        items.push_back(std::move(item));
       } else {
         fmt::print("{:<44} {:>9.5f} {:>9.5f} {:>10.2e}   {:<18} {:<18} {:<18} {:<18}\n", c.name,
                    r.value, r.monopoly_value, clean(r.gap), vector_text(r.payoffs[0]),
@@ -98,9 +99,10 @@ int main(int argc, char** argv) {
       }
     }
     if (json) {
-      fmt::print("{}\n", example_json::document(
-                             "002_d7418a08844545d3.txt §3-§4", "special cases with Gap = 0",
-                             fmt::format("{{\"cases\": {}}}", example_json::array(items))));
+      example_json::json results;
+      results["cases"] = std::move(items);
+      example_json::print(example_json::document("002_d7418a08844545d3.txt §3-§4",
+                                                 "special cases with Gap = 0", results));
     } else {
       fmt::print(
           "\nRM_i = beta_i M_i(t_i; p_-i) (eq. (3.2)); types are listed low to high. In every row "

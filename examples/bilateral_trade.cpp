@@ -98,44 +98,46 @@ void print_table(const model_report& r, const coalition_problem<>& g) {
   }
 }
 
-std::string json_report(const model_report& r, const coalition_problem<>& g) {
-  using example_json::object;
-  std::vector<std::string> plans;
+example_json::json json_report(const model_report& r, const coalition_problem<>& g) {
+  using example_json::array;
+  using example_json::json;
+  using example_json::number;
+  json plans = json::array();
   for (const auto& p : r.plans) {
-    std::vector<std::string> rows;
+    json rows = json::array();
     for (index_t t = 0; t < 2; ++t) {
       const auto row = bilateral_trade::plan(g, p.plan, t);
-      rows.push_back(object()
-                         .number("buyer_value", bilateral_trade::buyer_value(t))
-                         .number("trade_probability", row.trade_probability)
-                         .number("price_if_trade", row.price)
-                         .str());
+      json cell;
+      cell["buyer_value"] = number(bilateral_trade::buyer_value(t));
+      cell["trade_probability"] = number(row.trade_probability);
+      cell["price_if_trade"] = number(row.price);
+      rows.push_back(std::move(cell));
     }
-    plans.push_back(object()
-                        .text("name", p.name)
-                        .number("U1w", p.utilities[0](0))
-                        .number("U1s", p.utilities[0](1))
-                        .number("U2", p.utilities[1](0))
-                        .field("plan", example_json::array(rows))
-                        .str());
+    json plan;
+    plan["name"] = p.name;
+    plan["U1w"] = number(p.utilities[0](0));
+    plan["U1s"] = number(p.utilities[0](1));
+    plan["U2"] = number(p.utilities[1](0));
+    plan["plan"] = std::move(rows);
+    plans.push_back(std::move(plan));
   }
   const auto& e = r.efficiency;
-  object eff;
-  eff.text("verdict", to_string(e.verdict));
+  json eff;
+  eff["verdict"] = to_string(e.verdict);
   if (e.efficient()) {
-    eff.field("lambda_buyer", example_json::array(e.lambda[0]))
-        .field("lambda_seller", example_json::array(e.lambda[1]))
-        .field("alpha_buyer", example_json::array(e.alpha[0]))
-        .number("residual_3_8a", e.conditions.complementary_slackness)
-        .number("residual_3_8b", e.conditions.virtual_optimality);
+    eff["lambda_buyer"] = array(e.lambda[0]);
+    eff["lambda_seller"] = array(e.lambda[1]);
+    eff["alpha_buyer"] = array(e.alpha[0]);
+    eff["residual_3_8a"] = number(e.conditions.complementary_slackness);
+    eff["residual_3_8b"] = number(e.conditions.virtual_optimality);
   }
-  return object()
-      .text("model", r.name)
-      .field("plans", example_json::array(plans))
-      .boolean("average_incentive_compatible", r.ic.passed)
-      .boolean("average_individually_rational", r.ir.passed)
-      .field("incentive_efficiency", eff.str())
-      .str();
+  json out;
+  out["model"] = r.name;
+  out["plans"] = std::move(plans);
+  out["average_incentive_compatible"] = r.ic.passed;
+  out["average_individually_rational"] = r.ir.passed;
+  out["incentive_efficiency"] = std::move(eff);
+  return out;
 }
 
 }  // namespace
@@ -153,10 +155,11 @@ int main(int argc, char** argv) {
     const model_report a = analyse("trading plans with money (ex-post balanced transfers)", money);
     const model_report b = analyse("lotteries over the prices $0 and $90 (no money)", lottery);
     if (json) {
-      fmt::print("{}\n", example_json::document(
-                             "003_c8f96a2253701fcb.txt §2", "bilateral trade",
-                             fmt::format("{{\"models\": [{}, {}]}}", json_report(a, money.grand()),
-                                         json_report(b, lottery.grand()))));
+      example_json::json results;
+      results["models"] = example_json::json::array(
+          {json_report(a, money.grand()), json_report(b, lottery.grand())});
+      example_json::print(
+          example_json::document("003_c8f96a2253701fcb.txt §2", "bilateral trade", results));
     } else {
       fmt::print(
           "Bilateral trade (003_c8f96a2253701fcb.txt section 2): buyer value $90 (weak, "

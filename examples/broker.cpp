@@ -33,12 +33,12 @@ int main(int argc, char** argv) {
     const double surplus =
         0.8 * n.interim[0](0) + 0.2 * n.interim[0](1) + n.interim[1](0) + n.interim[2](0);
     if (json) {
-      fmt::print(
-          "{{\"paper\": \"003_c8f96a2253701fcb.txt §2\", \"model\": \"bilateral trade with a "
-          "broker\", \"results\": {{\"solution\": {}, \"table_2_3\": {}, "
-          "\"expected_surplus_2_4\": {}}}}}\n",
-          nps_report::solution_json(r), nps_report::coalition_json(table),
-          example_json::number(surplus));
+      example_json::json results;
+      results["solution"] = nps_report::solution_json(r);
+      results["table_2_3"] = nps_report::coalition_json(table);
+      results["expected_surplus_2_4"] = example_json::number(surplus);
+      example_json::print(example_json::document("003_c8f96a2253701fcb.txt §2",
+                                                 "bilateral trade with a broker", results));
       return r.ok() && table.verified ? 0 : 1;
     }
     fmt::print(

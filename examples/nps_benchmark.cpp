@@ -161,6 +161,33 @@ row run(const size_spec& size, int seeds) {
   return r;
 }
 
+// The table as JSON (support/json.hpp), one object per size.
+void print_json(const std::vector<row>& rows, long seeds) {
+  using example_json::number;
+  example_json::json results;
+  results["seeds"] = seeds;
+  results["rows"] = example_json::json::array();
+  for (const row& r : rows) {
+    example_json::json item;
+    item["players"] = r.size.players;
+    item["types"] = r.size.types;
+    item["decisions"] = r.size.decisions;
+    item["profiles"] = r.profiles;
+    item["cpu_seconds_mean"] = number(r.cpu_mean);
+    item["seconds_mean"] = number(r.seconds_mean);
+    item["seconds_max"] = number(r.seconds_max);
+    item["certified"] = r.certified;
+    item["coalitions"] = r.coalitions;
+    item["local"] = r.given_threats;
+    item["restarts"] = r.restarts;
+    item["worst_epsilon"] = number(r.worst_epsilon);
+    results["rows"].push_back(std::move(item));
+  }
+  example_json::print(example_json::document("003_c8f96a2253701fcb.txt Definition 4",
+                                             "neutral procedural solution on random games",
+                                             results));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -209,22 +236,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (json) {
-    std::vector<std::string> items;
-    for (const row& r : rows) {
-      items.push_back(
-          fmt::format("{{\"players\": {}, \"types\": {}, \"decisions\": {}, \"profiles\": {}, "
-                      "\"cpu_seconds_mean\": {}, \"seconds_mean\": {}, \"seconds_max\": {}, "
-                      "\"certified\": {}, \"coalitions\": {}, \"local\": {}, "
-                      "\"restarts\": {}, \"worst_epsilon\": {}}}",
-                      r.size.players, r.size.types, r.size.decisions, r.profiles,
-                      example_json::number(r.cpu_mean), example_json::number(r.seconds_mean),
-                      example_json::number(r.seconds_max), r.certified, r.coalitions,
-                      r.given_threats, r.restarts, example_json::number(r.worst_epsilon)));
-    }
-    fmt::print("{}\n", example_json::document("003_c8f96a2253701fcb.txt Definition 4",
-                                              "neutral procedural solution on random games",
-                                              fmt::format("{{\"seeds\": {}, \"rows\": {}}}", seeds,
-                                                          example_json::array(items))));
+    print_json(rows, seeds);
   } else {
     fmt::print(
         "\ncpu s: mean processor time per game; mean s, max s: wall clock per game (other load on "

@@ -101,30 +101,31 @@ void print(const report& r) {
              r.reveal_gain);
 }
 
-std::string json(const report& r) {
-  using example_json::object;
-  std::vector<std::string> boundary, frontier;
-  for (const auto& v : r.boundary.vertices) boundary.push_back(example_json::array(v));
-  for (const auto& v : r.frontier.vertices) frontier.push_back(example_json::array(v));
-  return object()
-      .field("disagreement", example_json::array(r.full))
-      .field("no_information", example_json::array(r.none))
-      .field("endorsement_rule", example_json::array(r.endorsement))
-      .number("posterior_left_after_left", r.posterior_left)
-      .field("endorsement_payoffs", example_json::array(r.endorsement_payoffs))
-      .field("nash", example_json::array(r.nash.payoffs))
-      .number("nash_certified_gap", r.nash.optimality_gap)
-      .field("kalai_smorodinsky", example_json::array(r.ks.payoffs))
-      .field("egalitarian", example_json::array(r.egalitarian.payoffs))
-      .field("utopia", example_json::array(r.utopia_payoffs))
-      .field("boundary", example_json::array(boundary))
-      .field("pareto_frontier", example_json::array(frontier))
-      .boolean("definition2_holds", r.definition2.passed)
-      .text("definition2_failure", r.definition2.first_failure)
-      .boolean("endorsement_robust_eq7", r.robustness.robust)
-      .number("eq7_worst_gain", r.robustness.worst_gain)
-      .number("reveal_gain_right_after_left", r.reveal_gain)
-      .str();
+example_json::json json(const report& r) {
+  using example_json::array;
+  using example_json::number;
+  example_json::json boundary = example_json::json::array(), frontier = example_json::json::array();
+  for (const auto& v : r.boundary.vertices) boundary.push_back(array(v));
+  for (const auto& v : r.frontier.vertices) frontier.push_back(array(v));
+  example_json::json out;
+  out["disagreement"] = array(r.full);
+  out["no_information"] = array(r.none);
+  out["endorsement_rule"] = array(r.endorsement);
+  out["posterior_left_after_left"] = number(r.posterior_left);
+  out["endorsement_payoffs"] = array(r.endorsement_payoffs);
+  out["nash"] = array(r.nash.payoffs);
+  out["nash_certified_gap"] = number(r.nash.optimality_gap);
+  out["kalai_smorodinsky"] = array(r.ks.payoffs);
+  out["egalitarian"] = array(r.egalitarian.payoffs);
+  out["utopia"] = array(r.utopia_payoffs);
+  out["boundary"] = std::move(boundary);
+  out["pareto_frontier"] = std::move(frontier);
+  out["definition2_holds"] = r.definition2.passed;
+  out["definition2_failure"] = r.definition2.first_failure;
+  out["endorsement_robust_eq7"] = r.robustness.robust;
+  out["eq7_worst_gain"] = number(r.robustness.worst_gain);
+  out["reveal_gain_right_after_left"] = number(r.reveal_gain);
+  return out;
 }
 
 void write_csv(const std::string& path, const report& r) {
@@ -182,8 +183,8 @@ int main(int argc, char** argv) {
     if (!csv.empty()) write_csv(csv, r);
     if (!svg.empty()) write_svg(svg, r);
     if (as_json) {
-      fmt::print("{}\n", example_json::document("000_b82d6ff4761a0a82.txt §1, Figure 1",
-                                                "electoral campaign", json(r)));
+      example_json::print(example_json::document("000_b82d6ff4761a0a82.txt §1, Figure 1",
+                                                 "electoral campaign", json(r)));
     } else {
       print(r);
       if (!csv.empty()) fmt::print("\nwrote {}\n", csv);

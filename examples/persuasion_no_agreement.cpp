@@ -41,24 +41,21 @@ int main(int argc, char** argv) {
     const censorship_test c = beneficial_censorship(w);
     const Eigen::Vector3d expected = wins.cwiseInverse() / wins.cwiseInverse().sum();
     if (as_json) {
-      using example_json::object;
-      fmt::print(
-          "{}\n",
-          example_json::document(
-              "000_b82d6ff4761a0a82.txt §3.1, §3.3", "no beneficial agreement",
-              object()
-                  .field("guessing_disagreement", example_json::array(dg))
-                  .field("guessing_payoffs_at_omega1", example_json::array(at_omega1))
-                  .boolean("guessing_beneficial", dm.beneficial)
-                  .number("guessing_max_min_gain", dm.surplus)
-                  .field("guessing_dual_weights", example_json::array(dm.weights))
-                  .field("wta_wins", example_json::array(Eigen::VectorXd(wins)))
-                  .boolean("wta_beneficial", t.lottery.beneficial)
-                  .field("wta_weights", example_json::array(t.lottery.weights))
-                  .field("wta_weights_expected", example_json::array(Eigen::VectorXd(expected)))
-                  .number("wta_certificate_value", t.lottery.certificate_value)
-                  .boolean("proposition1_beneficial", c.beneficial)
-                  .str()));
+      using example_json::array;
+      example_json::json results;
+      results["guessing_disagreement"] = array(dg);
+      results["guessing_payoffs_at_omega1"] = array(at_omega1);
+      results["guessing_beneficial"] = dm.beneficial;
+      results["guessing_max_min_gain"] = example_json::number(dm.surplus);
+      results["guessing_dual_weights"] = array(dm.weights);
+      results["wta_wins"] = array(wins);
+      results["wta_beneficial"] = t.lottery.beneficial;
+      results["wta_weights"] = array(t.lottery.weights);
+      results["wta_weights_expected"] = array(expected);
+      results["wta_certificate_value"] = example_json::number(t.lottery.certificate_value);
+      results["proposition1_beneficial"] = c.beneficial;
+      example_json::print(example_json::document("000_b82d6ff4761a0a82.txt §3.1, §3.3",
+                                                 "no beneficial agreement", results));
       return 0;
     }
     fmt::print("Guessing agents (000_b82d6ff4761a0a82.txt section 3.3)\n");

@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
       {"increasing from v_1 to v_2 only", {0.45, 0.35, 0.2}},
       {"increasing everywhere", {0.3, 0.1, 0.6}}};
   try {
-    std::vector<std::string> items;
+    example_json::json items = example_json::json::array();
     if (!as_json) {
       fmt::print(
           "Privacy regulation (000_b82d6ff4761a0a82.txt section 3.3): values (1, 2, 3), "
@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
         fmt::print("    {:<14} {:<14} {:>10} {:>11} {:>11}\n", "categories", "prices", "IC",
                    "full trade", "beneficial");
       }
-      std::vector<std::string> rows;
+      example_json::json rows = example_json::json::array();
       for (const auto& c : checks) {
         std::string cats, prices;
         index_t start = 0;
@@ -61,28 +61,29 @@ int main(int argc, char** argv) {
           fmt::print("    {:<14} {:<14} {:>10} {:>11} {:>11}\n", cats, prices,
                      c.incentive_compatible, c.full_trade, c.beneficial);
         }
-        rows.push_back(example_json::object()
-                           .text("category_sizes", cats)
-                           .text("prices", prices)
-                           .boolean("incentive_compatible", c.incentive_compatible)
-                           .boolean("full_trade", c.full_trade)
-                           .boolean("pareto_efficient", c.pareto_efficient)
-                           .boolean("beneficial", c.beneficial)
-                           .number("max_min_gain", c.surplus)
-                           .str());
+        example_json::json row;
+        row["category_sizes"] = cats;
+        row["prices"] = prices;
+        row["incentive_compatible"] = c.incentive_compatible;
+        row["full_trade"] = c.full_trade;
+        row["pareto_efficient"] = c.pareto_efficient;
+        row["beneficial"] = c.beneficial;
+        row["max_min_gain"] = example_json::number(c.surplus);
+        rows.push_back(std::move(row));
       }
-      items.push_back(example_json::object()
-                          .text("case", name)
-                          .field("prior", example_json::array(Eigen::VectorXd(prior)))
-                          .field("revenue_curve", example_json::array(curve))
-                          .boolean("revenue_curve_decreasing", revenue_curve_decreasing(mk))
-                          .field("partitions", example_json::array(rows))
-                          .str());
+      example_json::json item;
+      item["case"] = name;
+      item["prior"] = example_json::array(prior);
+      item["revenue_curve"] = example_json::array(curve);
+      item["revenue_curve_decreasing"] = revenue_curve_decreasing(mk);
+      item["partitions"] = std::move(rows);
+      items.push_back(std::move(item));
     }
     if (as_json) {
-      fmt::print("{}\n", example_json::document(
-                             "000_b82d6ff4761a0a82.txt §3.3", "privacy regulation",
-                             fmt::format("{{\"cases\": {}}}", example_json::array(items))));
+      example_json::json results;
+      results["cases"] = std::move(items);
+      example_json::print(
+          example_json::document("000_b82d6ff4761a0a82.txt §3.3", "privacy regulation", results));
     }
   } catch (const mechdesign::error& e) {
     fmt::print(stderr, "persuasion_privacy: {}\n", e.what());

@@ -55,26 +55,26 @@ int main(int argc, char** argv) {
     const dominance_result direct = find_beneficial_structure(p, d);
     if (!direct.ok()) throw mechdesign::error("dominance LP: " + direct.message);
     if (as_json) {
-      using example_json::object;
-      std::vector<std::string> holds;
-      for (const auto& s : sizes) holds.push_back(s.holds ? "true" : "false");
-      fmt::print("{}\n", example_json::document(
-                             "000_b82d6ff4761a0a82.txt §3.2", "collusion among three parties",
-                             object()
-                                 .field("disagreement", example_json::array(d))
-                                 .field("theorem2_holds_for_k_1_2_3", example_json::array(holds))
-                                 .boolean("beneficial", t.lottery.beneficial)
-                                 .field("lottery", example_json::array(t.lottery.lottery))
-                                 .field("lottery_payoffs", example_json::array(t.lottery.payoffs))
-                                 .number("lottery_surplus", t.lottery.surplus)
-                                 .field("lemma1_structure", example_json::array(c.structure))
-                                 .field("lemma1_payoffs", example_json::array(c.payoffs))
-                                 .boolean("lemma1_ic", c.ic.passed)
-                                 .boolean("lemma1_beneficial", c.beneficial)
-                                 .field("direct_structure", example_json::array(direct.structure))
-                                 .field("direct_payoffs", example_json::array(direct.payoffs))
-                                 .number("direct_min_gain", direct.surplus)
-                                 .str()));
+      using example_json::array;
+      using example_json::number;
+      example_json::json holds = example_json::json::array();
+      for (const auto& s : sizes) holds.push_back(s.holds);
+      example_json::json results;
+      results["disagreement"] = array(d);
+      results["theorem2_holds_for_k_1_2_3"] = std::move(holds);
+      results["beneficial"] = t.lottery.beneficial;
+      results["lottery"] = array(t.lottery.lottery);
+      results["lottery_payoffs"] = array(t.lottery.payoffs);
+      results["lottery_surplus"] = number(t.lottery.surplus);
+      results["lemma1_structure"] = array(c.structure);
+      results["lemma1_payoffs"] = array(c.payoffs);
+      results["lemma1_ic"] = c.ic.passed;
+      results["lemma1_beneficial"] = c.beneficial;
+      results["direct_structure"] = array(direct.structure);
+      results["direct_payoffs"] = array(direct.payoffs);
+      results["direct_min_gain"] = number(direct.surplus);
+      example_json::print(example_json::document("000_b82d6ff4761a0a82.txt §3.2",
+                                                 "collusion among three parties", results));
       return 0;
     }
     fmt::print("Collusion among three parties (000_b82d6ff4761a0a82.txt section 3.2)\n\n");

@@ -194,29 +194,30 @@ void save_map(const figure_report& f, double tau_step, double vs_step, const std
   fig.save(path, 860, 520);
 }
 
-std::string json_report(const figure_report& f) {
-  std::vector<std::string> cells;
+example_json::json json_report(const figure_report& f) {
+  using example_json::number;
+  example_json::json cells = example_json::json::array();
   for (const auto& c : f.cells) {
-    cells.push_back(example_json::object()
-                        .number("tau", c.tau)
-                        .number("v_s", c.vs)
-                        .text("low", to_string(c.menu.low))
-                        .text("high", to_string(c.menu.high))
-                        .number("I_low", c.menu.i_low)
-                        .number("I_high", c.menu.i_high)
-                        .number("profit", c.menu.lp.profit)
-                        .str());
+    example_json::json cell;
+    cell["tau"] = number(c.tau);
+    cell["v_s"] = number(c.vs);
+    cell["low"] = to_string(c.menu.low);
+    cell["high"] = to_string(c.menu.high);
+    cell["I_low"] = number(c.menu.i_low);
+    cell["I_high"] = number(c.menu.i_high);
+    cell["profit"] = number(c.menu.lp.profit);
+    cells.push_back(std::move(cell));
   }
-  return example_json::object()
-      .text("figure", f.name)
-      .number("v_low", f.v_low)
-      .number("v_high", f.v_high)
-      .number("compared", f.compared)
-      .number("model_thresholds_agree", f.model_agrees)
-      .number("printed_thresholds_agree", f.printed_agrees)
-      .number("steering_offers", f.steering)
-      .field("cells", example_json::array(cells))
-      .str();
+  example_json::json out;
+  out["figure"] = f.name;
+  out["v_low"] = number(f.v_low);
+  out["v_high"] = number(f.v_high);
+  out["compared"] = f.compared;
+  out["model_thresholds_agree"] = f.model_agrees;
+  out["printed_thresholds_agree"] = f.printed_agrees;
+  out["steering_offers"] = f.steering;
+  out["cells"] = std::move(cells);
+  return out;
 }
 
 }  // namespace
@@ -236,14 +237,12 @@ int main(int argc, char** argv) {
         run("Figure 6 (congruent)", 5.0 / 6.0, 2.0 / 3.0, phi, tau_step, vs_step),
         run("Figure 8 (noncongruent)", 1.0 / 6.0, 2.0 / 3.0, phi, tau_step, vs_step)};
     if (cli.json) {
-      std::vector<std::string> items;
-      for (const auto& f : figs) items.push_back(json_report(f));
-      fmt::print("{}\n", example_json::document("004_7f70667d8c91100b.txt §4.1, Figures 6 and 8",
-                                                "two buyer types",
-                                                example_json::object()
-                                                    .number("phi", phi)
-                                                    .field("figures", example_json::array(items))
-                                                    .str()));
+      example_json::json results;
+      results["phi"] = example_json::number(phi);
+      results["figures"] = example_json::json::array();
+      for (const auto& f : figs) results["figures"].push_back(json_report(f));
+      example_json::print(example_json::document("004_7f70667d8c91100b.txt §4.1, Figures 6 and 8",
+                                                 "two buyer types", results));
     } else {
       fmt::print(
           "Two buyer types: decision regions by the optimal-menu LP (004 §4.1), phi = {:g}\n", phi);

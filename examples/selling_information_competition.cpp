@@ -101,35 +101,33 @@ int main(int argc, char** argv) {
     const double printed_tau_prime = 1.0 / ((1.0 - 2.0 * vs) * (1.0 - 2.0 * vs));
 
     if (cli.json) {
-      std::vector<std::string> items;
+      using example_json::number;
+      example_json::json items = example_json::json::array();
       for (const auto& r : rows) {
-        items.push_back(example_json::object()
-                            .number("tau", r.tau)
-                            .number("menu", r.menu)
-                            .number("menu_lp", r.menu_lp)
-                            .number("full_information", r.full)
-                            .number("nothing", r.nothing)
-                            .number("low", r.solution.low_threshold)
-                            .number("high", r.solution.high_threshold)
-                            .number("price", r.solution.price)
-                            .str());
+        example_json::json item;
+        item["tau"] = number(r.tau);
+        item["menu"] = number(r.menu);
+        item["menu_lp"] = number(r.menu_lp);
+        item["full_information"] = number(r.full);
+        item["nothing"] = number(r.nothing);
+        item["low"] = number(r.solution.low_threshold);
+        item["high"] = number(r.solution.high_threshold);
+        item["price"] = number(r.solution.price);
+        items.push_back(std::move(item));
       }
-      fmt::print("{}\n",
-                 example_json::document(
-                     "004_7f70667d8c91100b.txt §4.2, Figure 11", "profit as competition grows",
-                     example_json::object()
-
-                         .text("types", f.name())
-                         .number("seller_belief", vs)
-                         .number("cells", static_cast<double>(n))
-                         .number("zero_profit_tau", zero_profit)
-                         .number("model_tau_prime", 1.0)
-                         .number("printed_tau_prime", printed_tau_prime)
-                         .number("worst_lp_difference", worst_lp_gap)
-                         .boolean("nothing_beats_free_full_information", nothing_beats_free)
-                         .boolean("nothing_sold_above_tau_prime", none_above_one)
-                         .field("rows", example_json::array(items))
-                         .str()));
+      example_json::json results;
+      results["types"] = f.name();
+      results["seller_belief"] = number(vs);
+      results["cells"] = n;
+      results["zero_profit_tau"] = number(zero_profit);
+      results["model_tau_prime"] = 1.0;
+      results["printed_tau_prime"] = number(printed_tau_prime);
+      results["worst_lp_difference"] = number(worst_lp_gap);
+      results["nothing_beats_free_full_information"] = nothing_beats_free;
+      results["nothing_sold_above_tau_prime"] = none_above_one;
+      results["rows"] = std::move(items);
+      example_json::print(example_json::document("004_7f70667d8c91100b.txt §4.2, Figure 11",
+                                                 "profit as competition grows", results));
     } else {
       fmt::print("Profit as competition grows (004 Figure 11): {} types, v_s = {:g}\n\n", f.name(),
                  vs);

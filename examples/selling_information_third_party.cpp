@@ -84,34 +84,33 @@ int main(int argc, char** argv) {
     for (index_t n = 8; n <= (cli.fine ? 512 : 128); n *= 2) rows.push_back(solve_grid(n, vs));
 
     if (cli.json) {
-      std::vector<std::string> items;
+      using example_json::number;
+      example_json::json grids = example_json::json::array();
       for (const auto& r : rows) {
-        items.push_back(example_json::object()
-                            .number("n", static_cast<double>(r.n))
-                            .number("profit", r.profit)
-                            .number("profit_error", r.profit - c.profit)
-                            .number("full_information_low", r.low)
-                            .number("full_information_high", r.high)
-                            .number("price_min", r.price_min)
-                            .number("price_max", r.price_max)
-                            .number("rounds", r.rounds)
-                            .str());
+        example_json::json item;
+        item["n"] = r.n;
+        item["profit"] = number(r.profit);
+        item["profit_error"] = number(r.profit - c.profit);
+        item["full_information_low"] = number(r.low);
+        item["full_information_high"] = number(r.high);
+        item["price_min"] = number(r.price_min);
+        item["price_max"] = number(r.price_max);
+        item["rounds"] = r.rounds;
+        grids.push_back(std::move(item));
       }
-      fmt::print("{}\n", example_json::document(
-                             "004_7f70667d8c91100b.txt §4.2, uniform types, tau = 0",
-                             "continuous menu against its discretisations",
-                             example_json::object()
-
-                                 .number("seller_belief", vs)
-                                 .field("continuous", example_json::object()
-                                                          .number("low", c.low_threshold)
-                                                          .number("high", c.high_threshold)
-                                                          .number("price", c.price)
-                                                          .number("lambda", c.lambda)
-                                                          .number("profit", c.profit)
-                                                          .str())
-                                 .field("grids", example_json::array(items))
-                                 .str()));
+      example_json::json continuous;
+      continuous["low"] = number(c.low_threshold);
+      continuous["high"] = number(c.high_threshold);
+      continuous["price"] = number(c.price);
+      continuous["lambda"] = number(c.lambda);
+      continuous["profit"] = number(c.profit);
+      example_json::json results;
+      results["seller_belief"] = number(vs);
+      results["continuous"] = std::move(continuous);
+      results["grids"] = std::move(grids);
+      example_json::print(
+          example_json::document("004_7f70667d8c91100b.txt §4.2, uniform types, tau = 0",
+                                 "continuous menu against its discretisations", results));
     } else {
       fmt::print("Selling information as a third party (tau = 0), uniform types (004 §4.2)\n\n");
       fmt::print("continuous solution: {}\n", c);

@@ -60,18 +60,18 @@ int main(int argc, char** argv) {
     const bool ok =
         dsic.ok() && bic.ok() && signal.ok() && best.ok() && efficient.status == status::infeasible;
     if (json) {
-      fmt::print("{}\n", example_json::document(
-                             "", "Myerson's auction, Kamenica-Gentzkow, Myerson-Satterthwaite",
-                             example_json::object()
-                                 .number("auction_revenue_dsic", dsic.objective)
-                                 .number("auction_revenue_bic", bic.objective)
-                                 .number("auction_revenue_virtual_values", formula)
-                                 .number("conviction_probability", signal.payoffs(0))
-                                 .boolean("efficient_trade_implementable", efficient.ok())
-                                 .boolean("farkas_certificate_checked", efficient.lp.check.passed)
-                                 .number("second_best_gains", best.objective)
-                                 .number("first_best_gains", first_best)
-                                 .str()));
+      using example_json::number;
+      example_json::json results;
+      results["auction_revenue_dsic"] = number(dsic.objective);
+      results["auction_revenue_bic"] = number(bic.objective);
+      results["auction_revenue_virtual_values"] = number(formula);
+      results["conviction_probability"] = number(signal.payoffs(0));
+      results["efficient_trade_implementable"] = efficient.ok();
+      results["farkas_certificate_checked"] = efficient.lp.check.passed;
+      results["second_best_gains"] = number(best.objective);
+      results["first_best_gains"] = number(first_best);
+      example_json::print(example_json::document(
+          "", "Myerson's auction, Kamenica-Gentzkow, Myerson-Satterthwaite", results));
       return ok ? 0 : 1;
     }
     fmt::print("Myerson's optimal auction, 2 bidders, values {{1, 2, 3}} uniform\n");

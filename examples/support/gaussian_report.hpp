@@ -136,33 +136,34 @@ int run(const Instance& inst, const std::string& title, int argc, char** argv, c
     fig.save(opt.svg);
   }
   if (opt.json) {
-    std::vector<std::string> items;
+    using example_json::number;
+    example_json::json items = example_json::json::array();
     for (const auto& r : rows) {
-      example_json::object o;
-      o.text("mechanism", r.name)
-          .number("state_weight", r.x.state_weight)
-          .number("own_type_weight", r.x.own_type_weight)
-          .number("others_type_weight", r.x.others_type_weight)
-          .number("noise_variance", r.x.noise_variance)
-          .number("noise_correlation", r.x.noise_correlation)
-          .number("welfare", r.welfare)
-          .number("revenue", r.revenue)
-          .number("consumer_surplus", r.consumer_surplus)
-          .boolean("obedient", r.obedient)
-          .boolean("incentive_compatible", r.incentive_compatible)
-          .boolean("deterministic", r.deterministic);
-      items.push_back(o.str());
+      example_json::json o;
+      o["mechanism"] = r.name;
+      o["state_weight"] = number(r.x.state_weight);
+      o["own_type_weight"] = number(r.x.own_type_weight);
+      o["others_type_weight"] = number(r.x.others_type_weight);
+      o["noise_variance"] = number(r.x.noise_variance);
+      o["noise_correlation"] = number(r.x.noise_correlation);
+      o["welfare"] = number(r.welfare);
+      o["revenue"] = number(r.revenue);  // null when not incentive compatible
+      o["consumer_surplus"] = number(r.consumer_surplus);
+      o["obedient"] = r.obedient;
+      o["incentive_compatible"] = r.incentive_compatible;
+      o["deterministic"] = r.deterministic;
+      items.push_back(std::move(o));
     }
-    example_json::object top;
-    top.number("firms", inst.firms)
-        .number("beta", inst.substitution)
-        .number("interaction_r", g.interaction())
-        .number("obedient_mean_action", g.obedient_mean_action())
-        .number("welfare_multiplier", w.multiplier)
-        .number("revenue_multiplier", rv.multiplier)
-        .number("consumer_multiplier", cs.multiplier)
-        .field("mechanisms", example_json::array(items));
-    fmt::print("{}\n", example_json::document("001_923d7a9e0fbe4058.txt §5", title, top.str()));
+    example_json::json top;
+    top["firms"] = inst.firms;
+    top["beta"] = number(inst.substitution);
+    top["interaction_r"] = number(g.interaction());
+    top["obedient_mean_action"] = number(g.obedient_mean_action());
+    top["welfare_multiplier"] = number(w.multiplier);
+    top["revenue_multiplier"] = number(rv.multiplier);
+    top["consumer_multiplier"] = number(cs.multiplier);
+    top["mechanisms"] = std::move(items);
+    example_json::print(example_json::document("001_923d7a9e0fbe4058.txt §5", title, top));
     return 0;
   }
   fmt::print("{}: n = {}, beta = {}, E[alpha] = {}, Var alpha = {}, E[c] = {}, Var c = {}\n", title,

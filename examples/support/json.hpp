@@ -1,5 +1,15 @@
-// A minimal JSON writer for the examples' --json output (objects, arrays, numbers, strings,
-// booleans). Not part of the library.
+// The examples' --json output, built with nlohmann/json (Debian nlohmann-json3-dev). Not part of
+// the library: only the examples need nlohmann/json (examples/CMakeLists.txt finds it).
+//
+//   example_json::json results;
+//   results["objective"] = example_json::number(r.objective);
+//   results["weights"] = example_json::array(lambda);
+//   example_json::print(example_json::document("003_c8f96a2253701fcb.txt §2", "model", results));
+//
+// One policy for numbers that JSON cannot hold: NaN and ±inf are written as null (number() and
+// array() map them; nlohmann's dump() would print null for any that slipped through, so the
+// output is always valid JSON). Readers of the output treat null as "not defined here" (e.g. a
+// revenue of a mechanism that is not incentive compatible, or a threshold that does not exist).
 #ifndef MECHDESIGN_EXAMPLES_SUPPORT_JSON_HPP
 #define MECHDESIGN_EXAMPLES_SUPPORT_JSON_HPP
 
@@ -7,84 +17,49 @@
 
 #include <Eigen/Core>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <string>
-#include <vector>
 
 namespace example_json {
 
-inline std::string quote(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<int>(c));
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
+/// \brief A JSON value whose objects keep their keys in insertion order (the order the examples
+/// write them, which is the order a reader expects).
+using json = nlohmann::ordered_json;
 
-inline std::string number(double x) {
-  return std::isfinite(x) ? fmt::format("{:.12g}", x) : "null";
-}
+/// \brief x as a JSON number, or null when x is NaN or infinite (the examples' one policy).
+inline json number(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
 
-inline std::string array(const std::vector<std::string>& items) {
-  return fmt::format("[{}]", fmt::join(items, ", "));
-}
-
-// A vector as a JSON array, a matrix as an array of its rows.
-inline std::string array(const Eigen::MatrixXd& v) {
-  std::vector<std::string> items;
-  if (v.cols() == 1 || v.rows() == 1) {
-    for (Eigen::Index k = 0; k < v.size(); ++k) items.push_back(number(v(k)));
+/// \brief A vector as a JSON array of numbers, a matrix as an array of its rows (a matrix with
+/// one row or one column is written as a flat array); entries pass through number().
+inline json array(const Eigen::MatrixXd& m) {
+  json out = json::array();
+  if (m.cols() == 1 || m.rows() == 1) {
+    for (Eigen::Index k = 0; k < m.size(); ++k) out.push_back(number(m(k)));
   } else {
-    for (Eigen::Index r = 0; r < v.rows(); ++r) {
-      std::vector<std::string> row;
-      for (Eigen::Index c = 0; c < v.cols(); ++c) row.push_back(number(v(r, c)));
-      items.push_back(array(row));
+    for (Eigen::Index r = 0; r < m.rows(); ++r) {
+      json row = json::array();
+      for (Eigen::Index c = 0; c < m.cols(); ++c) row.push_back(number(m(r, c)));
+      out.push_back(std::move(row));
     }
   }
-  return array(items);
+  return out;
 }
 
-// An object built field by field, preserving order.
-// The one top-level shape of every example's --json output: which paper (file and section; ""
-// for textbook models), which model, and the example's results.
-inline std::string document(const std::string& paper, const std::string& model,
-                            const std::string& results_json) {
-  return fmt::format("{{\"paper\": {}, \"model\": {}, \"results\": {}}}", quote(paper),
-                     quote(model), results_json);
+/// \brief The one top-level shape of every example's --json output: which paper (file and
+/// section; "" for textbook models), which model, and the example's results (an object).
+inline json document(const std::string& paper, const std::string& model, json results) {
+  json out = json::object();
+  out["paper"] = paper;
+  out["model"] = model;
+  out["results"] = std::move(results);
+  return out;
 }
 
-class object {
- public:
-  object& field(const std::string& key, const std::string& raw_json) {
-    fields_.push_back(quote(key) + ": " + raw_json);
-    return *this;
-  }
-  object& number(const std::string& key, double x) { return field(key, example_json::number(x)); }
-  object& text(const std::string& key, const std::string& s) { return field(key, quote(s)); }
-  object& boolean(const std::string& key, bool b) { return field(key, b ? "true" : "false"); }
-  std::string str() const { return fmt::format("{{{}}}", fmt::join(fields_, ", ")); }
-
- private:
-  std::vector<std::string> fields_;
-};
+/// \brief Prints a document to stdout as one line of JSON (bytes that are not UTF-8, which no
+/// example writes, would be replaced rather than throw).
+inline void print(const json& document) {
+  fmt::print("{}\n", document.dump(-1, ' ', false, json::error_handler_t::replace));
+}
 
 }  // namespace example_json
 

@@ -47,34 +47,34 @@ inline void print_certificate(const char* name, const mechdesign::coalition_solu
       c.warrant_residual, c.duality_gap, c.conditions.min_weight);
 }
 
-inline std::string coalition_json(const mechdesign::coalition_solution& c) {
-  using example_json::object;
-  std::vector<std::string> members;
+inline example_json::json coalition_json(const mechdesign::coalition_solution& c) {
+  using example_json::array;
+  using example_json::number;
+  example_json::json members = example_json::json::array();
   for (std::size_t k = 0; k < c.interim.size(); ++k) {
-    object m;
-    m.number("player", c.members.members()[k])
-        .field("utilities", example_json::array(c.interim[k]))
-        .field("lambda", example_json::array(c.lambda.size() > k ? c.lambda[k] : Eigen::VectorXd()))
-        .field("claims",
-               example_json::array(c.claims.size() > k ? c.claims[k] : Eigen::VectorXd()));
-    members.push_back(m.str());
+    example_json::json m;
+    m["player"] = c.members.members()[k];
+    m["utilities"] = array(c.interim[k]);
+    m["lambda"] = array(c.lambda.size() > k ? c.lambda[k] : Eigen::VectorXd());
+    m["claims"] = array(c.claims.size() > k ? c.claims[k] : Eigen::VectorXd());
+    members.push_back(std::move(m));
   }
-  return object()
-      .text("coalition", c.members.to_string())
-      .boolean("certified", c.verified)
-      .number("nps2_residual", c.nps2_residual)
-      .number("warrant_residual", c.warrant_residual)
-      .number("duality_gap", c.duality_gap)
-      .field("members", example_json::array(members))
-      .field("plan", example_json::array(c.plan.probabilities))
-      .text("message", c.message)
-      .str();
+  example_json::json out;
+  out["coalition"] = c.members.to_string();
+  out["certified"] = c.verified;
+  out["nps2_residual"] = number(c.nps2_residual);
+  out["warrant_residual"] = number(c.warrant_residual);
+  out["duality_gap"] = number(c.duality_gap);
+  out["members"] = std::move(members);
+  out["plan"] = array(c.plan.probabilities);
+  out["message"] = c.message;
+  return out;
 }
 
-inline std::string solution_json(const mechdesign::nps_result& r) {
-  std::vector<std::string> items;
+inline example_json::json solution_json(const mechdesign::nps_result& r) {
+  example_json::json items = example_json::json::array();
   for (const auto& c : r.coalitions) items.push_back(coalition_json(c));
-  return example_json::array(items);
+  return items;
 }
 
 }  // namespace nps_report
