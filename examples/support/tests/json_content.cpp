@@ -268,7 +268,7 @@ class checker {
           next.push_back(p);
           continue;
         }
-        const json* j = find(p.empty() ? "" : p);
+        const json* j = find(p);
         if (j == nullptr) return {};
         if (segment == "*") {
           if (!j->is_array()) {
@@ -363,11 +363,11 @@ class checker {
   std::vector<std::string> failures_;
 };
 
-// The checks of every example, by executable name. Patterns use [^\n] rather than '.', and
-// NUM for one printed number.
-const std::string NUM = R"([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)";
+// One printed number in a pattern (number_re), and the same as a group (num()). Patterns use
+// [^\n] rather than '.' to stay within a line.
+const std::string number_re = R"([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)";
 
-std::string num() { return "(" + NUM + ")"; }
+std::string num() { return "(" + number_re + ")"; }
 
 using check_list = std::function<void(checker&)>;
 
@@ -385,7 +385,7 @@ void gaussian_checks(checker& c) {
          R"(\n(no information|state only|type only|complete information|welfare-optimal|)"
          R"(revenue-optimal|consumer-optimal|first best \(not obedient\)) +)" +
              num() + " +" + num() + " +" + num() + " +" + num() + " +" + num() + " +" + num() +
-             " +(" + NUM + "|-) +" + num() + "  (obedient, IC|obedient, not IC|not obedient)",
+             " +(" + number_re + "|-) +" + num() + "  (obedient, IC|obedient, not IC|not obedient)",
          {"mechanism", "state_weight", "own_type_weight", "others_type_weight", "noise_variance",
           "noise_correlation", "welfare", "revenue", "consumer_surplus"});
   // The status column: obedient and incentive_compatible as the text words them.
@@ -443,8 +443,8 @@ const std::map<std::string, check_list>& checks_for() {
                 R"(\n(\{[\d,]*\}) +((?:\([^)]*\) ?)+) +((?:\([^)]*\) ?)+) +(yes|NO))",
                 {"coalition", "members/*/utilities#4", "members/*/claims#4", "certified"});
          // The grand coalition's plan next to Table 6.2's, row by row.
-         const std::string plan =
-             R"(\n  ([^\n]*?) +()" + NUM + " +" + NUM + ") +(" + NUM + " +" + NUM + R"()(?=\n))";
+         const std::string plan = R"(\n  ([^\n]*?) +()" + number_re + " +" + number_re + ") +(" +
+                                  number_re + " +" + number_re + R"()(?=\n))";
          c.rows("/results/solution/6/plan", plan, {"", ".", ""});
          c.rows("/results/table_6_2/plan", plan, {"", "", "."});
          c.text("/results/table_6_2/nps2_residual", "NPS2 residual " + num());
@@ -473,7 +473,7 @@ const std::map<std::string, check_list>& checks_for() {
                 R"(\n== ([^\n]*) ==\n  l1 = )" + num() + ", h1 = " + num() + ", l2 = " + num() +
                     ", h2 = " + num() + ", beta = " + num() + R"(\n  thresholds: p1\*\(x\) = )" +
                     num() + R"(, p2\* = )" + num() + R"((?:, p2\*\* = )" + num() +
-                    R"()?\n  grid \d+ x \d+: )" + num() + " LPs, " + NUM +
+                    R"()?\n  grid \d+ x \d+: )" + num() + " LPs, " + number_re +
                     R"( simplex iterations, )" + num() +
                     R"( polished\n  max Gap / h2 on the grid = )" + num() +
                     R"( % at \(p1, p2\) = \()" + num() + ", " + num() + R"(\)\n[^\n]*= )" + num() +
@@ -512,7 +512,7 @@ const std::map<std::string, check_list>& checks_for() {
       // --- 003 §2: bilateral trade ---
       {"bilateral_trade",
        [](checker& c) {
-         const std::string cell = R"(\(()" + NUM + R"(), \$?()" + NUM + R"(|-)\))";
+         const std::string cell = R"(\(()" + number_re + R"(), \$?()" + number_re + R"(|-)\))";
          c.rows(
              "/results/models/*/plans/*",
              R"(\n(seller dictator \(Table 2.1\)|buyer dictator|random dictatorship \(2.1\)) +)" +
@@ -563,7 +563,8 @@ const std::map<std::string, check_list>& checks_for() {
          c.text("/results/expected_surplus_2_4", "U2 \\+ U3 = " + num());
          c.significant_digits(0);
          c.rows("/results/solution/6/plan",
-                R"(\n  (no trade|trade|verified sale[^\n]*?) +()" + NUM + " +" + NUM + ")(?=\n)",
+                R"(\n  (no trade|trade|verified sale[^\n]*?) +()" + number_re + " +" + number_re +
+                    ")(?=\n)",
                 {"", "."});
          c.text("/results/table_2_3/nps2_residual", "NPS2 residual " + num());
          c.text("/results/table_2_3/warrant_residual", "warrant residual " + num());
@@ -593,11 +594,11 @@ const std::map<std::string, check_list>& checks_for() {
          // Every column that does not depend on the clock, under its own name: a field that
          // carries another column (e.g. restarts <- local, worst_epsilon <- restarts) fails.
          c.rows("/results/rows",
-                R"(\n +(\d+) +(\d+) +(\d+) +(\d+) +)" + NUM + " +" + NUM + " +" + NUM +
-                    R"( +(\d+)/(\d+) +(\d+) +(\d+) +)" + num() + "(?=\n)",
+                R"(\n +(\d+) +(\d+) +(\d+) +(\d+) +)" + number_re + " +" + number_re + " +" +
+                    number_re + R"( +(\d+)/(\d+) +(\d+) +(\d+) +)" + num() + "(?=\n)",
                 {"players", "types", "decisions", "profiles", "certified", "coalitions", "local",
                  "restarts", "worst_epsilon#3"});
-         c.text("/results/seeds", R"(random games \(()" + NUM + R"() per size\))");
+         c.text("/results/seeds", R"(random games \(()" + number_re + R"() per size\))");
          c.size("/results/rows", 3);
        }},
       // --- 000 §1: the electoral campaign ---
@@ -679,8 +680,8 @@ const std::map<std::string, check_list>& checks_for() {
        [](checker& c) {
          c.rows("/results/theorem2_holds_for_k_1_2_3",
                 R"(Theorem 2 with coalitions of size (\d): (holds|fails))", {"", "."});
-         const std::string line =
-             R"( +[A-Za-z]+ +()" + NUM + " +" + NUM + " +" + NUM + " +" + NUM + R"()\n)";
+         const std::string line = R"( +[A-Za-z]+ +()" + number_re + " +" + number_re + " +" +
+                                  number_re + " +" + number_re + R"()\n)";
          c.text("/results/lemma1_structure",
                 R"(Lemma 1's construction[^\n]*\n[^\n]*\n)" + line + line + line + line);
          c.text("/results/direct_structure",
@@ -734,7 +735,7 @@ const std::map<std::string, check_list>& checks_for() {
          // offers, row by row (v_s) and column by column (tau).
          const std::map<std::string, char> symbol = {
              {"none", '.'}, {"partial", 'p'}, {"full", 'F'}, {"steering", 's'}};
-         const std::regex map_row(R"(\nv_s=()" + NUM + R"() \|((?: [.pFs]{2})+))");
+         const std::regex map_row(R"(\nv_s=()" + number_re + R"() \|((?: [.pFs]{2})+))");
          std::vector<std::string> text_rows;
          for (auto it = std::sregex_iterator(c.output().begin(), c.output().end(), map_row);
               it != std::sregex_iterator(); ++it) {
@@ -770,7 +771,8 @@ const std::map<std::string, check_list>& checks_for() {
        [](checker& c) {
          c.rows("/results/rows",
                 R"(\n +)" + num() + " +" + num() + " +" + num() + " +" + num() + " +" + num() +
-                    R"(   (\[()" + NUM + "), (" + NUM + R"()\] at ()" + NUM + R"()|nothing sold))",
+                    R"(   (\[()" + number_re + "), (" + number_re + R"()\] at ()" + number_re +
+                    R"()|nothing sold))",
                 {"tau", "menu", "menu_lp", "full_information", "nothing", "", "low?", "high?",
                  "price?"});
          c.text("/results/types", R"(Figure 11\): ([^,\n]*) types, v_s)");
@@ -804,8 +806,8 @@ const std::map<std::string, check_list>& checks_for() {
       {"selling_information_third_party",
        [](checker& c) {
          c.rows("/results/grids",
-                R"(\n +(\d+) +)" + num() + " +" + num() + " +" + NUM + " +" + num() + " +" + num() +
-                    " +" + num() + "-" + num() + R"( +(\d+) +)" + NUM + "(?=\n)",
+                R"(\n +(\d+) +)" + num() + " +" + num() + " +" + number_re + " +" + num() + " +" +
+                    num() + " +" + num() + "-" + num() + R"( +(\d+) +)" + number_re + "(?=\n)",
                 {"n", "profit", "profit_error", "full_information_low", "full_information_high",
                  "price_min", "price_max", "rounds"});
          c.significant_digits(6);  // the continuous menu's formatter prints {:.6g}
