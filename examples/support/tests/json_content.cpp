@@ -157,16 +157,11 @@ class checker {
 
   /// \brief The numbers of the JSON value at `pointer` equal `expected` within `tolerance`.
   checker& equals(const std::string& pointer, const std::vector<double>& expected,
-                  double tolerance = 1e-6) {
-    const std::vector<const json*> values = resolve(pointer);
-    if (values.empty()) return *this;
-    std::vector<double> got;
-    json shown = json::array();
-    for (const json* v : values) {
-      flatten(*v, got);
-      shown.push_back(*v);
-    }
-    const json* j = values.size() == 1 ? values.front() : &shown;
+                  double tolerance = 1e-9) {
+    const selection sel = select(pointer);
+    if (!sel.found) return *this;
+    const std::vector<double>& got = sel.numbers;
+    const json* j = &sel.value;
     if (got.size() != expected.size()) {
       return fail(pointer, "has " + std::to_string(got.size()) + " numbers, expected " +
                                std::to_string(expected.size()));
@@ -174,12 +169,12 @@ class checker {
     for (std::size_t k = 0; k < got.size(); ++k) {
       if (!(std::abs(got[k] - expected[k]) <= tolerance)) {
         return fail(pointer, "is " + j->dump() + ", expected " + list(expected) + " within " +
-                                 std::to_string(tolerance));
+                                 format_tolerance(tolerance));
       }
     }
     return pass();
   }
-  checker& equals(const std::string& pointer, double expected, double tolerance = 1e-6) {
+  checker& equals(const std::string& pointer, double expected, double tolerance = 1e-9) {
     return equals(pointer, std::vector<double>{expected}, tolerance);
   }
 
@@ -293,17 +288,39 @@ class checker {
     return out;
   }
 
+  static std::string format_tolerance(double t) {
+    std::ostringstream out;
+    out << t;
+    return out.str();
+  }
+
+  // The values a pointer (with * wildcards) selects: their numbers in order, and the value
+  // itself (one match) or the array of all matches, for messages and labels.
+  struct selection {
+    bool found = false;
+    std::vector<double> numbers;
+    json value;
+  };
+  selection select(const std::string& pointer) {
+    selection out;
+    const std::vector<const json*> values = resolve(pointer);
+    if (values.empty()) return out;
+    out.found = true;
+    out.value = json::array();
+    for (const json* v : values) {
+      flatten(*v, out.numbers);
+      out.value.push_back(*v);
+    }
+    if (values.size() == 1) out.value = *values.front();
+    return out;
+  }
+
   // The JSON value at pointer (× scale) against the numbers printed in `cell`.
   void compare(const std::string& pointer, const std::string& cell, double scale) {
-    const std::vector<const json*> values = resolve(pointer);
-    if (values.empty()) return;
-    std::vector<double> got;
-    json shown_json = json::array();
-    for (const json* v : values) {
-      flatten(*v, got);
-      shown_json.push_back(*v);
-    }
-    const json* j = values.size() == 1 ? values.front() : &shown_json;
+    const selection sel = select(pointer);
+    if (!sel.found) return;
+    const std::vector<double>& got = sel.numbers;
+    const json* j = &sel.value;
     if (j->is_string()) {  // a label: the text shows it verbatim (surrounding blanks aside)
       const auto first = cell.find_first_not_of(' '), last = cell.find_last_not_of(' ');
       const std::string trimmed =
@@ -463,7 +480,8 @@ const std::map<std::string, check_list>& checks_for() {
          c.equals("/results/table_6_2/members/*/player", {0, 1, 2}, 0.0);
          c.equals("/results/table_6_2/members/*/utilities",
                   {10.0 / 3, 10.0 / 3, 10.0 / 3, 5.0 / 3});
-         c.equals("/results/table_6_2/members/*/claims", {0.5, 0.5, 0, 0});
+         // claims carry the search LPs' tolerance (1e-7) through (4.11): 1e-6
+         c.equals("/results/table_6_2/members/*/claims", {0.5, 0.5, 0, 0}, 1e-6);
          nps_solution_checks(c, "/results/solution");
        }},
       // --- 002 §4: Gap on a belief grid ---
@@ -573,16 +591,19 @@ const std::map<std::string, check_list>& checks_for() {
          // with surplus 78, the average of the dictators' claims; Table 2.3 is certified.
          c.is("/results/solution/3/coalition", "{0,1}");
          c.equals("/results/solution/3/members/*/utilities", {45, 15, 36});
-         c.equals("/results/solution/3/members/*/claims", {90, 30, 72});
+         // claims carry the search LPs' tolerance (1e-7) through (4.11): 1e-6
+         c.equals("/results/solution/3/members/*/claims", {90, 30, 72}, 1e-6);
          c.is("/results/solution/6/coalition", "{0,1,2}");
          c.equals("/results/solution/6/members/*/utilities", {45, 15, 38, 1});
-         c.equals("/results/solution/6/members/*/claims", {90, 30, 78, 3});
+         // claims carry the search LPs' tolerance (1e-7) through (4.11): 1e-6
+         c.equals("/results/solution/6/members/*/claims", {90, 30, 78, 3}, 1e-6);
          c.equals("/results/expected_surplus_2_4", 78);
          c.is("/results/table_2_3/certified", true);
          c.is("/results/table_2_3/coalition", "{0,1,2}");
          c.equals("/results/table_2_3/members/*/player", {0, 1, 2}, 0.0);
          c.equals("/results/table_2_3/members/*/utilities", {45, 15, 38, 1});
-         c.equals("/results/table_2_3/members/*/claims", {90, 30, 78, 3});
+         // claims carry the search LPs' tolerance (1e-7) through (4.11): 1e-6
+         c.equals("/results/table_2_3/members/*/claims", {90, 30, 78, 3}, 1e-6);
          nps_solution_checks(c, "/results/solution");
        }},
       // --- 001 §5: Gaussian data monetization ---
