@@ -35,6 +35,7 @@
 #include "mechdesign/bargaining/gap.hpp"
 #include "mechdesign/core/error.hpp"
 #include "mechdesign/core/result.hpp"
+#include "mechdesign/core/validate.hpp"
 #include "mechdesign/lp/solver.hpp"
 
 namespace mechdesign::bargaining {
@@ -101,7 +102,8 @@ inline void check_grid(const Eigen::VectorXd& g, int player, const char* what) {
 }  // namespace detail
 
 /// \brief Gap(p, β) (002 eq. (4.2)) at every (p1[a], p2[b]) for a binary environment.
-/// \throws dimension_error (not binary, empty grid), non_finite_error, distribution_error,
+/// \throws dimension_error (not binary, empty grid, more than detail::max_table_entries points),
+/// non_finite_error, distribution_error,
 /// zero_probability_error (a grid probability that is NaN or outside (0, 1)) — all before any
 /// LP is solved; invalid_argument if options.threads < 1.
 [[nodiscard]] inline gap_surface sweep_beliefs(const bargaining_environment& env,
@@ -112,6 +114,8 @@ inline void check_grid(const Eigen::VectorXd& g, int player, const char* what) {
   }
   bargaining::detail::check_grid(p1, 1, "bargaining::sweep_beliefs");
   bargaining::detail::check_grid(p2, 2, "bargaining::sweep_beliefs");
+  (void)mechdesign::detail::checked_product(p1.size(), p2.size(), "the belief grid",
+                                            "bargaining::sweep_beliefs");
   if (options.threads < 1 || options.threads > 1024) {
     throw invalid_argument(fmt::format(
         "bargaining::sweep_beliefs: {} threads requested (accepted: 1 to 1024)", options.threads));

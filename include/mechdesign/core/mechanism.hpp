@@ -53,7 +53,7 @@ void validate_mechanism(const coalition_problem<Scalar>& g, const mechanism<Scal
                         Scalar tol = detail::default_tolerance<Scalar>()) {
   detail::check_tolerance(tol, "tol", "validate_mechanism");
   if (m.probabilities.rows() != g.num_decisions() || m.probabilities.cols() != g.num_profiles()) {
-    throw dimension_error(fmt::format("mechanism: probabilities are {}x{}, expected {}x{}",
+    throw dimension_error(fmt::format("validate_mechanism: probabilities are {}x{}, expected {}x{}",
                                       m.probabilities.rows(), m.probabilities.cols(),
                                       g.num_decisions(), g.num_profiles()));
   }
@@ -62,29 +62,30 @@ void validate_mechanism(const coalition_problem<Scalar>& g, const mechanism<Scal
     for (index_t d = 0; d < g.num_decisions(); ++d) {
       const Scalar& x = m.probabilities(d, j);
       if (!detail::is_finite(x)) {
-        throw non_finite_error(
-            fmt::format("mechanism: probability of decision {} at profile {} is not finite", d, j));
+        throw non_finite_error(fmt::format(
+            "validate_mechanism: probability of decision {} at profile {} is not finite", d, j));
       }
       if (x < Scalar(-tol)) {
-        throw distribution_error(
-            fmt::format("mechanism: probability of decision {} at profile {} is negative ({})", d,
-                        j, detail::show(x)));
+        throw distribution_error(fmt::format(
+            "validate_mechanism: probability of decision {} at profile {} is negative ({})", d, j,
+            detail::show(x)));
       }
       sum += x;
     }
     if (detail::abs_value(Scalar(sum - Scalar(1))) > tol) {
-      throw distribution_error(fmt::format(
-          "mechanism: probabilities at profile {} sum to {}, not 1", j, detail::show(sum)));
+      throw distribution_error(
+          fmt::format("validate_mechanism: probabilities at profile {} sum to {}, not 1", j,
+                      detail::show(sum)));
     }
   }
   if (!g.money()) {
     if (m.transfers.size() != 0) {
-      throw model_error("mechanism: transfers given but the problem has no money");
+      throw model_error("validate_mechanism: transfers given but the problem has no money");
     }
     return;
   }
   if (m.transfers.rows() != g.num_members() || m.transfers.cols() != g.num_profiles()) {
-    throw dimension_error(fmt::format("mechanism: transfers are {}x{}, expected {}x{}",
+    throw dimension_error(fmt::format("validate_mechanism: transfers are {}x{}, expected {}x{}",
                                       m.transfers.rows(), m.transfers.cols(), g.num_members(),
                                       g.num_profiles()));
   }
@@ -93,8 +94,8 @@ void validate_mechanism(const coalition_problem<Scalar>& g, const mechanism<Scal
     Scalar sum(0);
     for (index_t k = 0; k < g.num_members(); ++k) {
       if (!detail::is_finite(m.transfers(k, j))) {
-        throw non_finite_error(
-            fmt::format("mechanism: transfer to member {} at profile {} is not finite", k, j));
+        throw non_finite_error(fmt::format(
+            "validate_mechanism: transfer to member {} at profile {} is not finite", k, j));
       }
       sum += m.transfers(k, j);
     }
@@ -104,7 +105,7 @@ void validate_mechanism(const coalition_problem<Scalar>& g, const mechanism<Scal
       const bool bad = is_balanced(rule) ? detail::abs_value(sum) > tol : sum > tol;
       if (bad) {
         throw model_error(
-            fmt::format("mechanism: transfers at profile {} sum to {} (budget rule "
+            fmt::format("validate_mechanism: transfers at profile {} sum to {} (budget rule "
                         "violated)",
                         j, detail::show(sum)));
       }
@@ -114,9 +115,9 @@ void validate_mechanism(const coalition_problem<Scalar>& g, const mechanism<Scal
   if (!is_ex_post(rule)) {
     const bool bad = is_balanced(rule) ? detail::abs_value(ex_ante) > tol : ex_ante > tol;
     if (bad) {
-      throw model_error(
-          fmt::format("mechanism: expected transfers sum to {} (ex-ante budget rule violated)",
-                      detail::show(ex_ante)));
+      throw model_error(fmt::format(
+          "validate_mechanism: expected transfers sum to {} (ex-ante budget rule violated)",
+          detail::show(ex_ante)));
     }
   }
 }

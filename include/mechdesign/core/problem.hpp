@@ -190,7 +190,7 @@ class bayesian_problem {
   /// \throws dimension_error, non_finite_error, model_error (empty D_S), index_error.
   bayesian_problem& set_decisions(const coalition& s, std::vector<std::string> labels,
                                   std::vector<matrix> utilities) {
-    types().check_coalition(s);
+    detail::with_entry("set_decisions", [&] { types().check_coalition(s); });
     detail::check_utility_tables("set_decisions", s, labels, utilities, types().num_profiles());
     entries_[s.mask()] = entry{s, std::move(labels), std::move(utilities)};
     return *this;
@@ -200,7 +200,10 @@ class bayesian_problem {
   /// member, decision and profile.
   bayesian_problem& set_decisions(const coalition& s, std::vector<std::string> labels,
                                   const utility_function& u) {
-    types().check_coalition(s);
+    detail::with_entry("set_decisions", [&] { types().check_coalition(s); });
+    // refused before the callable is called |S|·|D_S|·|T_N| times or a table is allocated
+    (void)detail::checked_product(static_cast<index_t>(labels.size()), types().num_profiles(),
+                                  "a utility table (decisions x profiles)", "set_decisions");
     std::vector<matrix> tables;
     for (int i : s.members()) {
       matrix m(static_cast<index_t>(labels.size()), types().num_profiles());

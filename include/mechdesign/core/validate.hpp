@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <utility>
 
 #include "mechdesign/core/detail/scalar.hpp"
 #include "mechdesign/core/error.hpp"
@@ -49,11 +50,16 @@ inline void require_positive(double x, const std::string& what, const std::strin
   if (!(x > 0.0)) throw invalid_argument(fmt::format("{}: {} must be > 0, got {}", where, what, x));
 }
 
-/// Throws non_finite_error / invalid_argument unless lo ≤ x ≤ hi (NaN is rejected).
+/// Throws non_finite_error (NaN, or ±∞ outside the range) or invalid_argument unless
+/// lo ≤ x ≤ hi; an infinite bound admits ∞ (time limits use ∞ for "no limit").
 inline void require_in_range(double x, double lo, double hi, const std::string& what,
                              const std::string& where) {
   if (std::isnan(x)) throw non_finite_error(fmt::format("{}: {} is NaN", where, what));
   if (!(x >= lo && x <= hi)) {
+    if (std::isinf(x)) {
+      throw non_finite_error(
+          fmt::format("{}: {} = {} is outside its range [{}, {}]", where, what, x, lo, hi));
+    }
     throw invalid_argument(
         fmt::format("{}: {} = {} is outside its range [{}, {}]", where, what, x, lo, hi));
   }
@@ -68,10 +74,11 @@ inline void require_probability(double x, const std::string& what, const std::st
   }
 }
 
-/// Throws invalid_argument unless \p tolerance is finite and in [0, max] (a NaN tolerance would
-/// silently turn the check it parametrises off).
+/// Throws non_finite_error / invalid_argument unless \p tolerance is finite and in [0, max] (a NaN
+/// tolerance would silently turn the check it parametrises off).
 inline void require_tolerance(double tolerance, const std::string& what, const std::string& where,
                               double max = 1.0) {
+  require_finite(tolerance, what, where);  // also when max is HUGE_VAL: ∞ would accept anything
   require_in_range(tolerance, 0.0, max, what, where);
 }
 
@@ -173,6 +180,39 @@ inline void require_distribution(const Eigen::Ref<const Eigen::VectorXd>& v, ind
                                  double tol = 1e-9) {
   require_size(v.size(), expected, what, where);
   check_distribution<double>(Eigen::VectorXd(v), tol, fmt::format("{}: {}", where, what));
+}
+
+/// Throws a copy of \p e (same class) whose message starts with "where: ", unless it already
+/// names \p where.
+template <class E>
+[[noreturn]] void rethrow_named(const E& e, const std::string& where) {
+  const std::string message = e.what();
+  if (message.find(where) != std::string::npos) throw e;
+  throw E(fmt::format("{}: {}", where, message));
+}
+
+/// Runs \p f and returns what it returns; a mechdesign::invalid_argument that a check deep
+/// inside throws is rethrown as the same class with its message prefixed by \p where, so the
+/// caller reads the name of the public function it called. Other exceptions pass unchanged.
+template <class F>
+decltype(auto) with_entry(const std::string& where, F&& f) {
+  try {
+    return std::forward<F>(f)();
+  } catch (const model_error& e) {
+    rethrow_named(e, where);
+  } catch (const zero_probability_error& e) {
+    rethrow_named(e, where);
+  } catch (const distribution_error& e) {
+    rethrow_named(e, where);
+  } catch (const non_finite_error& e) {
+    rethrow_named(e, where);
+  } catch (const index_error& e) {
+    rethrow_named(e, where);
+  } catch (const dimension_error& e) {
+    rethrow_named(e, where);
+  } catch (const invalid_argument& e) {
+    rethrow_named(e, where);
+  }
 }
 
 }  // namespace mechdesign::detail

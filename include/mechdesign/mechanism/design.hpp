@@ -234,7 +234,7 @@ inline lp::model design_model(const coalition_problem<double>& g,
                               const mechanism_functional& objective,
                               const design_options& options = {}) {
   detail::check_functional(g, objective, "the objective");
-  detail::check_design_options(g, options);
+  detail::with_entry("design_mechanism", [&] { detail::check_design_options(g, options); });
   const detail::mechanism_columns cols(g);
   lp::model m(lp::objective_sense::maximize);
   cols.add_to(m);

@@ -99,7 +99,7 @@ struct efficiency_result : result_base {
     const primal_options& options = {}) {
   detail::require_tolerance(tol, "tol", "test_incentive_efficiency", HUGE_VAL);
   efficiency_result r;
-  validate_mechanism(g, m, tol);
+  detail::with_entry("test_incentive_efficiency", [&] { validate_mechanism(g, m, tol); });
   r.ic = check_incentive_compatibility(g, m, tol);
   r.interim = interim_utilities(g, m);
   if (!r.ic.passed) {

@@ -35,6 +35,7 @@
 #include "mechdesign/core/mechanism.hpp"
 #include "mechdesign/core/problem.hpp"
 #include "mechdesign/core/result.hpp"
+#include "mechdesign/core/validate.hpp"
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/lp/solution.hpp"
 #include "mechdesign/lp/solver.hpp"
@@ -132,8 +133,11 @@ class incentive_primal {
 
   /// \brief Relax (ε > 0) or tighten one IC row to U_k(μ|t) − U_k(μ,τ|t) ≥ −ε; used to check
   /// the meaning of α numerically. Not part of the paper's problem.
+  /// \param k member position in [0, |S|); \p t ≠ \p tau types of it; \p epsilon finite.
+  /// \throws index_error, non_finite_error.
   void set_ic_slack(int k, index_t t, index_t tau, double epsilon) {
-    g_.check_member(k);
+    detail::require_index(k, g_.num_members(), "member k", "incentive_primal::set_ic_slack");
+    detail::require_finite(epsilon, "epsilon", "incentive_primal::set_ic_slack");
     if (t < 0 || tau < 0 || t >= g_.num_types(k) || tau >= g_.num_types(k) || t == tau) {
       throw index_error(
           fmt::format("set_ic_slack: bad pair (t={}, tau={}) for member {}", t, tau, k));
@@ -276,9 +280,11 @@ class incentive_primal {
                                                 const type_vectors<double>& lambda,
                                                 const type_vectors<double>& participation = {},
                                                 const primal_options& options = {}) {
-  incentive_primal p(g, options);
-  if (!participation.empty()) p.set_participation(participation);
-  return p.solve(lambda);
+  return detail::with_entry("solve_primal", [&] {
+    incentive_primal p(g, options);
+    if (!participation.empty()) p.set_participation(participation);
+    return p.solve(lambda);
+  });
 }
 
 }  // namespace mechdesign

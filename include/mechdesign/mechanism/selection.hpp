@@ -147,6 +147,8 @@ class mechanism_selection {
   selection_feasibility check_feasible(const mechanism<double>& m, double tol = 1e-7) const {
     detail::require_tolerance(tol, "tol", "mechanism_selection::check_feasible", HUGE_VAL);
     selection_feasibility r;
+    detail::with_entry("mechanism_selection::check_feasible",
+                       [&] { validate_mechanism(game_, m, tol); });
     r.ic = check_incentive_compatibility(game_, m, tol);
     const auto u = interim_utilities(game_, m, tol);
     for (int k = 0; k < game_.num_members(); ++k) {

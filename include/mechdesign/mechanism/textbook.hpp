@@ -43,7 +43,8 @@ inline coalition_problem<double> auction_problem(const std::vector<Eigen::Vector
                          fmt::format("the values of bidder {}", k), where);
     detail::require_finite(values[k], fmt::format("the values of bidder {}", k), where);
   }
-  const prior<double> beliefs = prior<double>::independent(priors);
+  const prior<double> beliefs =
+      detail::with_entry(where, [&] { return prior<double>::independent(priors); });
   const int n = static_cast<int>(values.size());
   const index_t profiles = beliefs.types().num_profiles();
   std::vector<std::string> labels{"keep"};
@@ -94,7 +95,9 @@ inline coalition_problem<double> trade_problem(const Eigen::VectorXd& buyer_valu
   detail::require_size(seller_costs.size(), seller_prior.size(), "the seller's costs", where);
   detail::require_finite(buyer_values, "the buyer's values", where);
   detail::require_finite(seller_costs, "the seller's costs", where);
-  const prior<double> beliefs = prior<double>::independent({buyer_prior, seller_prior});
+  const prior<double> beliefs = detail::with_entry(where, [&] {
+    return prior<double>::independent({buyer_prior, seller_prior});
+  });
   const index_t profiles = beliefs.types().num_profiles();
   std::vector<Eigen::MatrixXd> u(2, Eigen::MatrixXd::Zero(2, profiles));
   for (index_t j = 0; j < profiles; ++j) {

@@ -29,6 +29,7 @@
 #include "mechdesign/core/mechanism.hpp"
 #include "mechdesign/core/problem.hpp"
 #include "mechdesign/core/result.hpp"
+#include "mechdesign/core/validate.hpp"
 #include "mechdesign/mechanism/virtual_utility.hpp"
 
 namespace mechdesign {
@@ -43,9 +44,14 @@ struct coalition_threat {
 
 /// \brief The threat of a lone player: for every type the best decision of D_i (003 eq. (4.4)),
 /// with α = 0 (the mechanism is IC with no binding constraint that needs a multiplier).
-/// \throws model_error if D_{i} is not registered.
+/// \p player in [0, n). \throws index_error (player out of range), model_error (D_{i} is not
+/// registered).
 inline coalition_threat singleton_threat(const bayesian_problem<double>& problem, int player) {
-  coalition_threat th{problem.restrict_to(coalition{player}), {}, {}};
+  detail::require_index(player, problem.num_players(), "player", "singleton_threat");
+  coalition_threat th{detail::with_entry("singleton_threat",
+                                         [&] { return problem.restrict_to(coalition{player}); }),
+                      {},
+                      {}};
   const coalition_problem<double>& g = th.problem;
   th.plan.probabilities = Eigen::MatrixXd::Zero(g.num_decisions(), g.num_profiles());
   for (index_t t = 0; t < g.num_profiles(); ++t) {
@@ -103,8 +109,10 @@ struct warrant_result : result_base {
                                                      const type_matrices<double>& alpha,
                                                      const coalition_threat& threat) {
   const int i = detail::check_dictator_and_threat(g, player, threat, "warranted_claims");
-  detail::check_type_vectors(g, lambda, "lambda", true);
-  detail::check_alpha(g, alpha);
+  detail::with_entry("warranted_claims", [&] {
+    detail::check_type_vectors(g, lambda, "lambda", true);
+    detail::check_alpha(g, alpha);
+  });
 
   warrant_result r;
   // λ^S restricted to S \ i, in the threat's member order.
