@@ -58,8 +58,7 @@ struct mechanism_check {
 /// \param tolerance finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline mechanism_check check_mechanism(const game& g, const joint_distribution& j,
                                        double tolerance = 1e-9) {
-  mechdesign::detail::require_tolerance(tolerance, "tolerance",
-                                        "data_monetization::check_mechanism", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tolerance, "tolerance", "data_monetization::check_mechanism");
   const int n = g.players();
   const Eigen::Index size = 2 * n + 1;
   if (j.mean.size() != size || j.covariance.rows() != size || j.covariance.cols() != size) {
@@ -112,8 +111,7 @@ inline mechanism_check check_mechanism(const game& g, const joint_distribution& 
 /// \param tolerance finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline mechanism_check check_mechanism(const game& g, const symmetric_mechanism& x,
                                        double tolerance = 1e-9) {
-  mechdesign::detail::require_tolerance(tolerance, "tolerance",
-                                        "data_monetization::check_mechanism", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tolerance, "tolerance", "data_monetization::check_mechanism");
   return check_mechanism(g, joint(g, x), tolerance);
 }
 
