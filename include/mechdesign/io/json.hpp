@@ -15,7 +15,10 @@
 ///  "coalitions": [{"members": [i, ...], "decisions": [label, ...],
 ///                  "utilities": [one |D_S| × |T_N| matrix per member]}, ...]}.
 /// Reading validates everything through the library's own constructors, so a malformed file
-/// raises the same typed errors as malformed arguments (plus model_error for a wrong format).
+/// raises the same typed errors as malformed arguments (plus model_error for a wrong format),
+/// each message prefixed with the io function called. Files are read strictly: text that is
+/// not JSON (NaN, Infinity, numbers that overflow a double) and an object with two members of
+/// the same name are refused with model_error; a coalition listing a player twice is too.
 
 #include <fmt/format.h>
 
@@ -324,8 +327,10 @@ inline bayesian_problem<double> bayesian_problem_of(const nlohmann::json& j, con
 }  // namespace detail
 
 /// \brief The Bayesian problem described by \p j (the inverse of to_json).
-/// \throws model_error (wrong format or version, missing fields, wrong JSON types), and the
-/// typed errors of prior, type_space and bayesian_problem for inconsistent data.
+/// \throws model_error (wrong format or version, missing fields, wrong JSON types, a coalition
+/// member listed twice), index_error (a member that is not a player), and the typed errors of
+/// prior, type_space and bayesian_problem for inconsistent data, re-thrown with this function's
+/// name.
 inline bayesian_problem<double> bayesian_problem_from_json(const nlohmann::json& j) {
   const char* where = "io::bayesian_problem_from_json";
   return detail::named(where, [&] { return detail::bayesian_problem_of(j, where); });
@@ -400,19 +405,21 @@ void save(const Model& model, const std::string& path) {
   detail::write_file(path, to_json(model), "io::save");
 }
 
-/// \brief Reads a Bayesian problem saved by save(). \throws as bayesian_problem_from_json, and
+/// \brief Reads a Bayesian problem saved by save(). \throws as bayesian_problem_from_json,
+/// model_error for text that is not JSON or an object with a repeated member name, and
 /// mechdesign::error if the file cannot be read.
 inline bayesian_problem<double> load_bayesian_problem(const std::string& path) {
   return bayesian_problem_from_json(detail::parse_file(path, "io::load_bayesian_problem"));
 }
 
-/// \brief Reads a persuasion problem saved by save(). \throws as persuasion_problem_from_json.
+/// \brief Reads a persuasion problem saved by save(). \throws as persuasion_problem_from_json,
+/// and as load_bayesian_problem for the file.
 inline persuasion::problem load_persuasion_problem(const std::string& path) {
   return persuasion_problem_from_json(detail::parse_file(path, "io::load_persuasion_problem"));
 }
 
 /// \brief Reads a selling-information environment saved by save().
-/// \throws as pricing_environment_from_json.
+/// \throws as pricing_environment_from_json, and as load_bayesian_problem for the file.
 inline pricing::environment load_pricing_environment(const std::string& path) {
   return pricing_environment_from_json(detail::parse_file(path, "io::load_pricing_environment"));
 }
