@@ -4,6 +4,7 @@
 // entry point, or a correct answer (hardening_table.hpp; run by coverage_test.cpp).
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -1052,6 +1053,12 @@ std::vector<hardening::table_case> hardening::information_cases() {
       throws_named<index_error>("io::bayesian_problem_from_json", [] {
         auto j = info_bayesian_json();
         j["coalitions"][0]["members"] = {5};
+        (void)io::bayesian_problem_from_json(j);
+      }));
+  add("io json", "out-of-range index", "a coalition member 2^32 (would wrap to player 0)",
+      throws_named<index_error>("io::bayesian_problem_from_json", [] {
+        auto j = info_bayesian_json();
+        j["coalitions"][0]["members"] = {std::int64_t{1} << 32, 1};
         (void)io::bayesian_problem_from_json(j);
       }));
   add("io json", "huge size", "types [2^40, 2^40]",

@@ -23,6 +23,7 @@
 #include <fmt/format.h>
 
 #include <Eigen/Core>
+#include <cstdint>
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
@@ -298,14 +299,16 @@ inline bayesian_problem<double> bayesian_problem_of(const nlohmann::json& j, con
   for (const auto& c : coalitions) {
     std::uint64_t mask = 0;
     for (const auto& i : detail::field(c, "members", where)) {
-      if (!i.is_number_integer() || i.get<int>() < 0 || i.get<int>() >= g.num_players()) {
+      // read as 64 bits: get<int>() would wrap 2^32 to player 0
+      const std::int64_t member = i.is_number_integer() ? i.get<std::int64_t>() : -1;
+      if (member < 0 || member >= g.num_players()) {
         throw index_error(fmt::format("{}: member {} is not a player", where, i.dump()));
       }
-      if (mask & (std::uint64_t{1} << i.get<int>())) {
+      if (mask & (std::uint64_t{1} << member)) {
         throw model_error(
-            fmt::format("{}: player {} is listed twice in \"members\"", where, i.get<int>()));
+            fmt::format("{}: player {} is listed twice in \"members\"", where, member));
       }
-      mask |= std::uint64_t{1} << i.get<int>();
+      mask |= std::uint64_t{1} << member;
     }
     const auto& labels = detail::field(c, "decisions", where);
     if (!labels.is_array())
