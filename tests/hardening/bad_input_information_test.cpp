@@ -13,6 +13,7 @@
 #include <mechdesign/mechdesign.hpp>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "hardening/hardening_table.hpp"
@@ -958,6 +959,24 @@ std::vector<hardening::table_case> hardening::information_cases() {
               data_monetization::welfare(h, data_monetization::complete_information(h));
           hardening::expect(std::abs(v / k - w) < 1e-9 * std::abs(w),
                             fmt::format("welfare {} * {} (got {})", w, k, v));
+        }
+      }));
+  add("data monetization", "magnitude 1e300/1e-300", "check_mechanism verdicts are scale free",
+      answers([] {
+        auto verdicts = [](double k) {
+          data_monetization::gaussian_prior p;
+          p.state_variance = p.type_variance = k;
+          const data_monetization::game g(3, 0.2, p);
+          auto x = data_monetization::complete_information(g);
+          const auto good = data_monetization::check_mechanism(g, x);
+          x.state_weight += 0.5;  // no longer obedient
+          const auto bad = data_monetization::check_mechanism(g, x);
+          return std::make_pair(good.obedient(), bad.obedient());
+        };
+        const auto base = verdicts(1.0);
+        hardening::expect(base.first && !base.second, "obedient / not obedient at scale 1");
+        for (const double k : {1e300, 1e-300}) {
+          hardening::expect(verdicts(k) == base, fmt::format("the same verdicts at scale {}", k));
         }
       }));
   add("data monetization", "all-zero", "all-zero moments: the uninformative mechanism", answers([] {
