@@ -268,7 +268,7 @@ double first_above(const G& g, double level, index_t cells, double tolerance) {
                                                       double v_s,
                                                       const continuous_options& options = {}) {
   if (!std::isfinite(tau)) throw non_finite_error(fmt::format("solve_continuous: tau is {}", tau));
-  detail::require_belief(v_s, "v_s");
+  detail::require_belief(v_s, "v_s", "solve_continuous");
   mechdesign::detail::require_tolerance(options.tolerance, "continuous_options::tolerance",
                                         "solve_continuous");
   mechdesign::detail::require_count(options.regularity_grid, 2, 10000000,
