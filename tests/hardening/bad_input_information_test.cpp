@@ -167,11 +167,11 @@ std::vector<hardening::table_case> hardening::information_cases() {
       }));
 
   // ---- pricing binary
-  add("pricing binary", "NaN", "ceiling_rule(NaN)", throws_named<non_finite_error>("pricing", [] {
-        (void)pricing::ceiling_rule(hardening::nan);
-      }));
+  add("pricing binary", "NaN", "ceiling_rule(NaN)",
+      throws_named<non_finite_error>("pricing::ceiling_rule",
+                                     [] { (void)pricing::ceiling_rule(hardening::nan); }));
   add("pricing binary", "out-of-range parameter", "informativeness 2",
-      throws_named<invalid_argument>("pricing", [] { (void)pricing::gain(2.0, 0.5); }));
+      throws_named<invalid_argument>("pricing::gain", [] { (void)pricing::gain(2.0, 0.5); }));
   add("pricing binary", "out-of-range parameter", "seller belief 1.5",
       throws_named<distribution_error>("pricing", [] {
         (void)pricing::binary_environment(0.0, 1.5, Eigen::Vector2d(0.3, 0.9),
@@ -866,6 +866,10 @@ std::vector<hardening::table_case> hardening::information_cases() {
             "empty cells get 0, the rest 1/4");
         const auto r = pricing::solve_continuous(upper, 0.5, 0.5);
         hardening::expect(std::isfinite(r.profit), "a finite menu");
+      }));
+  add("pricing continuous", "out-of-range parameter", "seller belief 1.5",
+      throws_named<distribution_error>("solve_continuous", [] {
+        (void)pricing::solve_continuous(pricing::type_distribution::uniform(), 0.5, 1.5);
       }));
   add("pricing continuous", "huge size", "grid_types with 2^40 cells",
       throws_named<dimension_error>("grid_types", [] {
