@@ -28,13 +28,15 @@
 
 namespace mechdesign::data_monetization {
 
-/// \brief Diagnostics of check_mechanism (worst player everywhere).
+/// \brief Diagnostics of check_mechanism (worst player everywhere). Residuals are in the prior's
+/// units — second moments divided by v = max(σ_θ², σ_t²), first moments by
+/// max(|μ_θ|, |μ_t|, √v) — so rescaling the prior and the mechanism together changes no verdict.
 struct mechanism_check {
-  double prior_residual = 0.0;       ///< max |(θ, t) block − prior|
-  double psd_min_eigenvalue = 0.0;   ///< smallest eigenvalue of the joint covariance
-  double mean_residual = 0.0;        ///< max_i |E g_i|
-  double covariance_residual = 0.0;  ///< max_i |Cov(g_i, t_i)|, |Cov(g_i, a_i)|
-  double max_deviation_gain = 0.0;   ///< max_i ½ E[(E[g_i | t_i, a_i])²]
+  double prior_residual = 0.0;       ///< max |(θ, t) block − prior| (relative, see above)
+  double psd_min_eigenvalue = 0.0;   ///< smallest eigenvalue of the joint covariance / v
+  double mean_residual = 0.0;        ///< max_i |E g_i| (relative)
+  double covariance_residual = 0.0;  ///< max_i |Cov(g_i, t_i)|, |Cov(g_i, a_i)| (over v)
+  double max_deviation_gain = 0.0;   ///< max_i ½ E[(E[g_i | t_i, a_i])²] / max(v, μ unit²)
   double min_type_covariance = 0.0;  ///< min_i Cov(a_i, t_i) / Var(t_i)
   double tolerance = 1e-9;
 
@@ -58,8 +60,7 @@ struct mechanism_check {
 /// \param tolerance finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline mechanism_check check_mechanism(const game& g, const joint_distribution& j,
                                        double tolerance = 1e-9) {
-  mechdesign::detail::require_tolerance(tolerance, "tolerance",
-                                        "data_monetization::check_mechanism", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tolerance, "tolerance", "data_monetization::check_mechanism");
   const int n = g.players();
   const Eigen::Index size = 2 * n + 1;
   if (j.mean.size() != size || j.covariance.rows() != size || j.covariance.cols() != size) {
@@ -71,21 +72,26 @@ inline mechanism_check check_mechanism(const game& g, const joint_distribution& 
     throw non_finite_error("data_monetization::check_mechanism: non-finite mean or covariance");
   }
   const auto& p = g.prior();
+  // The residuals are measured in the prior's units, so the verdict does not depend on its
+  // scale: second moments in v = max(σ_θ², σ_t²), first moments in max(|μ_θ|, |μ_t|, √v).
+  const double v = std::max(p.state_variance, p.type_variance);
+  const double m = std::max({std::abs(p.state_mean), std::abs(p.type_mean), std::sqrt(v)});
   mechanism_check c;
   c.tolerance = tolerance;
-  c.prior_residual = std::abs(j.mean(0) - p.state_mean);
-  c.prior_residual = std::max(c.prior_residual, std::abs(j.covariance(0, 0) - p.state_variance));
+  c.prior_residual = std::abs(j.mean(0) - p.state_mean) / m;
+  c.prior_residual =
+      std::max(c.prior_residual, std::abs(j.covariance(0, 0) - p.state_variance) / v);
   for (int i = 0; i < n; ++i) {
-    c.prior_residual = std::max(c.prior_residual, std::abs(j.mean(1 + i) - p.type_mean));
+    c.prior_residual = std::max(c.prior_residual, std::abs(j.mean(1 + i) - p.type_mean) / m);
     for (int l = 0; l <= n; ++l) {
       if (l == 1 + i) continue;
-      c.prior_residual = std::max(c.prior_residual, std::abs(j.covariance(1 + i, l)));
+      c.prior_residual = std::max(c.prior_residual, std::abs(j.covariance(1 + i, l)) / v);
     }
     c.prior_residual =
-        std::max(c.prior_residual, std::abs(j.covariance(1 + i, 1 + i) - p.type_variance));
+        std::max(c.prior_residual, std::abs(j.covariance(1 + i, 1 + i) - p.type_variance) / v);
   }
   const Eigen::MatrixXd sym = 0.5 * (j.covariance + j.covariance.transpose());
-  c.psd_min_eigenvalue = mechdesign::detail::symmetric_eigenvalues(sym)(0);
+  c.psd_min_eigenvalue = mechdesign::detail::symmetric_eigenvalues(sym)(0) / v;
   c.min_type_covariance = std::numeric_limits<double>::infinity();
   for (int i = 0; i < n; ++i) {
     Eigen::VectorXd e = Eigen::VectorXd::Zero(size);
@@ -95,13 +101,14 @@ inline mechanism_check check_mechanism(const game& g, const joint_distribution& 
     const int ti = 1 + i, ai = 1 + n + i;
     const double mean_g = e.dot(j.mean);
     const Eigen::VectorXd cov_g = sym.lazyProduct(e);  // Cov(g_i, z)
-    c.mean_residual = std::max(c.mean_residual, std::abs(mean_g));
+    c.mean_residual = std::max(c.mean_residual, std::abs(mean_g) / m);
     c.covariance_residual =
-        std::max({c.covariance_residual, std::abs(cov_g(ti)), std::abs(cov_g(ai))});
+        std::max({c.covariance_residual, std::abs(cov_g(ti)) / v, std::abs(cov_g(ai)) / v});
     // E[(E[g_i | t_i, a_i])²] = (E g_i)² + Cov(g, y) Var(y)⁺ Cov(y, g), y = (t_i, a_i)
     const double explained = mechdesign::detail::pseudo_inverse_form_2x2(
         sym(ti, ti), sym(ti, ai), sym(ai, ai), cov_g(ti), cov_g(ai));
-    c.max_deviation_gain = std::max(c.max_deviation_gain, 0.5 * (mean_g * mean_g + explained));
+    c.max_deviation_gain =
+        std::max(c.max_deviation_gain, 0.5 * (mean_g * mean_g + explained) / std::max(v, m * m));
     c.min_type_covariance = std::min(c.min_type_covariance, sym(ai, ti) / p.type_variance);
   }
   c.passed = c.incentive_compatible();
@@ -112,8 +119,7 @@ inline mechanism_check check_mechanism(const game& g, const joint_distribution& 
 /// \param tolerance finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline mechanism_check check_mechanism(const game& g, const symmetric_mechanism& x,
                                        double tolerance = 1e-9) {
-  mechdesign::detail::require_tolerance(tolerance, "tolerance",
-                                        "data_monetization::check_mechanism", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tolerance, "tolerance", "data_monetization::check_mechanism");
   return check_mechanism(g, joint(g, x), tolerance);
 }
 

@@ -103,8 +103,7 @@ struct [[nodiscard]] payment_rule : result_base {
 /// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline payment_rule revenue_maximizing_payments(const game& g, const symmetric_mechanism& x,
                                                 double tol = 1e-9) {
-  mechdesign::detail::require_tolerance(tol, "tol",
-                                        "data_monetization::revenue_maximizing_payments", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tol, "tol", "data_monetization::revenue_maximizing_payments");
   const obedience_residuals res = obedience_residuals_of(g, x);
   if (!res.obedient(tol)) {
     throw model_error(
@@ -141,7 +140,7 @@ inline payment_rule revenue_maximizing_payments(const game& g, const symmetric_m
 /// not implementable.
 /// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline double revenue(const game& g, const symmetric_mechanism& x, double tol = 1e-9) {
-  mechdesign::detail::require_tolerance(tol, "tol", "data_monetization::revenue", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tol, "tol", "data_monetization::revenue");
   return g.players() * revenue_maximizing_payments(g, x, tol).expected_payment();
 }
 

@@ -261,8 +261,7 @@ inline obedience_residuals obedience_residuals_of(const game& g, const symmetric
 inline symmetric_mechanism obedient_mechanism(const game& g, double state_weight,
                                               double others_type_weight, double noise_correlation,
                                               double tol = 1e-12) {
-  mechdesign::detail::require_tolerance(tol, "tol", "data_monetization::obedient_mechanism",
-                                        HUGE_VAL);
+  mechdesign::detail::check_tolerance(tol, "tol", "data_monetization::obedient_mechanism");
   const double k = g.aggregate_interaction(), n = g.players();
   mechdesign::detail::require_finite(state_weight, "b", "data_monetization::obedient_mechanism");
   mechdesign::detail::require_finite(others_type_weight, "d",

@@ -75,7 +75,7 @@ inline Eigen::VectorXd signal_posterior(const Eigen::Ref<const Eigen::MatrixXd>&
   const double mass = joint.sum();
   if (!(mass > 0.0)) {
     throw zero_probability_error(
-        fmt::format("posterior: signal {} is never sent, so it has no posterior", s));
+        fmt::format("{}: signal {} is never sent, so it has no posterior", where, s));
   }
   return joint / mass;
 }

@@ -38,7 +38,7 @@ struct obedience_report {
 /// \param belief the decision maker's belief β over Ω (finite; the check is linear in it).
 /// \param pi the experiment, |Ω| × |A|, recommendations = actions (finite; its stochasticity is
 ///        not re-checked: callers validate it or, like pricing::check_menu, report it).
-/// \param tol in [0, ∞).
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 /// \throws dimension_error, non_finite_error, invalid_argument (tol).
 [[nodiscard]] inline obedience_report check_obedience(
     const Eigen::Ref<const Eigen::MatrixXd>& payoff,
@@ -50,7 +50,7 @@ struct obedience_report {
                                    where);
   mechdesign::detail::require_size(pi.cols(), payoff.rows(), "the experiment's columns (actions)",
                                    where);
-  mechdesign::detail::require_tolerance(tol, "the tolerance", where, HUGE_VAL);
+  mechdesign::detail::check_tolerance(tol, "the tolerance", where);
   mechdesign::detail::require_finite(payoff, "the payoff table", where);
   mechdesign::detail::require_finite(belief, "the belief", where);
   mechdesign::detail::require_finite(pi, "the experiment", where);

@@ -15,13 +15,19 @@
 ///  "coalitions": [{"members": [i, ...], "decisions": [label, ...],
 ///                  "utilities": [one |D_S| × |T_N| matrix per member]}, ...]}.
 /// Reading validates everything through the library's own constructors, so a malformed file
-/// raises the same typed errors as malformed arguments (plus model_error for a wrong format).
+/// raises the same typed errors as malformed arguments (plus model_error for a wrong format),
+/// each message prefixed with the io function called. Files are read strictly: text that is
+/// not JSON (NaN, Infinity, numbers that overflow a double) and an object with two members of
+/// the same name are refused with model_error; a coalition listing a player twice is too.
 
 #include <fmt/format.h>
 
 #include <Eigen/Core>
+#include <cstdint>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -112,11 +118,88 @@ inline const char* budget_name(budget_rule r) {
   return "unknown";
 }
 
+/// Runs \p f and re-throws a mechdesign exception raised by the constructors it calls as the
+/// same type with \p where (the io entry point) prefixed, so every message names the entry.
+template <class F>
+auto named(const char* where, F&& f) -> decltype(f()) {
+  auto again = [where](const error& e) {
+    const std::string what = e.what();
+    return what.rfind(where, 0) == 0 ? what : fmt::format("{}: {}", where, what);
+  };
+  try {
+    return f();
+  } catch (const index_error& e) {
+    throw index_error(again(e));
+  } catch (const non_finite_error& e) {
+    throw non_finite_error(again(e));
+  } catch (const distribution_error& e) {
+    throw distribution_error(again(e));
+  } catch (const zero_probability_error& e) {
+    throw zero_probability_error(again(e));
+  } catch (const model_error& e) {
+    throw model_error(again(e));
+  } catch (const dimension_error& e) {
+    throw dimension_error(again(e));
+  } catch (const invalid_argument& e) {
+    throw invalid_argument(again(e));
+  }
+}
+
+/// A SAX pass that refuses an object with two members of the same name (nlohmann/json would
+/// silently keep the last one) and, through the parser, any malformed text.
+class duplicate_key_check : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  std::string duplicate;     ///< the first repeated member name, if any
+  std::string syntax_error;  ///< the parser's message for malformed text
+
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override {
+    keys_.emplace_back();
+    return true;
+  }
+  bool key(string_t& k) override {
+    if (!keys_.back().insert(k).second) {
+      duplicate = k;
+      return false;
+    }
+    return true;
+  }
+  bool end_object() override {
+    keys_.pop_back();
+    return true;
+  }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+    syntax_error = e.what();
+    return false;
+  }
+
+ private:
+  std::vector<std::set<std::string>> keys_;
+};
+
 inline nlohmann::json parse_file(const std::string& path, const char* where) {
   std::ifstream in(path);
   if (!in) throw error(fmt::format("{}: cannot open {}", where, path));
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  duplicate_key_check check;
+  if (!nlohmann::json::sax_parse(text, &check)) {
+    if (!check.duplicate.empty()) {
+      throw model_error(fmt::format("{}: {} has two members named \"{}\" in one object", where,
+                                    path, check.duplicate));
+    }
+    throw model_error(
+        fmt::format("{}: {} is not valid JSON ({})", where, path, check.syntax_error));
+  }
   try {
-    return nlohmann::json::parse(in);
+    return nlohmann::json::parse(text);
   } catch (const nlohmann::json::exception& e) {
     throw model_error(fmt::format("{}: {} is not valid JSON ({})", where, path, e.what()));
   }
@@ -168,11 +251,9 @@ inline nlohmann::json to_json(const bayesian_problem<double>& g) {
   return j;
 }
 
-/// \brief The Bayesian problem described by \p j (the inverse of to_json).
-/// \throws model_error (wrong format or version, missing fields, wrong JSON types), and the
-/// typed errors of prior, type_space and bayesian_problem for inconsistent data.
-inline bayesian_problem<double> bayesian_problem_from_json(const nlohmann::json& j) {
-  const char* where = "io::bayesian_problem_from_json";
+namespace detail {
+
+inline bayesian_problem<double> bayesian_problem_of(const nlohmann::json& j, const char* where) {
   detail::check_format(j, "mechdesign.bayesian_problem", where);
   const auto& types = detail::field(j, "types", where);
   if (!types.is_array() || types.empty()) throw model_error(fmt::format("{}: no types", where));
@@ -218,10 +299,16 @@ inline bayesian_problem<double> bayesian_problem_from_json(const nlohmann::json&
   for (const auto& c : coalitions) {
     std::uint64_t mask = 0;
     for (const auto& i : detail::field(c, "members", where)) {
-      if (!i.is_number_integer() || i.get<int>() < 0 || i.get<int>() >= g.num_players()) {
+      // read as 64 bits: get<int>() would wrap 2^32 to player 0
+      const std::int64_t member = i.is_number_integer() ? i.get<std::int64_t>() : -1;
+      if (member < 0 || member >= g.num_players()) {
         throw index_error(fmt::format("{}: member {} is not a player", where, i.dump()));
       }
-      mask |= std::uint64_t{1} << i.get<int>();
+      if (mask & (std::uint64_t{1} << member)) {
+        throw model_error(
+            fmt::format("{}: player {} is listed twice in \"members\"", where, member));
+      }
+      mask |= std::uint64_t{1} << member;
     }
     const auto& labels = detail::field(c, "decisions", where);
     if (!labels.is_array())
@@ -238,6 +325,18 @@ inline bayesian_problem<double> bayesian_problem_from_json(const nlohmann::json&
     g.set_decisions(coalition::from_mask(mask), std::move(names), std::move(tables));
   }
   return g;
+}
+
+}  // namespace detail
+
+/// \brief The Bayesian problem described by \p j (the inverse of to_json).
+/// \throws model_error (wrong format or version, missing fields, wrong JSON types, a coalition
+/// member listed twice), index_error (a member that is not a player), and the typed errors of
+/// prior, type_space and bayesian_problem for inconsistent data, re-thrown with this function's
+/// name.
+inline bayesian_problem<double> bayesian_problem_from_json(const nlohmann::json& j) {
+  const char* where = "io::bayesian_problem_from_json";
+  return detail::named(where, [&] { return detail::bayesian_problem_of(j, where); });
 }
 
 /// \brief A persuasion problem as JSON: {"format": "mechdesign.persuasion_problem", "version": 1,
@@ -258,14 +357,16 @@ inline nlohmann::json to_json(const persuasion::problem& p) {
 /// \throws model_error for a wrong format, and the errors of persuasion::problem.
 inline persuasion::problem persuasion_problem_from_json(const nlohmann::json& j) {
   const char* where = "io::persuasion_problem_from_json";
-  detail::check_format(j, "mechdesign.persuasion_problem", where);
-  std::vector<Eigen::MatrixXd> agents;
-  const auto& a = detail::field(j, "agents", where);
-  if (!a.is_array()) throw model_error(fmt::format("{}: \"agents\" is not an array", where));
-  for (const auto& u : a) agents.push_back(detail::matrix_of(u, where));
-  return persuasion::problem(detail::vector_of(detail::field(j, "prior", where), where),
-                             detail::matrix_of(detail::field(j, "receiver", where), where),
-                             std::move(agents));
+  return detail::named(where, [&] {
+    detail::check_format(j, "mechdesign.persuasion_problem", where);
+    std::vector<Eigen::MatrixXd> agents;
+    const auto& a = detail::field(j, "agents", where);
+    if (!a.is_array()) throw model_error(fmt::format("{}: \"agents\" is not an array", where));
+    for (const auto& u : a) agents.push_back(detail::matrix_of(u, where));
+    return persuasion::problem(detail::vector_of(detail::field(j, "prior", where), where),
+                               detail::matrix_of(detail::field(j, "receiver", where), where),
+                               std::move(agents));
+  });
 }
 
 /// \brief A selling-information environment as JSON: {"format": "mechdesign.pricing_environment",
@@ -287,15 +388,17 @@ inline nlohmann::json to_json(const pricing::environment& e) {
 /// \throws model_error for a wrong format, and the errors of pricing::validate.
 inline pricing::environment pricing_environment_from_json(const nlohmann::json& j) {
   const char* where = "io::pricing_environment_from_json";
-  detail::check_format(j, "mechdesign.pricing_environment", where);
-  pricing::environment e;
-  e.seller_belief = detail::vector_of(detail::field(j, "seller_belief", where), where);
-  e.buyer_payoff = detail::matrix_of(detail::field(j, "buyer_payoff", where), where);
-  e.externality = detail::matrix_of(detail::field(j, "externality", where), where);
-  e.type_beliefs = detail::matrix_of(detail::field(j, "type_beliefs", where), where);
-  e.type_probabilities = detail::vector_of(detail::field(j, "type_probabilities", where), where);
-  pricing::validate(e);
-  return e;
+  return detail::named(where, [&] {
+    detail::check_format(j, "mechdesign.pricing_environment", where);
+    pricing::environment e;
+    e.seller_belief = detail::vector_of(detail::field(j, "seller_belief", where), where);
+    e.buyer_payoff = detail::matrix_of(detail::field(j, "buyer_payoff", where), where);
+    e.externality = detail::matrix_of(detail::field(j, "externality", where), where);
+    e.type_beliefs = detail::matrix_of(detail::field(j, "type_beliefs", where), where);
+    e.type_probabilities = detail::vector_of(detail::field(j, "type_probabilities", where), where);
+    pricing::validate(e, where);
+    return e;
+  });
 }
 
 /// \brief Writes any model above to \p path as indented JSON.
@@ -305,19 +408,21 @@ void save(const Model& model, const std::string& path) {
   detail::write_file(path, to_json(model), "io::save");
 }
 
-/// \brief Reads a Bayesian problem saved by save(). \throws as bayesian_problem_from_json, and
+/// \brief Reads a Bayesian problem saved by save(). \throws as bayesian_problem_from_json,
+/// model_error for text that is not JSON or an object with a repeated member name, and
 /// mechdesign::error if the file cannot be read.
 inline bayesian_problem<double> load_bayesian_problem(const std::string& path) {
   return bayesian_problem_from_json(detail::parse_file(path, "io::load_bayesian_problem"));
 }
 
-/// \brief Reads a persuasion problem saved by save(). \throws as persuasion_problem_from_json.
+/// \brief Reads a persuasion problem saved by save(). \throws as persuasion_problem_from_json,
+/// and as load_bayesian_problem for the file.
 inline persuasion::problem load_persuasion_problem(const std::string& path) {
   return persuasion_problem_from_json(detail::parse_file(path, "io::load_persuasion_problem"));
 }
 
 /// \brief Reads a selling-information environment saved by save().
-/// \throws as pricing_environment_from_json.
+/// \throws as pricing_environment_from_json, and as load_bayesian_problem for the file.
 inline pricing::environment load_pricing_environment(const std::string& path) {
   return pricing_environment_from_json(detail::parse_file(path, "io::load_pricing_environment"));
 }

@@ -48,7 +48,7 @@ struct constant_sum_weights : result_base {
 [[nodiscard]] inline constant_sum_weights find_constant_sum_weights(
     const Eigen::Ref<const Eigen::MatrixXd>& u, const lp::solver_options& options = {},
     double tol = 1e-9) {
-  mechdesign::detail::require_tolerance(tol, "tol", "find_constant_sum_weights", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tol, "tol", "find_constant_sum_weights");
   if (u.rows() == 0 || u.cols() == 0) {
     throw invalid_argument("find_constant_sum_weights: empty payoff table");
   }

@@ -93,17 +93,22 @@ inline bargaining_point finish(const problem& p, const structure_lp& s, lp::solu
 }  // namespace detail
 
 /// \brief max_{x∈B} w·x and a structure attaining it (the support function of B, 000 §4).
-/// \throws dimension_error, non_finite_error.
+/// \param weights one finite weight per agent, of any magnitude (the LP uses w / max |w_i|).
+/// \throws dimension_error (sizes, or an IC-structure LP beyond
+/// mechdesign::detail::max_table_entries), non_finite_error.
 [[nodiscard]] inline bargaining_point support_point(
     const problem& p, const Eigen::Ref<const Eigen::VectorXd>& weights,
     const lp::solver_options& options = {}) {
   detail::check_disagreement(p, weights, "support_point", "the weights (one per agent)");
-  auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
+  auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize, "support_point");
+  // the objective uses w / max |w_i|, so weights of any finite magnitude give the same LP
+  const double wmax = weights.cwiseAbs().maxCoeff();
+  const double unit = wmax > 0.0 ? wmax : 1.0;
   Eigen::MatrixXd u = Eigen::MatrixXd::Zero(p.num_actions(), p.num_states());
-  for (int i = 0; i < p.num_agents(); ++i) u += weights(i) * p.agent(i);
+  for (int i = 0; i < p.num_agents(); ++i) u += (weights(i) / unit) * p.agent(i);
   for (const auto& [c, v] : s.payoff_terms(u)) s.model.set_objective(c, s.model.objective(c) + v);
   lp::solution sol = lp::solve(s.model, options);
-  const double value = sol.objective;
+  const double value = sol.objective * unit;
   return detail::finish(p, s, std::move(sol), value);
 }
 
@@ -117,7 +122,8 @@ inline bargaining_point finish(const problem& p, const structure_lp& s, lp::solu
     const Eigen::Ref<const Eigen::VectorXd>& w2, const lp::solver_options& options = {}) {
   detail::check_disagreement(p, w1, "lexicographic_point", "the first weights");
   detail::check_disagreement(p, w2, "lexicographic_point", "the second weights");
-  auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
+  auto s =
+      detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize, "lexicographic_point");
   Eigen::MatrixXd u1 = Eigen::MatrixXd::Zero(p.num_actions(), p.num_states());
   Eigen::MatrixXd u2 = u1;
   for (int i = 0; i < p.num_agents(); ++i) {
@@ -178,14 +184,15 @@ struct utopia_point : result_base {
 
 /// \brief The largest t with d + t·direction ∈ B, and a structure attaining it (the common
 /// step of the egalitarian and Kalai–Smorodinsky solutions, 000 §4).
-/// \throws dimension_error, non_finite_error.
+/// \throws dimension_error (sizes, or an IC-structure LP beyond
+/// mechdesign::detail::max_table_entries), non_finite_error.
 [[nodiscard]] inline bargaining_point ray_point(const problem& p,
                                                 const Eigen::Ref<const Eigen::VectorXd>& d,
                                                 const Eigen::Ref<const Eigen::VectorXd>& direction,
                                                 const lp::solver_options& options = {}) {
   detail::check_disagreement(p, d, "ray_point");
   detail::check_disagreement(p, direction, "ray_point", "the direction");
-  auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
+  auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize, "ray_point");
   const double big = 1.0 + 4.0 * (detail::payoff_scale(p) + d.cwiseAbs().maxCoeff());
   const double dmax = direction.cwiseAbs().maxCoeff();
   const double bound = dmax > 0.0 ? big / dmax : big;
@@ -236,13 +243,16 @@ struct efficiency_report : result_base {
 /// \brief Whether the payoff vector \p x (e.g. of an IC structure) is Pareto efficient in B
 /// (000 §4, Proposition 3, Theorem 3): LP max Σ_i (E(u_i|π') − x_i) s.t. E(u_i|π') ≥ x_i.
 /// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
+/// \throws dimension_error (sizes, or an IC-structure LP beyond
+/// mechdesign::detail::max_table_entries), non_finite_error.
 [[nodiscard]] inline efficiency_report pareto_efficiency(const problem& p,
                                                          const Eigen::Ref<const Eigen::VectorXd>& x,
                                                          double tol = 1e-9,
                                                          const lp::solver_options& options = {}) {
-  mechdesign::detail::require_tolerance(tol, "tol", "pareto_efficiency", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tol, "tol", "pareto_efficiency");
   detail::check_disagreement(p, x, "pareto_efficiency", "the payoff vector x");
-  auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
+  auto s =
+      detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize, "pareto_efficiency");
   Eigen::MatrixXd total = Eigen::MatrixXd::Zero(p.num_actions(), p.num_states());
   for (int i = 0; i < p.num_agents(); ++i) {
     total += p.agent(i);
@@ -344,7 +354,7 @@ inline void drop_collinear(polygon& g, double tol) {
 /// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 [[nodiscard]] inline polygon bargaining_set_boundary(const problem& p, double tol = 1e-9,
                                                      const lp::solver_options& options = {}) {
-  mechdesign::detail::require_tolerance(tol, "tol", "bargaining_set_boundary", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tol, "tol", "bargaining_set_boundary");
   if (p.num_agents() != 2) {
     throw invalid_argument("bargaining_set_boundary: exactly two agents are required");
   }
@@ -385,7 +395,7 @@ inline void drop_collinear(polygon& g, double tol) {
 /// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 [[nodiscard]] inline polygon pareto_frontier(const problem& p, double tol = 1e-9,
                                              const lp::solver_options& options = {}) {
-  mechdesign::detail::require_tolerance(tol, "tol", "pareto_frontier", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tol, "tol", "pareto_frontier");
   if (p.num_agents() != 2) {
     throw invalid_argument("pareto_frontier: exactly two agents are required");
   }

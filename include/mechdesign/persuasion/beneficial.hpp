@@ -75,7 +75,7 @@ namespace detail {
 
 /// Throws non_finite_error / invalid_argument unless o.tol is finite and ≥ 0.
 inline void validate_beneficial_options(const beneficial_options& o, const char* where) {
-  mechdesign::detail::require_tolerance(o.tol, "beneficial_options::tol", where, HUGE_VAL);
+  mechdesign::detail::check_tolerance(o.tol, "beneficial_options::tol", where);
 }
 
 }  // namespace detail
@@ -92,14 +92,22 @@ struct action_support : result_base {
 
 /// \brief For every action, the LP deciding whether it is ā(μ) for some belief μ (000 Theorem
 /// 1; see the file comment for the tie rule).
-/// \throws solver_error if an LP has no verified optimum.
+/// \throws dimension_error if |A|²·|Ω| exceeds mechdesign::detail::max_table_entries (before any
+/// LP is built); solver_error if an LP has no verified optimum.
 [[nodiscard]] inline std::vector<action_support> attainable_actions(
     const problem& p, const beneficial_options& o = {}) {
   detail::validate_beneficial_options(o, "attainable_actions");
   std::vector<action_support> out;
   const index_t m = p.num_states(), na = p.num_actions();
+  // |A| LPs of |A| rows with |Ω| entries each: refused beyond the library's table limit
+  (void)mechdesign::detail::checked_product(
+      mechdesign::detail::checked_product(na, na, "the LPs' rows", "attainable_actions"), m,
+      "the LPs' coefficients", "attainable_actions");
   const double receiver_scale = p.receiver().cwiseAbs().maxCoeff();  // snapping is relative
-  const double bound = 1.0 + 2.0 * receiver_scale;
+  // the LP works in units of max |u_r| (coefficients in [-2, 2], t within ±3), so payoffs of
+  // any magnitude give the same LP; the margin is reported in the payoffs' units
+  const double unit = receiver_scale > 0.0 ? receiver_scale : 1.0;
+  const double bound = 1.0 + 2.0 * receiver_scale / unit;
   for (index_t a = 0; a < na; ++a) {
     lp::model lpm(lp::objective_sense::maximize);
     for (index_t w = 0; w < m; ++w) lpm.add_variable(fmt::format("mu({})", w), 0.0, 1.0);
@@ -111,7 +119,8 @@ struct action_support : result_base {
       if (b == a) continue;
       std::vector<std::pair<index_t, double>> row;
       for (index_t w = 0; w < m; ++w) {
-        const double c = detail::snap(p.receiver()(a, w) - p.receiver()(b, w), receiver_scale);
+        const double c =
+            detail::snap(p.receiver()(a, w) - p.receiver()(b, w), receiver_scale) / unit;
         if (c != 0.0) row.emplace_back(w, c);
       }
       row.emplace_back(t, -1.0);
@@ -121,7 +130,7 @@ struct action_support : result_base {
     s.action = a;
     s.lp = lp::solve(lpm, o.lp);
     lp::require_optimal(s.lp, fmt::format("persuasion::attainable_actions (action {})", a));
-    s.margin = na == 1 ? bound : s.lp.x(t);
+    s.margin = (na == 1 ? bound : s.lp.x(t)) * unit;
     s.belief = s.lp.x.head(m).cwiseMax(0.0);
     s.belief /= s.belief.sum();
     s.attainable = o.ties == tie_rule::follow_recommendation ? s.margin >= -o.tol * receiver_scale
@@ -151,9 +160,12 @@ struct lottery_result : result_base {
 
 /// \brief Theorem 1 (ii)/(iii) for disagreement payoffs \p d (000 Theorem 1): maximise the
 /// smallest surplus s over lotteries λ of attainable actions; s* > tol gives the lottery of (ii),
-/// otherwise the dual weights y certify that (iii) fails.
-/// \throws model_error (state-dependent payoffs), dimension_error, non_finite_error,
-///         solver_error (an LP of attainable_actions()).
+/// otherwise the dual weights y certify that (iii) fails. Both LPs work in units of the data's
+/// scale, so finite payoffs of any magnitude (1e-300 to 1e300) give the same verdict and a
+/// surplus in the payoffs' units.
+/// \throws model_error (state-dependent payoffs), dimension_error (sizes, or |A|²·|Ω| beyond
+///         mechdesign::detail::max_table_entries), non_finite_error, solver_error (an LP of
+///         attainable_actions()).
 [[nodiscard]] inline lottery_result lottery_test(const problem& p,
                                                  const Eigen::Ref<const Eigen::VectorXd>& d,
                                                  const beneficial_options& o = {}) {
@@ -175,7 +187,10 @@ struct lottery_result : result_base {
     r.beliefs.col(s.action) = s.belief;
   }
   const double surplus_scale = u.cwiseAbs().maxCoeff() + d.cwiseAbs().maxCoeff();
-  const double bound = 1.0 + 2.0 * surplus_scale;
+  // the LP works in units of surplus_scale (coefficients in [-2, 2], s within ±3), so payoffs
+  // of any magnitude give the same LP; s* is reported in the payoffs' units
+  const double unit = surplus_scale > 0.0 ? surplus_scale : 1.0;
+  const double bound = 1.0 + 2.0 * surplus_scale / unit;
   lp::model m(lp::objective_sense::maximize);
   for (index_t a = 0; a < na; ++a) {
     m.add_variable(fmt::format("lambda({})", a), 0.0,
@@ -185,7 +200,7 @@ struct lottery_result : result_base {
   for (int i = 0; i < n; ++i) {
     std::vector<std::pair<index_t, double>> row;
     for (index_t a = 0; a < na; ++a) {
-      const double c = detail::snap(u(a, i) - d(i), surplus_scale);
+      const double c = detail::snap(u(a, i) - d(i), surplus_scale) / unit;
       if (c != 0.0) row.emplace_back(a, c);
     }
     row.emplace_back(s, -1.0);
@@ -200,7 +215,7 @@ struct lottery_result : result_base {
     r.message = "Theorem 1 lottery LP: " + r.lp.message;
     return r;
   }
-  r.surplus = r.lp.x(s);
+  r.surplus = r.lp.x(s) * unit;
   r.lottery = r.lp.x.head(na).cwiseMax(0.0);
   r.lottery /= r.lottery.sum();
   r.payoffs = u.transpose() * r.lottery;
@@ -268,7 +283,7 @@ struct constructed_agreement : result_base {
 [[nodiscard]] inline constructed_agreement construct_agreement(
     const problem& p, const Eigen::Ref<const Eigen::MatrixXd>& pi0, const lottery_result& t,
     double tol = 1e-9) {
-  mechdesign::detail::require_tolerance(tol, "tol", "construct_agreement", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tol, "tol", "construct_agreement");
   const index_t na0 = p.num_actions();
   if (t.lottery.size() != na0 || t.beliefs.rows() != p.num_states() || t.beliefs.cols() != na0 ||
       t.disagreement.size() != p.num_agents() || static_cast<index_t>(t.attainable.size()) != na0) {

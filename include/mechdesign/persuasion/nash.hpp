@@ -83,13 +83,15 @@ inline double log_product(const Eigen::VectorXd& x, const Eigen::VectorXd& d,
 
 /// \brief The weighted Nash bargaining solution: maximise Π_i (E(u_i|π) − d_i)^{α_i} over IC π
 /// (000 §4), by cutting planes with a certified optimality gap (see the file comment).
-/// \throws dimension_error, non_finite_error, distribution_error (α not in Δ(N)), solver_error.
+/// \throws dimension_error (sizes, or an IC-structure LP beyond
+/// mechdesign::detail::max_table_entries), non_finite_error, distribution_error (α not in Δ(N)),
+/// solver_error.
 [[nodiscard]] inline nash_result nash_solution(const problem& p,
                                                const Eigen::Ref<const Eigen::VectorXd>& d,
                                                const Eigen::Ref<const Eigen::VectorXd>& alpha,
                                                const nash_options& o = {}) {
-  mechdesign::detail::require_tolerance(o.gap_tolerance, "nash_options::gap_tolerance",
-                                        "nash_solution", HUGE_VAL);
+  mechdesign::detail::check_tolerance(o.gap_tolerance, "nash_options::gap_tolerance",
+                                      "nash_solution");
   mechdesign::detail::require_count(o.max_iterations, 0, 1000000, "nash_options::max_iterations",
                                     "nash_solution");
   detail::check_disagreement(p, d, "nash_solution");
@@ -98,7 +100,8 @@ inline double log_product(const Eigen::VectorXd& x, const Eigen::VectorXd& d,
   nash_result r;
   r.alpha = alpha;
   // a point strictly above d: the max-min gain structure
-  auto base = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
+  auto base =
+      detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize, "nash_solution");
   bargaining_point best;
   {
     const detail::max_min_gain_lp g = detail::make_max_min_gain_lp(p, d);

@@ -72,9 +72,12 @@ struct market {
 
 /// \brief The persuasion problem of a market: agent 0 the platform, agent 1 the regulator
 /// (000 §3.3, eq. (5)).
+/// \throws as market::validate(); dimension_error if the n × n tables exceed
+/// mechdesign::detail::max_table_entries (before they are allocated).
 inline problem make_problem(const market& mk) {
   mk.validate();
   const index_t n = mk.values.size();
+  (void)mechdesign::detail::checked_product(n, n, "the payoff tables", "make_problem");
   Eigen::MatrixXd seller = Eigen::MatrixXd::Zero(n, n), regulator = seller;
   for (index_t a = 0; a < n; ++a) {
     for (index_t w = a; w < n; ++w) {  // price v_a ≤ value v_w: trade
@@ -89,7 +92,7 @@ inline problem make_problem(const market& mk) {
 inline Eigen::VectorXd trade_probabilities(const market& mk,
                                            const Eigen::Ref<const Eigen::MatrixXd>& pi) {
   const problem p = make_problem(mk);
-  validate_structure(p, pi);
+  validate_structure(p, pi, 1e-9, "trade_probabilities");
   Eigen::VectorXd t(mk.values.size());
   for (index_t w = 0; w < t.size(); ++w) t(w) = pi.row(w).head(w + 1).sum();
   return t;
@@ -101,7 +104,7 @@ inline Eigen::VectorXd trade_probabilities(const market& mk,
 inline bool trades_with_probability_one(const market& mk,
                                         const Eigen::Ref<const Eigen::MatrixXd>& pi,
                                         double tol = 1e-9) {
-  mechdesign::detail::require_tolerance(tol, "tol", "trades_with_probability_one", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tol, "tol", "trades_with_probability_one");
   return (trade_probabilities(mk, pi).array() >= 1.0 - tol).all();
 }
 
@@ -119,12 +122,15 @@ inline Eigen::VectorXd revenue_curve(const market& mk) {
 }
 
 /// \brief Proposition 4's condition (000 §3.3): the revenue curve is weakly decreasing.
-/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
+/// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument),
+/// relative to the curve's scale: r(k) > r(k − 1) + tol · max_k r(k) counts as an increase, so
+/// scaling every value by 10^k changes no verdict.
 inline bool revenue_curve_decreasing(const market& mk, double tol = 1e-12) {
-  mechdesign::detail::require_tolerance(tol, "tol", "revenue_curve_decreasing", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tol, "tol", "revenue_curve_decreasing");
   const Eigen::VectorXd r = revenue_curve(mk);
+  const double slack = tol * r.maxCoeff();
   for (index_t k = 1; k < r.size(); ++k) {
-    if (r(k) > r(k - 1) + tol) return false;
+    if (r(k) > r(k - 1) + slack) return false;
   }
   return true;
 }
@@ -211,7 +217,7 @@ struct category_check : result_base {
 /// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 [[nodiscard]] inline std::vector<category_check> check_categories(const market& mk,
                                                                   double tol = 1e-9) {
-  mechdesign::detail::require_tolerance(tol, "tol", "check_categories", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tol, "tol", "check_categories");
   const problem p = make_problem(mk);
   std::vector<category_check> out;
   beneficial_options o;

@@ -137,8 +137,7 @@ class problem {
   /// \brief Whether every agent's payoff is state-independent within \p tol (Assumption 1).
   /// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
   bool is_state_independent(double tol = 1e-12) const {
-    mechdesign::detail::require_tolerance(tol, "tol", "persuasion::problem::is_state_independent",
-                                          HUGE_VAL);
+    mechdesign::detail::check_tolerance(tol, "tol", "persuasion::problem::is_state_independent");
     for (const auto& u : agents_) {
       for (index_t a = 0; a < u.rows(); ++a) {
         if (u.row(a).maxCoeff() - u.row(a).minCoeff() > tol) return false;
@@ -183,11 +182,13 @@ class problem {
 
 /// \brief Throws unless \p pi is a |Ω|×|A| row-stochastic matrix (rows sum to 1 within \p tol)
 /// (000 §2); information::validate_experiment() with the problem's sizes.
+/// \param where the public function being called, printed first in the message.
 /// \throws dimension_error, non_finite_error, distribution_error.
 inline void validate_structure(const problem& p, const Eigen::Ref<const Eigen::MatrixXd>& pi,
-                               double tol = 1e-9) {
-  information::validate_experiment(pi, p.num_states(), p.num_actions(), "information structure",
-                                   tol);
+                               double tol = 1e-9,
+                               const std::string& where = "persuasion::validate_structure") {
+  information::validate_experiment(pi, p.num_states(), p.num_actions(),
+                                   where + ": information structure", tol);
 }
 
 /// \brief Throws unless \p belief is a distribution over Ω within \p tol (000 §2).
@@ -210,7 +211,7 @@ inline Eigen::VectorXd receiver_values(const problem& p,
 inline std::vector<index_t> optimal_actions(const problem& p,
                                             const Eigen::Ref<const Eigen::VectorXd>& belief,
                                             double tol = 1e-9) {
-  mechdesign::detail::require_tolerance(tol, "tol", "optimal_actions", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tol, "tol", "optimal_actions");
   const Eigen::VectorXd v = receiver_values(p, belief);
   const double best = v.maxCoeff();
   std::vector<index_t> out;
@@ -229,11 +230,12 @@ inline index_t optimal_action(const problem& p, const Eigen::Ref<const Eigen::Ve
 
 /// \brief The agents' expected payoffs Σ_ω μ(ω) u_i(a, ω) when the receiver takes \p a at
 /// belief μ (the payoffs of a lottery point in Theorem 1 (ii), 000 §3.1).
+/// \throws the exceptions of validate_belief(); index_error unless 0 ≤ a < |A|.
 inline Eigen::VectorXd payoffs_at_belief(const problem& p,
                                          const Eigen::Ref<const Eigen::VectorXd>& belief,
                                          index_t a) {
   validate_belief(p, belief);
-  p.check_action(a);
+  mechdesign::detail::require_index(a, p.num_actions(), "the action", "payoffs_at_belief");
   Eigen::VectorXd x(p.num_agents());
   for (int i = 0; i < p.num_agents(); ++i) x(i) = p.agent(i).row(a).dot(belief);
   return x;
@@ -259,16 +261,18 @@ inline information_structure full_information(const problem& p, double tol = 1e-
 /// \brief P(a|π) = Σ_ω μ0(ω) π(a|ω), the probability of each recommendation (000 Lemma 4).
 inline Eigen::VectorXd recommendation_probabilities(const problem& p,
                                                     const Eigen::Ref<const Eigen::MatrixXd>& pi) {
-  validate_structure(p, pi);
+  validate_structure(p, pi, 1e-9, "recommendation_probabilities");
   return information::signal_probabilities(pi, p.prior());
 }
 
 /// \brief The posterior μ(·|a, π) after recommendation \p a, by Bayes' rule (000 §2).
-/// \throws zero_probability_error if π never recommends a; index_error.
+/// \throws the exceptions of validate_structure(); index_error unless 0 ≤ a < |A|;
+/// zero_probability_error if π never recommends a.
 inline Eigen::VectorXd posterior(const problem& p, const Eigen::Ref<const Eigen::MatrixXd>& pi,
                                  index_t a) {
-  validate_structure(p, pi);
-  p.check_action(a);
+  validate_structure(p, pi, 1e-9, "persuasion::posterior");
+  mechdesign::detail::require_index(a, p.num_actions(), "the recommendation",
+                                    "persuasion::posterior");
   return information::signal_posterior(pi, p.prior(), a);
 }
 
@@ -276,7 +280,7 @@ inline Eigen::VectorXd posterior(const problem& p, const Eigen::Ref<const Eigen:
 /// (000 §2).
 inline Eigen::VectorXd ex_ante_payoffs(const problem& p,
                                        const Eigen::Ref<const Eigen::MatrixXd>& pi) {
-  validate_structure(p, pi);
+  validate_structure(p, pi, 1e-9, "ex_ante_payoffs");
   Eigen::VectorXd x(p.num_agents());
   for (int i = 0; i < p.num_agents(); ++i) {
     double s = 0.0;
@@ -290,7 +294,7 @@ inline Eigen::VectorXd ex_ante_payoffs(const problem& p,
 
 /// \brief The receiver's ex-ante payoff under π when she follows every recommendation (000 §2).
 inline double receiver_payoff(const problem& p, const Eigen::Ref<const Eigen::MatrixXd>& pi) {
-  validate_structure(p, pi);
+  validate_structure(p, pi, 1e-9, "receiver_payoff");
   double s = 0.0;
   for (index_t w = 0; w < p.num_states(); ++w) {
     s += p.prior()(w) * pi.row(w).dot(p.receiver().col(w));
@@ -316,9 +320,9 @@ struct discreteness_report {
 [[nodiscard]] inline discreteness_report check_discrete(const problem& p,
                                                         const Eigen::Ref<const Eigen::MatrixXd>& pi,
                                                         double tol = 1e-9) {
-  mechdesign::detail::require_tolerance(tol, "tol", "check_discrete", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tol, "tol", "check_discrete");
   discreteness_report r;
-  validate_structure(p, pi);
+  validate_structure(p, pi, 1e-9, "check_discrete");
   r.incentive_compatible = information::check_obedience(p.receiver(), p.prior(), pi, tol).passed;
   r.min_margin = std::numeric_limits<double>::infinity();
   for (index_t a = 0; a < p.num_actions(); ++a) {

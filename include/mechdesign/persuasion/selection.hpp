@@ -60,7 +60,7 @@ struct selection_report {
 /// \brief Check Definition 2 (000 §4.1) condition by condition, within \p tol ≥ 0.
 [[nodiscard]] inline selection_report check_selection_environment(const problem& p,
                                                                   double tol = 1e-12) {
-  mechdesign::detail::require_tolerance(tol, "tol", "check_selection_environment", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tol, "tol", "check_selection_environment");
   selection_report r;
   const int n = p.num_agents();
   const index_t m = n + 1;
@@ -147,9 +147,9 @@ inline selection_report require_selection_structure(const problem& p) {
 /// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline bool is_endorsement_rule(const problem& p, const Eigen::Ref<const Eigen::MatrixXd>& pi,
                                 double tol = 1e-9) {
-  mechdesign::detail::require_tolerance(tol, "tol", "is_endorsement_rule", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tol, "tol", "is_endorsement_rule");
   require_selection_structure(p);
-  validate_structure(p, pi);
+  validate_structure(p, pi, 1e-9, "is_endorsement_rule");
   if (!information::check_obedience(p.receiver(), p.prior(), pi, tol).passed) return false;
   for (index_t j = 1; j < p.num_states(); ++j) {
     if (pi(j, j) < 1.0 - tol) return false;
@@ -174,7 +174,7 @@ inline information_structure endorsement_rule(const problem& p,
 /// states and actions; ω0, a0 fixed), equal priors and receiver values x on agent states.
 /// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 inline bool is_symmetric_selection_environment(const problem& p, double tol = 1e-12) {
-  mechdesign::detail::require_tolerance(tol, "tol", "is_symmetric_selection_environment", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tol, "tol", "is_symmetric_selection_environment");
   const selection_report r = check_selection_environment(p, tol);
   if (!r.structural()) return false;
   const int n = p.num_agents();
@@ -239,13 +239,14 @@ struct robustness_report : result_base {
 /// π, the best IC structure π' at the posterior μ(·|a, π) (IC with respect to that posterior)
 /// must not raise any agent's expected payoff above Σ_ω μ(ω|a, π) u_i(a, ω). One LP per
 /// recommendation and agent; \p tol ≥ 0.
-/// \throws the exceptions of validate_structure().
+/// \throws the exceptions of validate_structure(); dimension_error if an IC-structure LP exceeds
+/// mechdesign::detail::max_table_entries.
 [[nodiscard]] inline robustness_report check_robustness(const problem& p,
                                                         const Eigen::Ref<const Eigen::MatrixXd>& pi,
                                                         double tol = 1e-9,
                                                         const lp::solver_options& options = {}) {
-  mechdesign::detail::require_tolerance(tol, "tol", "check_robustness", HUGE_VAL);
-  validate_structure(p, pi);
+  mechdesign::detail::check_tolerance(tol, "tol", "check_robustness");
+  validate_structure(p, pi, 1e-9, "check_robustness");
   robustness_report r;
   r.status = status::success;
   r.worst_gain = -std::numeric_limits<double>::infinity();
@@ -253,7 +254,7 @@ struct robustness_report : result_base {
   for (index_t a = 0; a < p.num_actions(); ++a) {
     if (!(prob(a) > 0.0)) continue;
     const Eigen::VectorXd post = posterior(p, pi, a);
-    auto s = detail::make_structure_lp(p, post, lp::objective_sense::maximize);
+    auto s = detail::make_structure_lp(p, post, lp::objective_sense::maximize, "check_robustness");
     lp::solver solver(options);
     solver.load(s.model);
     for (int i = 0; i < p.num_agents(); ++i) {
@@ -312,7 +313,7 @@ struct theorem3_report : result_base {
 /// \param tol finite, ≥ 0 (NaN, ±∞ or negative throw non_finite_error / invalid_argument).
 [[nodiscard]] inline theorem3_report check_theorem3(const problem& p, double tol = 1e-9,
                                                     const lp::solver_options& options = {}) {
-  mechdesign::detail::require_tolerance(tol, "tol", "check_theorem3", HUGE_VAL);
+  mechdesign::detail::check_tolerance(tol, "tol", "check_theorem3");
   theorem3_report r;
   r.environment = require_selection_structure(p);
   const int n = p.num_agents();
@@ -325,7 +326,7 @@ struct theorem3_report : result_base {
     r.max_total = any.lp.objective;
   }
   // endorsement rules: π(a_j|ω_j) = 1; maximise the total, then the least selection at ω0
-  auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize);
+  auto s = detail::make_structure_lp(p, p.prior(), lp::objective_sense::maximize, "check_theorem3");
   for (index_t j = 1; j < m; ++j) s.model.set_col_bounds(s.col(j, j), 1.0, 1.0);
   lp::model stage1 = s.model;
   for (const auto& [c, v] : s.payoff_terms(total)) stage1.set_objective(c, stage1.objective(c) + v);

@@ -32,12 +32,12 @@ namespace mechdesign::pricing {
 
 namespace detail {
 
-inline void require_belief(double v, const char* what) {
-  mechdesign::detail::require_probability(v, what, "pricing");
+inline void require_belief(double v, const char* what, const char* where) {
+  mechdesign::detail::require_probability(v, what, where);
 }
 
-inline void require_informativeness(double i) {
-  mechdesign::detail::require_in_range(i, -1.0, 1.0, "the informativeness", "pricing");
+inline void require_informativeness(double i, const char* where) {
+  mechdesign::detail::require_in_range(i, -1.0, 1.0, "the informativeness", where);
 }
 
 }  // namespace detail
@@ -59,7 +59,7 @@ inline double informativeness(const Eigen::Ref<const Eigen::MatrixXd>& rule) {
 /// experiment rule(x, a).
 /// \throws invalid_argument unless −1 ≤ i ≤ 1.
 inline Eigen::Matrix2d ceiling_rule(double i) {
-  detail::require_informativeness(i);
+  detail::require_informativeness(i, "pricing::ceiling_rule");
   const double i0 = i >= 0.0 ? 1.0 : 1.0 + i, i1 = i >= 0.0 ? 1.0 - i : 1.0;
   Eigen::Matrix2d r;
   r(0, 0) = i0;
@@ -73,15 +73,15 @@ inline Eigen::Matrix2d ceiling_rule(double i) {
 /// ceiling rule (004_7f70667d8c91100b.txt Corollary 4.2, eq. (8)).
 /// \throws invalid_argument or distribution_error on out-of-range arguments.
 inline double gain(double i, double v_b) {
-  detail::require_informativeness(i);
-  detail::require_belief(v_b, "v_b");
+  detail::require_informativeness(i, "pricing::gain");
+  detail::require_belief(v_b, "v_b", "pricing::gain");
   return 1.0 - std::max(v_b, 1.0 - v_b) - i * ((i >= 0.0 ? 1.0 : 0.0) - v_b);
 }
 
 /// \brief The range of I that type v_b obeys: [−1, v_b/(1 − v_b)] if v_b ≤ 1/2, else
 /// [−(1 − v_b)/v_b, 1] (004_7f70667d8c91100b.txt (4)–(5) and §4 after Figure 4).
 inline std::pair<double, double> obedience_bounds(double v_b) {
-  detail::require_belief(v_b, "v_b");
+  detail::require_belief(v_b, "v_b", "pricing::obedience_bounds");
   if (v_b <= 0.5) return {-1.0, v_b >= 1.0 ? 1.0 : std::min(1.0, v_b / (1.0 - v_b))};
   return {-std::min(1.0, (1.0 - v_b) / v_b), 1.0};
 }
@@ -90,16 +90,16 @@ inline std::pair<double, double> obedience_bounds(double v_b) {
 /// c(I) = τ(1 − I(1{I ≥ 0} − v_s)), derived from the model (004_7f70667d8c91100b.txt §4, the
 /// seller's cost; corrects eq. (9), see the file comment). c(0) = τ.
 inline double expected_externality(double i, double v_s, double tau) {
-  detail::require_informativeness(i);
-  detail::require_belief(v_s, "v_s");
+  detail::require_informativeness(i, "pricing::expected_externality");
+  detail::require_belief(v_s, "v_s", "pricing::expected_externality");
   return tau * (1.0 - i * ((i >= 0.0 ? 1.0 : 0.0) - v_s));
 }
 
 /// \brief Eq. (9) exactly as printed, τv_s + τ(1 − 2v_s)(1 − v_s) − τ(1 − 2v_s)I(v_s + 1{I > 0});
 /// inconsistent with the model (004_7f70667d8c91100b.txt eq. (9)); for comparison only.
 inline double printed_expected_externality(double i, double v_s, double tau) {
-  detail::require_informativeness(i);
-  detail::require_belief(v_s, "v_s");
+  detail::require_informativeness(i, "pricing::printed_expected_externality");
+  detail::require_belief(v_s, "v_s", "pricing::printed_expected_externality");
   return tau * v_s + tau * (1.0 - 2.0 * v_s) * (1.0 - v_s) -
          tau * (1.0 - 2.0 * v_s) * i * (v_s + (i > 0.0 ? 1.0 : 0.0));
 }

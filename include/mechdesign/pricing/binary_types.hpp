@@ -82,7 +82,7 @@ inline const char* to_string(offer o) noexcept {
 /// \throws dimension_error unless the rule is 2 × 2, distribution_error unless v_b ∈ [0, 1].
 inline offer classify_rule(const Eigen::Ref<const Eigen::MatrixXd>& rule, double v_b,
                            double tolerance = 1e-7) {
-  detail::require_belief(v_b, "v_b");
+  detail::require_belief(v_b, "v_b", "pricing::classify_rule");
   const double i = informativeness(rule);
   if (std::abs(rule(0, 0) - rule(1, 0)) <= tolerance) return offer::none;
   const double g = v_b * rule(0, 0) + (1.0 - v_b) * rule(1, 1) - std::max(v_b, 1.0 - v_b);
@@ -105,9 +105,9 @@ namespace detail {
 
 inline void validate(const binary_types& p) {
   if (!std::isfinite(p.tau)) throw non_finite_error(fmt::format("binary_types: tau is {}", p.tau));
-  require_belief(p.seller_belief, "v_s");
-  require_belief(p.v_low, "v_low");
-  require_belief(p.v_high, "v_high");
+  require_belief(p.seller_belief, "v_s", "binary_types");
+  require_belief(p.v_low, "v_low", "binary_types");
+  require_belief(p.v_high, "v_high", "binary_types");
   if (!std::isfinite(p.phi) || p.phi <= 0.0 || p.phi >= 1.0) {
     throw distribution_error(fmt::format("binary_types: phi = {} is not in (0, 1)", p.phi));
   }

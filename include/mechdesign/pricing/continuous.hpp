@@ -268,7 +268,7 @@ double first_above(const G& g, double level, index_t cells, double tolerance) {
                                                       double v_s,
                                                       const continuous_options& options = {}) {
   if (!std::isfinite(tau)) throw non_finite_error(fmt::format("solve_continuous: tau is {}", tau));
-  detail::require_belief(v_s, "v_s");
+  detail::require_belief(v_s, "v_s", "solve_continuous");
   mechdesign::detail::require_tolerance(options.tolerance, "continuous_options::tolerance",
                                         "solve_continuous");
   mechdesign::detail::require_count(options.regularity_grid, 2, 10000000,
@@ -336,11 +336,13 @@ double first_above(const G& g, double level, index_t cells, double tolerance) {
 /// \brief Discretise a type law on n equal cells of [0, 1]: midpoints and cell probabilities,
 /// for the finite LP (004_7f70667d8c91100b.txt §4.2 vs §4 program (10)).
 /// \param n number of cells, in [1, detail::max_table_entries].
-/// \throws invalid_argument unless n is in range; distribution_error if a cell's mass is not
+/// \throws invalid_argument if n < 1, dimension_error if n > detail::max_table_entries (before
+/// anything is allocated); distribution_error if a cell's mass is not
 /// finite or the law puts no mass on [0, 1] (the probabilities could not be normalised).
 inline std::pair<Eigen::VectorXd, Eigen::VectorXd> grid_types(const type_distribution& f,
                                                               index_t n) {
-  mechdesign::detail::require_count(n, 1, mechdesign::detail::max_table_entries, "n", "grid_types");
+  mechdesign::detail::require_count(n, 1, std::numeric_limits<index_t>::max(), "n", "grid_types");
+  mechdesign::detail::require_size_limit(n, "the grid", "grid_types");
   Eigen::VectorXd v(n), p(n);
   for (index_t i = 0; i < n; ++i) {
     const double lo = static_cast<double>(i) / static_cast<double>(n);

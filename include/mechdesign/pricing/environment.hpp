@@ -44,38 +44,39 @@ struct environment {
 
 /// \brief Check sizes, finiteness and that all beliefs and the type distribution are
 /// probability vectors (004_7f70667d8c91100b.txt §2).
+/// \param where the public function being called, printed first in every message.
 /// \throws dimension_error, non_finite_error or distribution_error naming the offending entry.
-inline void validate(const environment& env) {
+inline void validate(const environment& env, const std::string& where = "pricing::validate") {
   const index_t s = env.num_states(), a = env.num_actions(), k = env.num_types();
-  if (s == 0) throw dimension_error("pricing: the model has no states");
-  if (a == 0) throw dimension_error("pricing: the buyer has no actions");
-  if (k == 0) throw dimension_error("pricing: the buyer has no types");
+  if (s == 0) throw dimension_error(where + ": the model has no states");
+  if (a == 0) throw dimension_error(where + ": the buyer has no actions");
+  if (k == 0) throw dimension_error(where + ": the buyer has no types");
   if (env.buyer_payoff.cols() != s) {
-    throw dimension_error(fmt::format("pricing: buyer_payoff has {} columns for {} states",
+    throw dimension_error(fmt::format("{}: buyer_payoff has {} columns for {} states", where,
                                       env.buyer_payoff.cols(), s));
   }
   if (env.externality.rows() != a || env.externality.cols() != s) {
-    throw dimension_error(fmt::format("pricing: externality is {}x{}, expected {}x{}",
+    throw dimension_error(fmt::format("{}: externality is {}x{}, expected {}x{}", where,
                                       env.externality.rows(), env.externality.cols(), a, s));
   }
   if (env.type_beliefs.cols() != s) {
-    throw dimension_error(fmt::format("pricing: type_beliefs has {} columns for {} states",
+    throw dimension_error(fmt::format("{}: type_beliefs has {} columns for {} states", where,
                                       env.type_beliefs.cols(), s));
   }
   if (env.type_probabilities.size() != k) {
-    throw dimension_error(fmt::format("pricing: {} type probabilities for {} types",
+    throw dimension_error(fmt::format("{}: {} type probabilities for {} types", where,
                                       env.type_probabilities.size(), k));
   }
   using mechdesign::detail::require_distribution;
   using mechdesign::detail::require_finite;
-  require_distribution(env.seller_belief, s, "seller_belief", "pricing");
-  require_finite(env.buyer_payoff, "buyer_payoff", "pricing");
-  require_finite(env.externality, "externality", "pricing");
+  require_distribution(env.seller_belief, s, "seller_belief", where);
+  require_finite(env.buyer_payoff, "buyer_payoff", where);
+  require_finite(env.externality, "externality", where);
   for (index_t t = 0; t < k; ++t) {
     require_distribution(env.type_beliefs.row(t).transpose(), s,
-                         fmt::format("type_beliefs row {}", t), "pricing");
+                         fmt::format("type_beliefs row {}", t), where);
   }
-  require_distribution(env.type_probabilities, k, "type_probabilities", "pricing");
+  require_distribution(env.type_probabilities, k, "type_probabilities", where);
 }
 
 /// \brief The paper's binary game: P(X = 0) = seller_belief for the seller, v_b(k) for type k,
@@ -85,10 +86,11 @@ inline void validate(const environment& env) {
 inline environment binary_environment(double tau, double seller_belief,
                                       const Eigen::Ref<const Eigen::VectorXd>& type_beliefs,
                                       const Eigen::Ref<const Eigen::VectorXd>& type_probabilities) {
-  if (!std::isfinite(tau)) throw non_finite_error(fmt::format("pricing: tau is {}", tau));
+  if (!std::isfinite(tau))
+    throw non_finite_error(fmt::format("pricing::binary_environment: tau is {}", tau));
   if (!std::isfinite(seller_belief) || seller_belief < 0.0 || seller_belief > 1.0) {
-    throw distribution_error(
-        fmt::format("pricing: seller belief {} is not in [0, 1]", seller_belief));
+    throw distribution_error(fmt::format(
+        "pricing::binary_environment: seller belief {} is not in [0, 1]", seller_belief));
   }
   environment env;
   env.seller_belief.resize(2);
@@ -99,13 +101,14 @@ inline environment binary_environment(double tau, double seller_belief,
   for (index_t k = 0; k < type_beliefs.size(); ++k) {
     const double v = type_beliefs(k);
     if (!std::isfinite(v) || v < 0.0 || v > 1.0) {
-      throw distribution_error(fmt::format("pricing: type belief {} is {}, not in [0, 1]", k, v));
+      throw distribution_error(
+          fmt::format("pricing::binary_environment: type belief {} is {}, not in [0, 1]", k, v));
     }
     env.type_beliefs(k, 0) = v;
     env.type_beliefs(k, 1) = 1.0 - v;
   }
   env.type_probabilities = type_probabilities;
-  validate(env);
+  validate(env, "pricing::binary_environment");
   return env;
 }
 

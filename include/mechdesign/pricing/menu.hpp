@@ -97,14 +97,18 @@ struct menu_check {
 /// to every message) and individual rationality (Definition 3.3) for every type
 /// (004_7f70667d8c91100b.txt §3).
 /// \param tolerance ≥ 0, the threshold of passed.
-/// \throws dimension_error if the menu does not have one S × A rule and one price per type;
+/// \throws dimension_error if the menu does not have one S × A rule and one price per type or
+///         K² exceeds mechdesign::detail::max_table_entries;
 ///         non_finite_error for a non-finite price or rule entry.
 [[nodiscard]] inline menu_check check_menu(const environment& env, const menu& m,
                                            double tolerance = 1e-7,
                                            bool nonnegative_prices = true) {
-  validate(env);
-  mechdesign::detail::require_tolerance(tolerance, "tolerance", "check_menu", HUGE_VAL);
+  validate(env, "pricing::check_menu");
+  mechdesign::detail::check_tolerance(tolerance, "tolerance", "check_menu");
   const index_t s = env.num_states(), na = env.num_actions(), k = env.num_types();
+  // the truthfulness check visits every (true type, report) pair
+  (void)mechdesign::detail::checked_product(k, k, "the (true type, report) pairs",
+                                            "pricing::check_menu");
   if (static_cast<index_t>(m.rules.size()) != k || m.prices.size() != k) {
     throw dimension_error(fmt::format("check_menu: {} rules and {} prices for {} types",
                                       m.rules.size(), m.prices.size(), k));

@@ -103,12 +103,45 @@ struct menu_result : result_base {
   index_t report_pairs = 0;   ///< (true type, report) pairs with truthfulness rows
 };
 
+namespace detail {
+
+/// The payoff magnitudes program (10) accepts: nonzero entries of buyer_payoff and externality
+/// within [1e-100, 1e100], so that the LP's coefficients (payoffs times beliefs and their
+/// differences) stay inside lp::model's accepted magnitudes. Throws invalid_argument naming
+/// \p where otherwise (rescale the payoffs: the optimal menu's prices and profit scale with
+/// them).
+inline void require_lp_magnitudes(const environment& env, const char* where) {
+  constexpr double lo = 1e-100, hi = 1e100;
+  auto check = [&](const Eigen::MatrixXd& m, const char* what) {
+    for (index_t c = 0; c < m.cols(); ++c)
+      for (index_t r = 0; r < m.rows(); ++r) {
+        const double v = std::abs(m(r, c));
+        if (v != 0.0 && !(v >= lo && v <= hi)) {
+          throw invalid_argument(fmt::format(
+              "{}: {} entry ({}, {}) is {}, outside the accepted magnitudes [{}, {}] (rescale "
+              "the payoffs: prices and profit scale with them)",
+              where, what, r, c, m(r, c), lo, hi));
+        }
+      }
+  };
+  check(env.buyer_payoff, "buyer_payoff");
+  check(env.externality, "externality");
+}
+
+}  // namespace detail
+
 /// \brief Build the optimal-menu LP of program (10) for a finite problem with every
 /// truthfulness row (004_7f70667d8c91100b.txt Proposition 4.3); see the file comment.
-/// \throws the exceptions of validate().
+/// \throws the exceptions of validate(); dimension_error if K² exceeds
+/// mechdesign::detail::max_table_entries; invalid_argument for a nonzero payoff or externality
+/// entry outside [1e-100, 1e100] (detail::require_lp_magnitudes).
 [[nodiscard]] inline lp::model optimal_menu_model(const environment& env,
                                                   const menu_options& options = {}) {
-  validate(env);
+  validate(env, "pricing::optimal_menu_model");
+  (void)mechdesign::detail::checked_product(env.num_types(), env.num_types(),
+                                            "the (true type, report) pairs",
+                                            "pricing::optimal_menu_model");
+  detail::require_lp_magnitudes(env, "pricing::optimal_menu_model");
   return detail::menu_model(env, options.nonnegative_prices,
                             detail::all_report_pairs(env.num_types()));
 }
@@ -159,17 +192,22 @@ struct menu_result : result_base {
 /// lp::solver holds the LP: each round appends the new rows and columns to the live model and
 /// re-solves warm (dual simplex unless menu_options::solver names a method). Accepted inputs:
 /// any environment validate() accepts (beliefs on the faces of the simplex included),
-/// max_rounds ≥ 1, tolerances ≥ 0 and finite.
-/// \throws the exceptions of validate(), invalid_argument for options out of range, before any
-///         LP is built.
+/// max_rounds ≥ 1, tolerances ≥ 0 and finite, K² ≤ mechdesign::detail::max_table_entries,
+/// nonzero payoff and externality entries within [1e-100, 1e100].
+/// \throws the exceptions of validate(), invalid_argument for options or payoff magnitudes out
+///         of range,
+///         dimension_error if K² exceeds mechdesign::detail::max_table_entries, before any LP is
+///         built.
 [[nodiscard]] inline menu_result solve_optimal_menu(const environment& env,
                                                     const menu_options& options = {}) {
-  validate(env);
+  validate(env, "pricing::solve_optimal_menu");
   const char* where = "solve_optimal_menu";
-  mechdesign::detail::require_tolerance(options.binding_tolerance, "binding_tolerance", where,
-                                        HUGE_VAL);
-  mechdesign::detail::require_tolerance(options.check_tolerance, "check_tolerance", where,
-                                        HUGE_VAL);
+  (void)mechdesign::detail::checked_product(env.num_types(), env.num_types(),
+                                            "the (true type, report) pairs",
+                                            "pricing::solve_optimal_menu");
+  detail::require_lp_magnitudes(env, "pricing::solve_optimal_menu");
+  mechdesign::detail::check_tolerance(options.binding_tolerance, "binding_tolerance", where);
+  mechdesign::detail::check_tolerance(options.check_tolerance, "check_tolerance", where);
   if (options.max_rounds < 1) {
     throw invalid_argument(
         fmt::format("{}: max_rounds = {} must be >= 1", where, options.max_rounds));

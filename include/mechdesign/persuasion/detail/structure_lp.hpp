@@ -15,6 +15,7 @@
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -67,9 +68,16 @@ struct structure_lp {
 };
 
 /// Build the IC-structure LP of \p p at \p belief (a distribution over Ω, not necessarily
-/// interior) with the given sense; the objective is left at zero.
-inline structure_lp make_structure_lp(const problem& p, const Eigen::VectorXd& belief,
-                                      lp::objective_sense sense) {
+/// interior) with the given sense; the objective is left at zero. Throws dimension_error naming
+/// \p where, before anything is built, if its |A|(|A| − 1) obedience rows of |Ω| entries exceed
+/// mechdesign::detail::max_table_entries.
+inline structure_lp make_structure_lp(
+    const problem& p, const Eigen::VectorXd& belief, lp::objective_sense sense,
+    const std::string& where = "persuasion: the IC-structure LP") {
+  (void)mechdesign::detail::checked_product(
+      mechdesign::detail::checked_product(p.num_actions(), p.num_actions(),
+                                          "the IC-structure LP's obedience rows", where),
+      p.num_states(), "the IC-structure LP's obedience coefficients", where);
   structure_lp s{lp::model(sense), p.num_states(), p.num_actions(), belief, 0.0};
   s.scale = p.receiver().cwiseAbs().maxCoeff();
   for (index_t w = 0; w < s.states; ++w) {
