@@ -57,8 +57,12 @@ void bind_persuasion(py::module_& m) {
                            p.num_actions(), p.num_agents());
       });
 
-  m.def("validate_structure", &validate_structure, py::arg("problem"), py::arg("pi"),
-        py::arg("tol") = 1e-9);
+  m.def(
+      "validate_structure",
+      [](const problem& p, const Eigen::Ref<const Eigen::MatrixXd>& pi, double tol) {
+        validate_structure(p, pi, tol, "validate_structure");
+      },
+      py::arg("problem"), py::arg("pi"), py::arg("tol") = 1e-9);
   m.def("receiver_values", &receiver_values, py::arg("problem"), py::arg("belief"));
   m.def("optimal_actions", &optimal_actions, py::arg("problem"), py::arg("belief"),
         py::arg("tol") = 1e-9);

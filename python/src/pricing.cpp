@@ -37,7 +37,8 @@ void bind_pricing(py::module_& m) {
       .def("num_states", &environment::num_states)
       .def("num_actions", &environment::num_actions)
       .def("num_types", &environment::num_types);
-  m.def("validate", py::overload_cast<const environment&>(&validate), py::arg("env"));
+  m.def(
+      "validate", [](const environment& env) { validate(env, "validate"); }, py::arg("env"));
   m.def("binary_environment", &binary_environment, py::arg("tau"), py::arg("seller_belief"),
         py::arg("type_beliefs"), py::arg("type_probabilities"),
         "The binary-state environment of 004 §3 with competition τ.");

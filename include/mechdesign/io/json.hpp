@@ -35,6 +35,7 @@
 #include "mechdesign/core/error.hpp"
 #include "mechdesign/core/prior.hpp"
 #include "mechdesign/core/problem.hpp"
+#include "mechdesign/core/validate.hpp"
 #include "mechdesign/persuasion/problem.hpp"
 #include "mechdesign/pricing/environment.hpp"
 
@@ -116,33 +117,6 @@ inline const char* budget_name(budget_rule r) {
       return "ex_ante_no_deficit";
   }
   return "unknown";
-}
-
-/// Runs \p f and re-throws a mechdesign exception raised by the constructors it calls as the
-/// same type with \p where (the io entry point) prefixed, so every message names the entry.
-template <class F>
-auto named(const char* where, F&& f) -> decltype(f()) {
-  auto again = [where](const error& e) {
-    const std::string what = e.what();
-    return what.rfind(where, 0) == 0 ? what : fmt::format("{}: {}", where, what);
-  };
-  try {
-    return f();
-  } catch (const index_error& e) {
-    throw index_error(again(e));
-  } catch (const non_finite_error& e) {
-    throw non_finite_error(again(e));
-  } catch (const distribution_error& e) {
-    throw distribution_error(again(e));
-  } catch (const zero_probability_error& e) {
-    throw zero_probability_error(again(e));
-  } catch (const model_error& e) {
-    throw model_error(again(e));
-  } catch (const dimension_error& e) {
-    throw dimension_error(again(e));
-  } catch (const invalid_argument& e) {
-    throw invalid_argument(again(e));
-  }
 }
 
 /// A SAX pass that refuses an object with two members of the same name (nlohmann/json would
@@ -336,7 +310,8 @@ inline bayesian_problem<double> bayesian_problem_of(const nlohmann::json& j, con
 /// name.
 inline bayesian_problem<double> bayesian_problem_from_json(const nlohmann::json& j) {
   const char* where = "io::bayesian_problem_from_json";
-  return detail::named(where, [&] { return detail::bayesian_problem_of(j, where); });
+  return mechdesign::detail::with_entry(where,
+                                        [&] { return detail::bayesian_problem_of(j, where); });
 }
 
 /// \brief A persuasion problem as JSON: {"format": "mechdesign.persuasion_problem", "version": 1,
@@ -357,7 +332,7 @@ inline nlohmann::json to_json(const persuasion::problem& p) {
 /// \throws model_error for a wrong format, and the errors of persuasion::problem.
 inline persuasion::problem persuasion_problem_from_json(const nlohmann::json& j) {
   const char* where = "io::persuasion_problem_from_json";
-  return detail::named(where, [&] {
+  return mechdesign::detail::with_entry(where, [&] {
     detail::check_format(j, "mechdesign.persuasion_problem", where);
     std::vector<Eigen::MatrixXd> agents;
     const auto& a = detail::field(j, "agents", where);
@@ -388,7 +363,7 @@ inline nlohmann::json to_json(const pricing::environment& e) {
 /// \throws model_error for a wrong format, and the errors of pricing::validate.
 inline pricing::environment pricing_environment_from_json(const nlohmann::json& j) {
   const char* where = "io::pricing_environment_from_json";
-  return detail::named(where, [&] {
+  return mechdesign::detail::with_entry(where, [&] {
     detail::check_format(j, "mechdesign.pricing_environment", where);
     pricing::environment e;
     e.seller_belief = detail::vector_of(detail::field(j, "seller_belief", where), where);
