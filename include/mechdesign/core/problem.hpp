@@ -197,7 +197,9 @@ class bayesian_problem {
   }
 
   /// \brief Register D_S with a callable u(player, decision, profile of N) evaluated once per
-  /// member, decision and profile.
+  /// member, decision and profile; an exception it throws propagates and registers nothing.
+  /// \throws the exceptions of the table form; dimension_error before any call if |D_S|·|T_N|
+  /// exceeds detail::max_table_entries.
   bayesian_problem& set_decisions(const coalition& s, std::vector<std::string> labels,
                                   const utility_function& u) {
     detail::with_entry("set_decisions", [&] { types().check_coalition(s); });
