@@ -64,11 +64,7 @@ void info_with_file(const std::string& text, const std::function<void()>& f) {
 }  // namespace
 
 std::vector<hardening::table_case> hardening::information_cases() {
-  std::vector<table_case> c;
-  auto add = [&](const std::string& family, const std::string& klass, const std::string& name,
-                 std::function<void()> f) {
-    c.push_back({family, klass, name, std::move(f)});
-  };
+  case_list add;
   // ---- persuasion
   add("persuasion", "sum off by 1e-3", "prior off by 1e-3",
       throws_named<distribution_error>("persuasion::problem", [] {
@@ -1107,7 +1103,7 @@ std::vector<hardening::table_case> hardening::information_cases() {
         j["prior"] = {{"joint", {0.0, 0.0, 0.0, 0.0}}};
         (void)io::bayesian_problem_from_json(j);
       }));
-  return c;
+  return std::move(add.cases);
 }
 
 std::vector<hardening::not_applicable> hardening::information_not_applicable() {

@@ -83,6 +83,15 @@ struct table_case {
   std::function<void()> run;  // returns normally iff the documented outcome was observed
 };
 
+/// The cases of one table file, added as add(family, class, name, lambda).
+struct case_list {
+  std::vector<table_case> cases;
+  void operator()(std::string family, std::string input_class, std::string name,
+                  std::function<void()> run) {
+    cases.push_back({std::move(family), std::move(input_class), std::move(name), std::move(run)});
+  }
+};
+
 /// A matrix cell that has no case, with the reason the class does not apply to the family.
 struct not_applicable {
   std::string family;
