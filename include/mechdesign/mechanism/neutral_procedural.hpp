@@ -104,6 +104,8 @@ inline coalition_solution singleton_solution(const bayesian_problem<double>& pro
   sol.conditions = check_efficiency_conditions(sol.problem, sol.plan, sol.lambda, sol.alpha, tol);
   sol.verified = sol.conditions.passed;
   sol.verified_given_threats = sol.verified;
+  sol.local_outcome = sol.verified ? nps_outcome::certified : nps_outcome::undecided;
+  sol.outcome = sol.local_outcome;
   sol.status = sol.verified ? status::success : status::numerical_issue;
   return sol;
 }
@@ -153,9 +155,13 @@ inline coalition_solution singleton_solution(const bayesian_problem<double>& pro
   nps_result result;
   std::map<std::uint64_t, std::size_t> where;
   result.verified = true;
+  result.decided = true;
   auto record = [&](std::uint64_t mask, coalition_solution sol) {
+    if (sol.outcome == nps_outcome::undecided) {
+      if (result.decided) result.status = sol.status;
+      result.decided = false;
+    }
     if (!sol.verified) {
-      if (result.verified) result.status = sol.status;
       result.verified = false;
       result.message +=
           fmt::format("coalition {}: {}; ", coalition::from_mask(mask).to_string(), sol.message);
@@ -172,15 +178,17 @@ inline coalition_solution singleton_solution(const bayesian_problem<double>& pro
     const coalition_problem<double> g = problem.restrict_to(s);
     std::vector<detail::nps_threat> threats;
     std::vector<coalition_threat> plain;
-    bool threats_verified = true;
+    nps_outcome threat_outcome = nps_outcome::certified;
     std::string unverified;
     for (int i : s.members()) {
       const coalition_solution& th = result.coalitions[where.at(s.without(i).mask())];
-      threats.push_back({coalition_threat{th.problem, th.plan, th.alpha}, th.interim});
+      threats.push_back(
+          {coalition_threat{th.problem, th.plan, detail::threat_alpha(th)}, th.interim});
       plain.push_back(threats.back().threat);
+      threat_outcome = std::min(threat_outcome, th.outcome);
       if (!th.verified) {
-        threats_verified = false;
-        unverified += fmt::format("its threat {} is not verified; ", th.members.to_string());
+        unverified += fmt::format("its threat {} is {}; ", th.members.to_string(),
+                                  to_string(th.outcome));
       }
     }
     // start: the conditional random dictatorship over strong (or undominated) solutions
@@ -199,17 +207,20 @@ inline coalition_solution singleton_solution(const bayesian_problem<double>& pro
     const detail::nps_context c(g, std::move(threats), options);
     detail::nps_monitor monitor(s, options);
     coalition_solution sol = detail::solve_coalition(c, start.plan, start.outcomes, monitor);
-    // A certificate relative to threats that are not themselves solutions proves nothing.
-    sol.verified_given_threats = sol.verified;
-    if (!threats_verified) {
-      sol.verified = false;
-      sol.message += unverified;
-      if (sol.status == status::success) sol.status = status::numerical_issue;
+    // A certificate is no stronger than the threats it is relative to.
+    sol.verified_given_threats = sol.local_outcome == nps_outcome::certified;
+    sol.outcome = std::min(sol.local_outcome, threat_outcome);
+    sol.verified = sol.outcome == nps_outcome::certified;
+    if (!unverified.empty()) sol.message += unverified;
+    if (sol.outcome != nps_outcome::undecided) {
+      sol.status = status::success;
+    } else if (sol.status == status::success) {
+      sol.status = status::numerical_issue;
     }
     if (options.progress) (void)options.progress(s, "done", sol.nps2_residual);
     record(mask, std::move(sol));
   }
-  if (result.verified) result.status = status::success;
+  if (result.decided) result.status = status::success;
   return result;
 }
 

@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,6 +32,7 @@
 #include "mechdesign/lp/model.hpp"
 #include "mechdesign/mechanism/detail/nps_lp.hpp"
 #include "mechdesign/mechanism/detail/nps_steps.hpp"
+#include "mechdesign/mechanism/efficiency.hpp"
 #include "mechdesign/mechanism/nps_result.hpp"
 #include "mechdesign/mechanism/virtual_utility.hpp"
 #include "mechdesign/mechanism/warranted_claims.hpp"
@@ -133,25 +135,212 @@ inline nps_certificate check_nps_coalition(const coalition_problem<double>& g,
   return out;
 }
 
+namespace detail {
+
+// The α^{S∖i} a threat brings into the warrant equations of S: the entry's own α when it is
+// certified locally (then (3.8a) for its plan is (4.7)), otherwise 0, which satisfies (4.7)
+// for any plan (003 Remark 4).
+inline type_matrices<double> threat_alpha(const coalition_solution& entry) {
+  if (entry.members.size() == 1 || entry.local_outcome == nps_outcome::certified) {
+    return entry.alpha;
+  }
+  type_matrices<double> zero;
+  for (int k = 0; k < entry.problem.num_members(); ++k) {
+    const index_t nk = entry.problem.num_types(k);
+    zero.push_back(Eigen::MatrixXd::Zero(nk, nk));
+  }
+  return zero;
+}
+
+// The NPS2 targets ω̂_i = |S| U_i(μ_S) − Σ_{j≠i} U_i(μ_{S∖j}) of every member (NPS2 with
+// equality), from interim utilities of the plan and of the threats.
+inline type_vectors<double> nps2_targets(const coalition_problem<double>& g,
+                                         const std::vector<coalition_threat>& threats,
+                                         const type_vectors<double>& interim, double tol) {
+  const int n = g.num_members();
+  std::vector<type_vectors<double>> threat_interim;
+  for (const auto& th : threats)
+    threat_interim.push_back(interim_utilities(th.problem, th.plan, tol));
+  type_vectors<double> out;
+  for (int i = 0; i < n; ++i) {
+    const int player = g.members().members()[static_cast<std::size_t>(i)];
+    Eigen::VectorXd t = static_cast<double>(n) * interim[static_cast<std::size_t>(i)];
+    for (int j = 0; j < n; ++j) {
+      if (j == i) continue;
+      const auto& th = threats[static_cast<std::size_t>(j)];
+      t -= threat_interim[static_cast<std::size_t>(j)]
+                         [static_cast<std::size_t>(th.problem.members().position(player))];
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+// A path of (min λ, ε) pairs converges to a degenerate limit: at least three points, and over
+// the last two steps both the smallest weight and ε fall (by factors 0.7 and 0.9), or ε is
+// already at most \p negligible.
+inline bool degenerate_path(const std::vector<std::pair<double, double>>& path,
+                            double negligible) {
+  if (path.size() < 3) return false;
+  for (std::size_t k = path.size() - 2; k < path.size(); ++k) {
+    const auto& [w0, e0] = path[k - 1];
+    const auto& [w1, e1] = path[k];
+    if (!(std::isfinite(e0) && std::isfinite(e1) && w1 > 0.0)) return false;
+    if (!(w1 <= 0.7 * w0)) return false;
+    if (!(e1 <= 0.9 * e0 || e1 <= negligible)) return false;
+  }
+  return true;
+}
+
+}  // namespace detail
+
+/// \brief Report of check_nps_approximation(): an approximate or degenerate certificate of one
+/// coalition, recomputed from the data.
+struct nps_approximation_check {
+  bool passed = false;                     ///< the claimed outcome is re-established
+  nps_outcome outcome = nps_outcome::undecided;  ///< the outcome that was checked
+  double epsilon = lp::inf;                ///< ε of Definition 4 at the entry's (λ^S, α^S)
+  double min_weight = 0.0;                 ///< min λ^S of the entry (must be > 0)
+  bool incentive_efficient = false;        ///< test_incentive_efficiency on μ_S
+  bool converging = false;                 ///< degenerate: the path's ε and weights fall
+  double limit_min_weight = lp::inf;       ///< degenerate: min λ^S at the limit
+  double limit_warrant_residual = lp::inf;  ///< degenerate: (4.11) residual of the NPS2 targets
+  std::string message;                     ///< what failed (empty if passed)
+};
+
+/// \brief Check the approximate certificate of coalition S (game \p g = Γ_S, |S| ≥ 2) stated
+/// by \p entry (its local_outcome, plan, scales, epsilon_path and approximation) against
+/// \p threats (threats[k] = μ_{S∖k-th member} with an α^{S∖k} satisfying (4.7)) (003
+/// Definition 4 and the remark after it). Everything is recomputed from the data:
+///   - epsilon_certified: λ^S > 0, the warranted claims (4.11) at (λ^S, α^S), NPS2 at
+///     approximation.epsilon_target (plus the tolerance), and μ_S incentive efficient;
+///   - degenerate_certified: the same at the path's smallest ε, the path converging (both ε and
+///     the smallest weight falling), and at the limit (λ^S ≥ 0, α^S ≥ 0) the NPS2 targets
+///     |S| U_i(μ_S) − Σ_{j≠i} U_i(μ_{S∖j}) satisfying (4.11) within approximation.limit_tolerance
+///     (but at most 10⁴·tol·(1 + max|U|)), money weights balanced.
+/// Other outcomes are not approximate: the report fails and says so.
+/// \param tol tolerance, in (0, 1]; residuals pass at 100·tol·(1 + max|U|).
+/// \param options LP settings of the incentive-efficiency test.
+/// \throws model_error if |S| < 2 or \p entry does not have Γ_S's shapes; the exceptions of
+/// warranted_claims and test_incentive_efficiency on malformed data.
+[[nodiscard]] inline nps_approximation_check check_nps_approximation(
+    const coalition_problem<double>& g, const std::vector<coalition_threat>& threats,
+    const coalition_solution& entry, double tol = 1e-7, const primal_options& options = {}) {
+  detail::require_in_range(tol, std::numeric_limits<double>::min(), 1.0, "tol",
+                           "check_nps_approximation");
+  if (g.num_members() < 2) throw model_error("check_nps_approximation: S needs two members");
+  nps_approximation_check out;
+  out.outcome = entry.local_outcome;
+  if (out.outcome != nps_outcome::epsilon_certified &&
+      out.outcome != nps_outcome::degenerate_certified) {
+    out.message = fmt::format("check_nps_approximation: outcome {} is not approximate",
+                              to_string(out.outcome));
+    return out;
+  }
+  if (entry.lambda.empty() || entry.alpha.empty()) {
+    out.message = "check_nps_approximation: the entry has no scales";
+    return out;
+  }
+  const nps_certificate cert =
+      check_nps_coalition(g, threats, entry.plan, entry.lambda, entry.alpha, tol);
+  double largest = 0.0;
+  for (const auto& u : cert.interim) largest = std::max(largest, u.cwiseAbs().maxCoeff());
+  const double slack = 100 * tol * (1.0 + largest);
+  out.epsilon = cert.epsilon;
+  out.min_weight = detail::min_weight(entry.lambda);
+  const efficiency_result ie = test_incentive_efficiency(g, entry.plan, tol, options);
+  out.incentive_efficient = ie.efficient();
+  std::string why;
+  if (!(out.min_weight > 0.0)) why += fmt::format(" min lambda {:.3g} is not > 0;", out.min_weight);
+  if (!out.incentive_efficient) why += " mu_S is not incentive efficient;";
+  if (g.money() && cert.conditions.transfer_imbalance > slack) {
+    why += fmt::format(" money weights unbalanced by {:.3g};", cert.conditions.transfer_imbalance);
+  }
+  if (out.outcome == nps_outcome::epsilon_certified) {
+    if (!(out.epsilon <= entry.approximation.epsilon_target + slack)) {
+      why += fmt::format(" epsilon {:.3g} exceeds the target {:.3g};", out.epsilon,
+                         entry.approximation.epsilon_target);
+    }
+  } else {
+    const auto& path = entry.epsilon_path;
+    double smallest = lp::inf;
+    for (const auto& pt : path) smallest = std::min(smallest, pt.second);
+    if (!(out.epsilon <= smallest + slack)) {
+      why += fmt::format(" epsilon {:.3g} at the scales exceeds the path's {:.3g};", out.epsilon,
+                         smallest);
+    }
+    out.converging = detail::degenerate_path(path, slack);
+    if (!out.converging) why += " the path does not converge to a degenerate limit;";
+    const auto& a = entry.approximation;
+    if (a.limit_lambda.empty() || a.limit_alpha.empty()) {
+      why += " no limit scales;";
+    } else {
+      detail::with_entry("check_nps_approximation", [&] {
+        detail::check_type_vectors(g, a.limit_lambda, "limit_lambda", true);
+        detail::check_alpha(g, a.limit_alpha);
+      });
+      out.limit_min_weight = detail::min_weight(a.limit_lambda);
+      double total = 0.0;
+      for (const auto& l : a.limit_lambda) total += l.sum();
+      if (std::abs(total - 1.0) > slack) why += " the limit weights do not sum to 1;";
+      if (!path.empty() && !(out.limit_min_weight < path.back().first)) {
+        why += " the limit does not lower the smallest weight;";
+      }
+      const type_vectors<double> targets = detail::nps2_targets(g, threats, cert.interim, tol);
+      out.limit_warrant_residual = 0.0;
+      for (int i = 0; i < g.num_members(); ++i) {
+        const int player = g.members().members()[static_cast<std::size_t>(i)];
+        out.limit_warrant_residual = std::max(
+            out.limit_warrant_residual,
+            warrant_equation_residual(g, player, a.limit_lambda, a.limit_alpha,
+                                      threats[static_cast<std::size_t>(i)],
+                                      targets[static_cast<std::size_t>(i)]));
+      }
+      const double accepted = std::min(std::max(a.limit_tolerance, slack), 100.0 * slack);
+      if (!(out.limit_warrant_residual <= accepted)) {
+        why += fmt::format(" at the limit (4.11) is off by {:.3g} (accepted {:.3g});",
+                           out.limit_warrant_residual, accepted);
+      }
+      if (g.money() && transfer_imbalance(g, a.limit_lambda, a.limit_alpha) > slack) {
+        why += " money weights unbalanced at the limit;";
+      }
+    }
+  }
+  out.passed = why.empty();
+  if (!out.passed) {
+    out.message = fmt::format("{} not re-established:{}", to_string(out.outcome), why);
+  }
+  return out;
+}
+
 /// \brief Report of check_neutral_procedural(): one certificate per coalition with |S| ≥ 2,
 /// in the order of the solution.
 struct nps_check {
-  bool passed = false;                        ///< every coalition (and singleton) passed
+  bool passed = false;                        ///< every coalition certified at ε = 0 (λ > 0)
+  bool decided = false;                       ///< no coalition undecided after the re-check
   std::vector<coalition> members;             ///< the coalitions checked, |S| ≥ 2
-  std::vector<nps_certificate> certificates;  ///< their certificates
+  std::vector<nps_certificate> certificates;  ///< their certificates at ε = 0
+  /// The outcome re-established for each, its threats' re-established outcomes included
+  std::vector<nps_outcome> outcomes;
+  /// The re-check of approximate claims (default-constructed for other outcomes)
+  std::vector<nps_approximation_check> approximations;
   double singleton_shortfall = 0.0;  ///< max |U_i(μ_i) − max_d u_i| over singletons (4.4)
   std::string message;               ///< the coalitions that failed
 };
 
-/// \brief Check a whole neutral procedural solution against \p problem (003 Definition 4,
-/// ε = 0): every singleton plan gives each type its best decision (4.4), and every coalition
-/// passes check_nps_coalition with the games Γ_S and Γ_{S∖i} rebuilt from \p problem.
-/// \param tol tolerance, in (0, 1]. \throws index_error if a coalition is missing from
+/// \brief Check a whole neutral procedural solution against \p problem (003 Definition 4):
+/// every singleton plan gives each type its best decision (4.4), and every coalition passes
+/// check_nps_coalition (ε = 0) with the games Γ_S and Γ_{S∖i} rebuilt from \p problem, or, if
+/// its entry claims an approximate outcome, check_nps_approximation. A threat brings its own α
+/// when it is certified and 0 otherwise (detail::threat_alpha, 003 Remark 4).
+/// \param tol tolerance, in (0, 1]. \param options LP settings of the incentive-efficiency
+/// tests of approximate claims. \throws index_error if a coalition is missing from
 /// \p solution; model_error if \p problem lacks a coalition's decisions or an entry does not have
 /// the shapes of \p problem (a solution of another problem); dimension_error beyond
 /// detail::nps_max_players players.
 inline nps_check check_neutral_procedural(const bayesian_problem<double>& problem,
-                                          const nps_result& solution, double tol = 1e-7) {
+                                          const nps_result& solution, double tol = 1e-7,
+                                          const primal_options& options = {}) {
   detail::require_in_range(tol, std::numeric_limits<double>::min(), 1.0, "tol",
                            "check_neutral_procedural");
   if (problem.num_players() > detail::nps_max_players) {
@@ -164,6 +353,8 @@ inline nps_check check_neutral_procedural(const bayesian_problem<double>& proble
   }
   nps_check out;
   bool all = true;
+  bool decided = true;
+  std::map<std::uint64_t, nps_outcome> established;
   for (std::uint64_t mask = 1; mask < (std::uint64_t{1} << problem.num_players()); ++mask) {
     const coalition s = coalition::from_mask(mask);
     const coalition_solution& c = solution.at(s);
@@ -174,28 +365,50 @@ inline nps_check check_neutral_procedural(const bayesian_problem<double>& proble
               .cwiseAbs()
               .maxCoeff();
       out.singleton_shortfall = std::max(out.singleton_shortfall, gap);
-      if (gap > 100 * tol) {
+      const bool best = gap <= 100 * tol;
+      established[mask] = best ? nps_outcome::certified : nps_outcome::undecided;
+      if (!best) {
         all = false;
+        decided = false;
         out.message +=
             fmt::format("singleton {}: not its best decision (gap {:.3g}); ", s.to_string(), gap);
       }
       continue;
     }
     std::vector<coalition_threat> threats;
+    nps_outcome outcome = nps_outcome::certified;
     for (int i : s.members()) {
       const coalition_solution& th = solution.at(s.without(i));
-      threats.push_back(coalition_threat{problem.restrict_to(s.without(i)), th.plan, th.alpha});
+      threats.push_back(coalition_threat{problem.restrict_to(s.without(i)), th.plan,
+                                         detail::threat_alpha(th)});
+      outcome = std::min(outcome, established.at(s.without(i).mask()));
     }
-    nps_certificate cert =
-        check_nps_coalition(problem.restrict_to(s), threats, c.plan, c.lambda, c.alpha, tol);
+    const coalition_problem<double> g = problem.restrict_to(s);
+    nps_certificate cert = check_nps_coalition(g, threats, c.plan, c.lambda, c.alpha, tol);
+    nps_approximation_check approx;
+    nps_outcome local = nps_outcome::undecided;
+    if (cert.passed) {
+      local = nps_outcome::certified;
+    } else if (c.local_outcome == nps_outcome::epsilon_certified ||
+               c.local_outcome == nps_outcome::degenerate_certified) {
+      approx = check_nps_approximation(g, threats, c, tol, options);
+      if (approx.passed) local = c.local_outcome;
+    }
+    outcome = std::min(outcome, local);
     if (!cert.passed) {
       all = false;
-      out.message += fmt::format("coalition {}: {}; ", s.to_string(), cert.message);
+      out.message += fmt::format("coalition {}: {}{}; ", s.to_string(), cert.message,
+                                 approx.message.empty() ? "" : "; " + approx.message);
     }
+    if (outcome == nps_outcome::undecided) decided = false;
+    established[mask] = outcome;
     out.members.push_back(s);
     out.certificates.push_back(std::move(cert));
+    out.outcomes.push_back(outcome);
+    out.approximations.push_back(std::move(approx));
   }
   out.passed = all;
+  out.decided = decided;
   return out;
 }
 
@@ -209,7 +422,7 @@ inline std::vector<nps_threat> threats_from(const bayesian_problem<double>& prob
   for (int i : s.members()) {
     const coalition_solution& th = solved.at(s.without(i));
     require_matching_entry(problem, th, s.without(i), where);
-    out.push_back(nps_threat{coalition_threat{th.problem, th.plan, th.alpha}, th.interim});
+    out.push_back(nps_threat{coalition_threat{th.problem, th.plan, threat_alpha(th)}, th.interim});
   }
   return out;
 }
@@ -229,6 +442,8 @@ inline void apply_certificate(const nps_context& c, coalition_solution& out) {
   out.duality_gap = cert.duality_gap;
   out.epsilon = cert.epsilon;
   out.verified = cert.passed;
+  out.local_outcome = cert.passed ? nps_outcome::certified : nps_outcome::undecided;
+  out.outcome = out.local_outcome;
   out.message += cert.message;
   out.status = cert.passed ? status::success : status::numerical_issue;
 }

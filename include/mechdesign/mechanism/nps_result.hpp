@@ -62,6 +62,52 @@ struct nps_options {
   /// Wall-clock budget of the search for one coalition, in seconds (> 0; default: none). When
   /// it runs out the search stops as if the callback had returned false, with status time_limit.
   double coalition_time_limit = std::numeric_limits<double>::infinity();
+  /// The ε of an approximate certificate (Definition 4 at one ε > 0), relative to the largest
+  /// |utility| of the coalition's game (max(1, max |u|)): a coalition that has no certificate at
+  /// ε = 0 and no degenerate certificate is epsilon_certified when NPS1–NPS2 hold at
+  /// epsilon × scale with λ^S > 0. In [0, 1]; 0 disables approximate certificates.
+  double epsilon = 1e-6;
+};
+
+/// \brief What the neutral procedural search established for a coalition (003 Definition 4 and
+/// the remark after it), strongest first:
+///   - certified: NPS1–NPS2 hold at ε = 0 with λ^S > 0 (a non-degenerate solution);
+///   - degenerate_certified: along a path of certificates with λ^S bounded below by shrinking
+///     floors, ε and the smallest weight fall together, and at the limit (λ^S ≥ 0 with zeros)
+///     the claims of NPS2 with equality are warranted (4.11): NPS1–NPS2 hold for every ε > 0 in
+///     the limit, which is what Definition 4 asks, but no single λ^S > 0 gives ε = 0;
+///   - epsilon_certified: NPS1–NPS2 hold at the user's ε (nps_options::epsilon) with λ^S > 0;
+///   - undecided: none of these was found (the message says what was reached).
+/// A coalition's outcome is never stronger than its threats' outcomes.
+enum class nps_outcome { undecided, epsilon_certified, degenerate_certified, certified };
+
+/// \brief The name of an outcome ("certified", "degenerate_certified", "epsilon_certified",
+/// "undecided").
+inline std::string_view to_string(nps_outcome o) {
+  switch (o) {
+    case nps_outcome::certified:
+      return "certified";
+    case nps_outcome::degenerate_certified:
+      return "degenerate_certified";
+    case nps_outcome::epsilon_certified:
+      return "epsilon_certified";
+    case nps_outcome::undecided:
+      break;
+  }
+  return "undecided";
+}
+
+/// \brief The approximate part of a coalition's certificate (003 Definition 4 with ε > 0 and its
+/// closure); the ε reached with λ^S > 0 and the path of certificates are
+/// coalition_solution::epsilon and coalition_solution::epsilon_path.
+struct nps_approximation {
+  double epsilon_target = 0.0;  ///< nps_options::epsilon × the game's utility scale
+  type_vectors<double> limit_lambda;  ///< λ^S ≥ 0 at the limit (degenerate only; Σ = 1)
+  type_matrices<double> limit_alpha;  ///< α^S at the limit (degenerate only)
+  /// ω^S at the limit: the NPS2 targets |S| U_i(μ_S) − Σ_{j≠i} U_i(μ_{S∖j}) (NPS2 with equality)
+  type_vectors<double> limit_claims;
+  double limit_warrant_residual = lp::inf;  ///< max |(4.11) residual| of limit_claims
+  double limit_tolerance = 0.0;             ///< what limit_warrant_residual was accepted at
 };
 
 namespace detail {
@@ -77,15 +123,22 @@ inline void validate_nps_options(const nps_options& o, const char* where) {
   }
   require_in_range(o.coalition_time_limit, std::numeric_limits<double>::min(),
                    std::numeric_limits<double>::infinity(), "coalition_time_limit", where);
+  require_in_range(o.epsilon, 0.0, 1.0, "epsilon", where);
 }
 
 }  // namespace detail
 
 /// \brief The solution for one coalition and its certificate. status is success iff the
-/// coalition is verified (including its chain of threats); numerical_issue when the search
-/// ended without a certificate (the message says why, with the ε reached); iteration_limit /
-/// time_limit when the progress callback or the time budget stopped the search.
+/// coalition is decided (outcome is not undecided, its chain of threats included);
+/// numerical_issue when the search ended undecided (the message says why, with the ε reached);
+/// iteration_limit / time_limit when the progress callback or the time budget stopped it.
 struct coalition_solution : result_base {
+  /// What is established, its chain of threats included (never stronger than a threat's)
+  nps_outcome outcome = nps_outcome::undecided;
+  /// What is established for the coalition's own conditions relative to its threats as returned
+  nps_outcome local_outcome = nps_outcome::undecided;
+  /// ε-certificate and degenerate limit (filled when the search did not certify at ε = 0)
+  nps_approximation approximation;
   coalition members;
   coalition_problem<double> problem;           ///< Γ_S
   mechanism<double> plan;                      ///< μ_S
@@ -104,9 +157,10 @@ struct coalition_solution : result_base {
   /// (λ^S > 0): max over i, t of (Σ_{j≠i} U_i(μ_{S∖j}|t) + ω_i(t))/|S| − U_i(μ_S|t), at least 0;
   /// infinite when the warrant equations are singular. 0 (up to rounding) when verified.
   double epsilon = lp::inf;
-  /// For an unverified coalition: ε-certificates found with λ^S bounded below by a shrinking
-  /// floor, as (floor, ε) pairs. ε falling with the floor is the signature of a degenerate
-  /// solution (λ^S → 0 on some type as ε → 0); the returned scales are those of the smallest ε.
+  /// For an uncertified coalition: ε-certificates found with λ^S bounded below by a shrinking
+  /// floor, as (min λ^S, ε) pairs, floors decreasing. ε falling with the weight is the
+  /// signature of a degenerate solution (λ^S → 0 on some type as ε → 0); the returned scales
+  /// are those of the smallest ε.
   std::vector<std::pair<double, double>> epsilon_path;
   bool incentive_efficient = false;  ///< μ_S passed test_incentive_efficiency (λ > 0 exists)
   /// Detail of the certificate: all residuals within tolerance, min λ > 0, every threat verified
@@ -117,11 +171,13 @@ struct coalition_solution : result_base {
 };
 
 /// \brief The neutral procedural solution: one entry per coalition, by increasing size. status
-/// is success iff every coalition is verified; otherwise the status of the first coalition that
-/// is not, and the message collects every coalition's reason.
+/// is success iff every coalition is decided (certified, degenerate_certified or
+/// epsilon_certified); otherwise the status of the first undecided coalition, and the message
+/// collects every uncertified coalition's reason.
 struct nps_result : result_base {
   std::vector<coalition_solution> coalitions;
-  bool verified = false;  ///< every coalition verified (detail flag; ok() says the same)
+  bool verified = false;  ///< every coalition certified at ε = 0 with λ > 0
+  bool decided = false;   ///< no coalition undecided (ok() says the same)
 
   /// \brief The entry of coalition \p s. \throws index_error if absent.
   const coalition_solution& at(const coalition& s) const {

@@ -87,6 +87,55 @@ inline int check_dictator_and_threat(const coalition_problem<double>& g, int pla
   return position;
 }
 
+/// The warrant equations (4.11) of member \p i of S as A ω = r (see the file comment), with the
+/// threat's virtual worth (4.8) and the money imbalance; λ ≥ 0 (A may be singular).
+struct warrant_system {
+  Eigen::MatrixXd matrix;           // A
+  Eigen::VectorXd rhs;              // r
+  double threat_worth = 0.0;        // Σ p(t_{S∖i}) Σ_j v_j^{S∖i}(μ_{S∖i}, ·)
+  double transfer_imbalance = 0.0;  // money only
+};
+
+// Builds the system of member position \p i; inputs already checked by the caller.
+inline warrant_system build_warrant_system(const coalition_problem<double>& g, int i,
+                                           const type_vectors<double>& lambda,
+                                           const type_matrices<double>& alpha,
+                                           const coalition_threat& threat) {
+  warrant_system out;
+  // λ^S restricted to S \ i, in the threat's member order.
+  type_vectors<double> lambda_rest;
+  for (int j : threat.problem.members().members()) {
+    lambda_rest.push_back(lambda[static_cast<std::size_t>(g.members().position(j))]);
+  }
+  out.threat_worth = virtual_worth(threat.problem, threat.plan, lambda_rest, threat.alpha);
+  out.transfer_imbalance = mechdesign::transfer_imbalance(g, lambda, alpha);
+  // E_{t_{S∖i}}[max_d Σ_j v_j^S(d, t_S)] for every t_i: Σ over profiles with that t_i of
+  // max_d Σ_j (p(t_S) v_j) divided by p_i(t_i).
+  const auto coef = lagrangian_coefficients(g, lambda, alpha);
+  const Eigen::VectorXd& pi = g.beliefs().marginal(i);
+  const index_t ni = pi.size();
+  out.rhs = Eigen::VectorXd::Zero(ni);
+  for (index_t j = 0; j < g.num_profiles(); ++j) {
+    Eigen::VectorXd col = coef[0].col(j);
+    for (std::size_t k = 1; k < coef.size(); ++k) col += coef[k].col(j);
+    out.rhs(g.types().type_of(j, i)) += col.maxCoeff();
+  }
+  for (index_t t = 0; t < ni; ++t) out.rhs(t) = out.rhs(t) / pi(t) - out.threat_worth;
+  const Eigen::MatrixXd& a = alpha[static_cast<std::size_t>(i)];
+  const Eigen::VectorXd& l = lambda[static_cast<std::size_t>(i)];
+  out.matrix = Eigen::MatrixXd::Zero(ni, ni);
+  for (index_t t = 0; t < ni; ++t) {
+    double own = l(t);
+    for (index_t tau = 0; tau < ni; ++tau) {
+      if (tau == t) continue;
+      own += a(t, tau);
+      out.matrix(t, tau) = -a(tau, t) / pi(t);
+    }
+    out.matrix(t, t) = own / pi(t);
+  }
+  return out;
+}
+
 }  // namespace detail
 
 /// \brief Result of warranted_claims(). status is success when the warrant system has a unique
@@ -115,40 +164,12 @@ struct warrant_result : result_base {
   });
 
   warrant_result r;
-  // λ^S restricted to S \ i, in the threat's member order.
-  type_vectors<double> lambda_rest;
-  for (int j : threat.problem.members().members()) {
-    lambda_rest.push_back(lambda[static_cast<std::size_t>(g.members().position(j))]);
-  }
-  r.threat_worth = virtual_worth(threat.problem, threat.plan, lambda_rest, threat.alpha);
-  r.transfer_imbalance = mechdesign::transfer_imbalance(g, lambda, alpha);
-
-  // E_{t_{S∖i}}[max_d Σ_j v_j^S(d, t_S)] for every t_i: Σ over profiles with that t_i of
-  // max_d Σ_j (p(t_S) v_j) divided by p_i(t_i).
-  const auto coef = lagrangian_coefficients(g, lambda, alpha);
-  const Eigen::VectorXd& pi = g.beliefs().marginal(i);
-  const index_t ni = pi.size();
-  r.residual_worth = Eigen::VectorXd::Zero(ni);
-  for (index_t j = 0; j < g.num_profiles(); ++j) {
-    Eigen::VectorXd col = coef[0].col(j);
-    for (std::size_t k = 1; k < coef.size(); ++k) col += coef[k].col(j);
-    r.residual_worth(g.types().type_of(j, i)) += col.maxCoeff();
-  }
-  for (index_t t = 0; t < ni; ++t)
-    r.residual_worth(t) = r.residual_worth(t) / pi(t) - r.threat_worth;
-
-  const Eigen::MatrixXd& a = alpha[static_cast<std::size_t>(i)];
-  const Eigen::VectorXd& l = lambda[static_cast<std::size_t>(i)];
-  Eigen::MatrixXd system = Eigen::MatrixXd::Zero(ni, ni);
-  for (index_t t = 0; t < ni; ++t) {
-    double own = l(t);
-    for (index_t tau = 0; tau < ni; ++tau) {
-      if (tau == t) continue;
-      own += a(t, tau);
-      system(t, tau) = -a(tau, t) / pi(t);
-    }
-    system(t, t) = own / pi(t);
-  }
+  const detail::warrant_system sys = detail::build_warrant_system(g, i, lambda, alpha, threat);
+  r.threat_worth = sys.threat_worth;
+  r.transfer_imbalance = sys.transfer_imbalance;
+  r.residual_worth = sys.rhs;
+  const Eigen::MatrixXd& system = sys.matrix;
+  const index_t ni = system.rows();
   const mechdesign::detail::full_pivot_solution lu =
       mechdesign::detail::solve_full_pivot(system, r.residual_worth);
   if (lu.rank < ni) {
@@ -168,6 +189,38 @@ struct warrant_result : result_base {
         r.transfer_imbalance);
   }
   return r;
+}
+
+/// \brief The residual max_t |(A ω − r)(t)| of the warrant equations (4.11) of dictator
+/// \p player for given claims \p claims (003 eq. (4.11)): whether \p claims are warranted by
+/// λ^S, α^S, α^{S∖i} and μ_{S∖i}. Unlike warranted_claims() it needs no invertible system, so it
+/// also checks claims at weights with zeros (the limit of a degenerate solution, 003 after
+/// Definition 4). \p lambda ≥ 0 (one vector per member of S), \p alpha ≥ 0, \p claims one
+/// finite entry per type of \p player. Money: the residual is meaningful only when the virtual
+/// money weights balance (transfer_imbalance of warranted_claims() is 0).
+/// \throws the exceptions of warranted_claims(); dimension_error / non_finite_error if
+/// \p claims has the wrong size or a non-finite entry.
+[[nodiscard]] inline double warrant_equation_residual(const coalition_problem<double>& g,
+                                                      int player,
+                                                      const type_vectors<double>& lambda,
+                                                      const type_matrices<double>& alpha,
+                                                      const coalition_threat& threat,
+                                                      const Eigen::VectorXd& claims) {
+  const int i =
+      detail::check_dictator_and_threat(g, player, threat, "warrant_equation_residual");
+  detail::with_entry("warrant_equation_residual", [&] {
+    detail::check_type_vectors(g, lambda, "lambda", true);
+    detail::check_alpha(g, alpha);
+  });
+  if (claims.size() != g.num_types(i)) {
+    throw dimension_error(fmt::format("warrant_equation_residual: {} claims for {} types",
+                                      claims.size(), g.num_types(i)));
+  }
+  if (!claims.allFinite()) {
+    throw non_finite_error("warrant_equation_residual: a claim is not finite");
+  }
+  const detail::warrant_system sys = detail::build_warrant_system(g, i, lambda, alpha, threat);
+  return (sys.matrix * claims - sys.rhs).cwiseAbs().maxCoeff();
 }
 
 }  // namespace mechdesign
