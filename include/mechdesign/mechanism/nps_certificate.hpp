@@ -204,7 +204,8 @@ struct nps_approximation_check {
   bool incentive_efficient = false;        ///< test_incentive_efficiency on μ_S
   bool converging = false;                 ///< degenerate: the path's ε and weights fall
   double limit_min_weight = lp::inf;       ///< degenerate: min λ^S at the limit
-  double limit_warrant_residual = lp::inf;  ///< degenerate: (4.11) residual of the NPS2 targets
+  double limit_warrant_residual = lp::inf;  ///< degenerate: (4.11) residual of the limit claims
+  double limit_shortfall = lp::inf;        ///< degenerate: NPS2 shortfall of the limit claims
   std::string message;                     ///< what failed (empty if passed)
 };
 
@@ -215,9 +216,10 @@ struct nps_approximation_check {
 ///   - epsilon_certified: λ^S > 0, the warranted claims (4.11) at (λ^S, α^S), NPS2 at
 ///     approximation.epsilon_target (plus the tolerance), and μ_S incentive efficient;
 ///   - degenerate_certified: the same at the path's smallest ε, the path converging (both ε and
-///     the smallest weight falling), and at the limit (λ^S ≥ 0, α^S ≥ 0) the NPS2 targets
-///     |S| U_i(μ_S) − Σ_{j≠i} U_i(μ_{S∖j}) satisfying (4.11) within approximation.limit_tolerance
-///     (but at most 10⁴·tol·(1 + max|U|)), money weights balanced.
+///     the smallest weight falling), and at the limit (λ^S ≥ 0 with a smaller least weight,
+///     α^S ≥ 0) the limit claims satisfying (4.11) and NPS2 at ε = 0 (the targets
+///     |S| U_i(μ_S) − Σ_{j≠i} U_i(μ_{S∖j}) recomputed here) within approximation.limit_tolerance
+///     (but at least 100·tol·(1 + max|U|) and at most 100 times that), money weights balanced.
 /// Other outcomes are not approximate: the report fails and says so.
 /// \param tol tolerance, in (0, 1]; residuals pass at 100·tol·(1 + max|U|).
 /// \param options LP settings of the incentive-efficiency test.
@@ -287,19 +289,31 @@ struct nps_approximation_check {
         why += " the limit does not lower the smallest weight;";
       }
       const type_vectors<double> targets = detail::nps2_targets(g, threats, cert.interim, tol);
-      out.limit_warrant_residual = 0.0;
-      for (int i = 0; i < g.num_members(); ++i) {
-        const int player = g.members().members()[static_cast<std::size_t>(i)];
-        out.limit_warrant_residual = std::max(
-            out.limit_warrant_residual,
-            warrant_equation_residual(g, player, a.limit_lambda, a.limit_alpha,
-                                      threats[static_cast<std::size_t>(i)],
-                                      targets[static_cast<std::size_t>(i)]));
-      }
-      const double accepted = std::min(std::max(a.limit_tolerance, slack), 100.0 * slack);
-      if (!(out.limit_warrant_residual <= accepted)) {
-        why += fmt::format(" at the limit (4.11) is off by {:.3g} (accepted {:.3g});",
-                           out.limit_warrant_residual, accepted);
+      if (static_cast<int>(a.limit_claims.size()) != g.num_members()) {
+        why += " no limit claims;";
+      } else {
+        out.limit_warrant_residual = 0.0;
+        out.limit_shortfall = 0.0;
+        for (int i = 0; i < g.num_members(); ++i) {
+          const auto ui = static_cast<std::size_t>(i);
+          const int player = g.members().members()[ui];
+          out.limit_warrant_residual = std::max(
+              out.limit_warrant_residual,
+              warrant_equation_residual(g, player, a.limit_lambda, a.limit_alpha, threats[ui],
+                                        a.limit_claims[ui]));
+          out.limit_shortfall =
+              std::max(out.limit_shortfall,
+                       (a.limit_claims[ui] - targets[ui]).maxCoeff() / g.num_members());
+        }
+        const double accepted = std::min(std::max(a.limit_tolerance, slack), 100.0 * slack);
+        if (!(out.limit_warrant_residual <= accepted)) {
+          why += fmt::format(" at the limit (4.11) is off by {:.3g} (accepted {:.3g});",
+                             out.limit_warrant_residual, accepted);
+        }
+        if (!(out.limit_shortfall <= accepted)) {
+          why += fmt::format(" at the limit NPS2 falls short by {:.3g} (accepted {:.3g});",
+                             out.limit_shortfall, accepted);
+        }
       }
       if (g.money() && transfer_imbalance(g, a.limit_lambda, a.limit_alpha) > slack) {
         why += " money weights unbalanced at the limit;";

@@ -67,15 +67,18 @@ struct nps_options {
   /// ε = 0 and no degenerate certificate is epsilon_certified when NPS1–NPS2 hold at
   /// epsilon × scale with λ^S > 0. In [0, 1]; 0 disables approximate certificates.
   double epsilon = 1e-6;
+  /// Primal solves allowed to the simplicial stage (Merrill's restart algorithm on the weights,
+  /// games without money, after the restarts fail); ≥ 0, 0 disables it.
+  int simplicial_evaluations = 20000;
 };
 
 /// \brief What the neutral procedural search established for a coalition (003 Definition 4 and
 /// the remark after it), strongest first:
 ///   - certified: NPS1–NPS2 hold at ε = 0 with λ^S > 0 (a non-degenerate solution);
-///   - degenerate_certified: along a path of certificates with λ^S bounded below by shrinking
-///     floors, ε and the smallest weight fall together, and at the limit (λ^S ≥ 0 with zeros)
-///     the claims of NPS2 with equality are warranted (4.11): NPS1–NPS2 hold for every ε > 0 in
-///     the limit, which is what Definition 4 asks, but no single λ^S > 0 gives ε = 0;
+///   - degenerate_certified: along a path of certificates for μ_S with λ^S bounded below by
+///     shrinking floors, ε and the smallest weight fall together, and at the limit (λ^S ≥ 0 with
+///     zeros) NPS1–NPS2 hold at ε = 0 (claims warranted by (4.11), NPS2 without shortfall):
+///     the closure Definition 4 admits, with no single λ^S > 0 giving ε = 0;
 ///   - epsilon_certified: NPS1–NPS2 hold at the user's ε (nps_options::epsilon) with λ^S > 0;
 ///   - undecided: none of these was found (the message says what was reached).
 /// A coalition's outcome is never stronger than its threats' outcomes.
@@ -104,10 +107,13 @@ struct nps_approximation {
   double epsilon_target = 0.0;  ///< nps_options::epsilon × the game's utility scale
   type_vectors<double> limit_lambda;  ///< λ^S ≥ 0 at the limit (degenerate only; Σ = 1)
   type_matrices<double> limit_alpha;  ///< α^S at the limit (degenerate only)
-  /// ω^S at the limit: the NPS2 targets |S| U_i(μ_S) − Σ_{j≠i} U_i(μ_{S∖j}) (NPS2 with equality)
+  /// ω^S at the limit: claims warranted at the limit scales (4.11) that satisfy NPS2 at ε = 0
+  /// (the last certificate's claims; bounded, so they carry over to the zero weights)
   type_vectors<double> limit_claims;
   double limit_warrant_residual = lp::inf;  ///< max |(4.11) residual| of limit_claims
-  double limit_tolerance = 0.0;             ///< what limit_warrant_residual was accepted at
+  /// max over i, t of (Σ_{j≠i} U_i(μ_{S∖j}|t) + ω_i(t))/|S| − U_i(μ_S|t) at the limit claims
+  double limit_shortfall = lp::inf;
+  double limit_tolerance = 0.0;  ///< what the limit residuals were accepted at
 };
 
 namespace detail {
@@ -116,10 +122,12 @@ namespace detail {
 inline void validate_nps_options(const nps_options& o, const char* where) {
   require_in_range(o.tolerance, std::numeric_limits<double>::min(), 1.0, "tolerance", where);
   require_in_range(o.primal.tolerance, 0.0, 1.0, "primal.tolerance", where);
-  if (o.max_iterations < 0 || o.restart_candidates < 0 || o.restarts < 0) {
+  if (o.max_iterations < 0 || o.restart_candidates < 0 || o.restarts < 0 ||
+      o.simplicial_evaluations < 0) {
     throw invalid_argument(fmt::format(
-        "{}: max_iterations ({}), restart_candidates ({}) and restarts ({}) must be >= 0", where,
-        o.max_iterations, o.restart_candidates, o.restarts));
+        "{}: max_iterations ({}), restart_candidates ({}), restarts ({}) and "
+        "simplicial_evaluations ({}) must be >= 0",
+        where, o.max_iterations, o.restart_candidates, o.restarts, o.simplicial_evaluations));
   }
   require_in_range(o.coalition_time_limit, std::numeric_limits<double>::min(),
                    std::numeric_limits<double>::infinity(), "coalition_time_limit", where);

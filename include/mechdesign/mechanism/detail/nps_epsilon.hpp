@@ -90,27 +90,42 @@ inline double epsilon_at(const nps_context& c, const type_vectors<double>& inter
   return epsilon_of_excess(c, *e);
 }
 
-// The degenerate limit of the ε-path (003, after Definition 4): the scales of epsilon_lp at
-// floor 0 (λ ≥ 0), the NPS2 targets as claims and their (4.11) residual. Shortfall 0 in that LP
-// means M ω̂ ≥ r row by row, while Σ_i p_i·(M ω̂ − r) = |S| (Σ λ U − (3.7)) ≤ 0 by weak
-// duality: so the rows hold with equality and the targets are warranted at the limit.
-inline void degenerate_limit(const nps_context& c, const coalition_solution& sol,
-                             nps_approximation& a) {
-  std::optional<nps_scales> z = epsilon_lp(c, sol.plan, 0.0);
-  if (!z) return;
-  a.limit_lambda = std::move(z->lambda);
-  a.limit_alpha = std::move(z->alpha);
+// One certificate of a path: scales with λ > 0 and the ε of Definition 4 they give the plan.
+struct path_scales {
+  nps_scales scales;
+  double epsilon = lp::inf;
+};
+
+// The degenerate limit of a path of certificates for one plan (003, after Definition 4): the
+// last scales with the weights that vanish along the path (at most \p vanishing) set to 0, and
+// as claims the last point's warranted claims ω (bounded, so the zeros change (4.11) by at most
+// λ(t)·|ω(t)|). Fills the approximation's limit and its residuals.
+inline void degenerate_limit(const nps_context& c, const type_vectors<double>& interim,
+                             const path_scales& last, double vanishing, nps_approximation& a) {
+  a.limit_lambda = last.scales.lambda;
+  a.limit_alpha = last.scales.alpha;
   a.limit_claims.clear();
+  double total = 0.0;
+  for (auto& l : a.limit_lambda) {
+    l = (l.array() <= vanishing).select(0.0, l);
+    total += l.sum();
+  }
+  for (auto& l : a.limit_lambda) l /= total;
+  const std::optional<type_vectors<double>> e =
+      excess(c, interim, last.scales.lambda, last.scales.alpha);
+  if (!e) return;
   a.limit_warrant_residual = 0.0;
+  a.limit_shortfall = 0.0;
   for (int i = 0; i < c.n; ++i) {
-    const int player = c.g.members().members()[static_cast<std::size_t>(i)];
-    a.limit_claims.push_back(c.n * sol.interim[static_cast<std::size_t>(i)] -
-                             c.threat_sum[static_cast<std::size_t>(i)]);
-    a.limit_warrant_residual =
-        std::max(a.limit_warrant_residual,
-                 warrant_equation_residual(c.g, player, a.limit_lambda, a.limit_alpha,
-                                           c.threats[static_cast<std::size_t>(i)].threat,
-                                           a.limit_claims.back()));
+    const auto ui = static_cast<std::size_t>(i);
+    const int player = c.g.members().members()[ui];
+    // ω = |S| U − Σ threats − e
+    a.limit_claims.push_back(c.n * interim[ui] - c.threat_sum[ui] - (*e)[ui]);
+    a.limit_warrant_residual = std::max(
+        a.limit_warrant_residual,
+        warrant_equation_residual(c.g, player, a.limit_lambda, a.limit_alpha,
+                                  c.threats[ui].threat, a.limit_claims.back()));
+    a.limit_shortfall = std::max(a.limit_shortfall, -(*e)[ui].minCoeff() / c.n);
   }
   if (c.g.money() && transfer_imbalance(c.g, a.limit_lambda, a.limit_alpha) > a.limit_tolerance) {
     a.limit_warrant_residual = lp::inf;  // transfers would carry virtual worth: no limit
@@ -125,65 +140,51 @@ inline double certificate_slack(const nps_context& c, const type_vectors<double>
   return 100 * c.opt.tolerance * (1.0 + largest);
 }
 
-// ε-certificates for the plan of a failed search (Definition 4 with ε > 0). For a floor
-// φ > 0 on λ, the LP epsilon_lp finds (λ, α) whose warranted claims cannot exceed the NPS2
-// targets ω̂_i = |S| U_i(μ_S) − Σ_{j≠i} U_i(μ_{S∖j}) by more than its slack: with M the matrix
-// of the warrant system (diagonal λ(t) + Σ_τ α(τ|t), off-diagonal −α(t|τ); column sums λ > 0,
-// so M is an M-matrix and M⁻¹ ≥ 0), M ω̂ − r ≥ 0 implies ω ≤ ω̂. The maximal virtual worth in
-// r is replaced by free variables z_j ≥ Σ_k p v_k(d, j) for every d, which only tightens the
-// rows. The claims of the LP's (λ, α) are then recomputed exactly by warranted_claims() and ε
-// read off; the smallest ε over the floors is kept. If it is within tolerance the coalition is
-// certified non-degenerate after all (the certificate is checked as usual). Otherwise, for an
-// incentive-efficient μ_S, the outcome is degenerate_certified when the path converges
-// (degenerate_path) to a limit whose NPS2 targets are warranted (degenerate_limit), else
-// epsilon_certified when ε is within nps_options::epsilon. Returns \p in with ε, its path,
-// the scales of the smallest ε, the approximation and the verdict on incentive efficiency.
-inline coalition_solution epsilon_stage(const nps_context& c, coalition_solution in,
-                                        nps_monitor& monitor) {
-  coalition_solution out = std::move(in);
-  const index_t m = c.num_types_total;
+// The outcome of an uncertified plan from a path of certificates for it (floors decreasing):
+// the scales of the smallest ε become the returned ones; the plan is degenerate_certified when
+// it is incentive efficient, the path converges (degenerate_path) and its limit (weights at
+// most \p vanishing set to 0) satisfies (4.11) and NPS2 within the certificate slack;
+// epsilon_certified when ε is within nps_options::epsilon. If the smallest-ε scales certify
+// the plan at ε = 0 after all, the coalition is certified.
+inline coalition_solution classify_path(const nps_context& c, coalition_solution out,
+                                        const std::vector<path_scales>& path, double vanishing) {
   // a test that did not finish (an LP failed) does not claim efficiency
   out.incentive_efficient =
       test_incentive_efficiency(c.g, out.plan, c.opt.tolerance, c.opt.primal).efficient();
   out.epsilon = epsilon_at(c, out.interim, out.lambda, out.alpha);
-  nps_scales best_scales{out.lambda, out.alpha};
-  double best = out.epsilon;
   out.epsilon_path.clear();
-  for (double floor : {1e-2, 1e-3, 1e-4, 1e-5, 1e-6}) {
-    std::optional<nps_scales> z = epsilon_lp(c, out.plan, floor / static_cast<double>(m));
-    if (!z) continue;
-    const double eps = epsilon_at(c, out.interim, z->lambda, z->alpha);
-    out.epsilon_path.emplace_back(min_weight(z->lambda), eps);
-    if (eps < best) {
-      best = eps;
-      best_scales = std::move(*z);
-    }
-    if (!monitor.proceed("epsilon stage", eps)) break;
+  const path_scales* best = nullptr;
+  for (const auto& p : path) {
+    out.epsilon_path.emplace_back(min_weight(p.scales.lambda), p.epsilon);
+    if (p.epsilon < out.epsilon && (!best || p.epsilon < best->epsilon)) best = &p;
   }
-  if (best < out.epsilon) {
+  if (best) {
     coalition_solution trial = out;
-    trial.lambda = best_scales.lambda;
-    trial.alpha = best_scales.alpha;
+    trial.lambda = best->scales.lambda;
+    trial.alpha = best->scales.alpha;
     trial.message.clear();
     apply_certificate(c, trial);
     if (trial.verified) {
-      trial.message = "certified by the epsilon-stage LP after the search failed";
-      trial.epsilon = best;
+      trial.message = "certified at the scales of the epsilon path after the search failed";
+      trial.epsilon = best->epsilon;
       trial.incentive_efficient = true;
       return trial;
     }
-    out.lambda = std::move(best_scales.lambda);
-    out.alpha = std::move(best_scales.alpha);
-    out.epsilon = best;
+    out.lambda = best->scales.lambda;
+    out.alpha = best->scales.alpha;
+    out.epsilon = best->epsilon;
   }
   nps_approximation& a = out.approximation;
   a.epsilon_target = c.opt.epsilon * c.utility_scale;
   a.limit_tolerance = certificate_slack(c, out.interim);
-  if (out.incentive_efficient && !monitor.stopped()) {
-    if (degenerate_path(out.epsilon_path, a.limit_tolerance)) degenerate_limit(c, out, a);
-    const bool lower = !out.epsilon_path.empty() && !a.limit_lambda.empty() &&
-                       min_weight(a.limit_lambda) < out.epsilon_path.back().first;
-    if (lower && a.limit_warrant_residual <= a.limit_tolerance) {
+  out.local_outcome = nps_outcome::undecided;
+  if (out.incentive_efficient) {
+    if (!path.empty() && degenerate_path(out.epsilon_path, a.limit_tolerance)) {
+      degenerate_limit(c, out.interim, path.back(), vanishing, a);
+    }
+    const bool lower = !a.limit_lambda.empty() && min_weight(a.limit_lambda) == 0.0;
+    if (lower && a.limit_warrant_residual <= a.limit_tolerance &&
+        a.limit_shortfall <= a.limit_tolerance) {
       out.local_outcome = nps_outcome::degenerate_certified;
     } else if (out.epsilon <= a.epsilon_target && min_weight(out.lambda) > 0.0) {
       out.local_outcome = nps_outcome::epsilon_certified;
@@ -195,10 +196,34 @@ inline coalition_solution epsilon_stage(const nps_context& c, coalition_solution
       out.epsilon, min_weight(out.lambda), out.incentive_efficient ? "" : "NOT ",
       to_string(out.local_outcome));
   if (out.local_outcome == nps_outcome::degenerate_certified) {
-    out.message += fmt::format(" (limit weights min {:.3g}, (4.11) residual {:.3g})",
-                               min_weight(a.limit_lambda), a.limit_warrant_residual);
+    out.message += fmt::format(" (limit: (4.11) residual {:.3g}, NPS2 shortfall {:.3g})",
+                               a.limit_warrant_residual, a.limit_shortfall);
   }
   return out;
+}
+
+// ε-certificates for the plan of a failed search (Definition 4 with ε > 0). For a floor
+// φ > 0 on λ, the LP epsilon_lp finds (λ, α) whose warranted claims cannot exceed the NPS2
+// targets ω̂_i = |S| U_i(μ_S) − Σ_{j≠i} U_i(μ_{S∖j}) by more than its slack: with M the matrix
+// of the warrant system (diagonal λ(t) + Σ_τ α(τ|t), off-diagonal −α(t|τ); column sums λ > 0,
+// so M is an M-matrix and M⁻¹ ≥ 0), M ω̂ − r ≥ 0 implies ω ≤ ω̂. The maximal virtual worth in
+// r is replaced by free variables z_j ≥ Σ_k p v_k(d, j) for every d, which only tightens the
+// rows. The claims of the LP's (λ, α) are then recomputed exactly by warranted_claims() and ε
+// read off; the path of floors is classified by classify_path().
+inline coalition_solution epsilon_stage(const nps_context& c, coalition_solution in,
+                                        nps_monitor& monitor) {
+  const index_t m = c.num_types_total;
+  std::vector<path_scales> path;
+  double vanishing = 0.0;
+  for (double floor : {1e-2, 1e-3, 1e-4, 1e-5, 1e-6}) {
+    std::optional<nps_scales> z = epsilon_lp(c, in.plan, floor / static_cast<double>(m));
+    if (!z) continue;
+    const double eps = epsilon_at(c, in.interim, z->lambda, z->alpha);
+    path.push_back({std::move(*z), eps});
+    vanishing = 2.0 * floor / static_cast<double>(m);
+    if (!monitor.proceed("epsilon stage", eps)) break;
+  }
+  return classify_path(c, std::move(in), path, vanishing);
 }
 
 }  // namespace mechdesign::detail

@@ -24,6 +24,7 @@
 #include "mechdesign/mechanism/detail/nps_epsilon.hpp"
 #include "mechdesign/mechanism/detail/nps_lp.hpp"
 #include "mechdesign/mechanism/detail/nps_restarts.hpp"
+#include "mechdesign/mechanism/detail/nps_simplicial.hpp"
 #include "mechdesign/mechanism/detail/nps_steps.hpp"
 #include "mechdesign/mechanism/nps_certificate.hpp"
 #include "mechdesign/mechanism/nps_result.hpp"
@@ -184,6 +185,50 @@ inline double score(const coalition_solution& c) {
   return std::isfinite(r) ? r : lp::inf;
 }
 
+// The scales of the simplicial path's points (λ: the fixed point clipped at its run's floor;
+// α: the dual of the primal at λ), each with the ε it gives the plan with interim utilities
+// \p interim.
+inline std::vector<path_scales> simplicial_certificates(const nps_context& c,
+                                                        const simplicial_path& path,
+                                                        const type_vectors<double>& interim) {
+  std::vector<path_scales> out;
+  incentive_primal primal(c.g, c.opt.primal);
+  for (const auto& p : path.points) {
+    const primal_result r = primal.solve(p.lambda);
+    if (!r.ok()) continue;
+    out.push_back({nps_scales{p.lambda, r.alpha}, epsilon_at(c, interim, p.lambda, r.alpha)});
+  }
+  return out;
+}
+
+// The plan of the last simplicial fixed point as it stands: certified at its own scales, or
+// classified along the path of the earlier points' scales (classify_path).
+inline coalition_solution classify_simplicial(const nps_context& c, const simplicial_path& path) {
+  const simplicial_point& last = path.points.back();
+  coalition_solution out;
+  out.members = c.g.members();
+  out.problem = c.g;
+  out.plan = last.plan;
+  out.interim = interim_utilities(c.g, out.plan, c.opt.tolerance);
+  std::vector<path_scales> scales = simplicial_certificates(c, path, out.interim);
+  if (scales.empty()) {
+    out.message = "the simplicial path has no scales";
+    return out;
+  }
+  out.lambda = scales.back().scales.lambda;
+  out.alpha = scales.back().scales.alpha;
+  apply_certificate(c, out);
+  if (out.verified) return out;
+  // the weights that vanish: at the shrunk simplex's face of the last run (δ = 0.5 / N)
+  return classify_path(c, std::move(out), scales, 2.0 / static_cast<double>(last.grid));
+}
+
+// Whether \p a establishes more than \p b: a stronger outcome, or the same with a smaller ε.
+inline bool stronger(const coalition_solution& a, const coalition_solution& b) {
+  if (a.local_outcome != b.local_outcome) return a.local_outcome > b.local_outcome;
+  return a.epsilon < b.epsilon;
+}
+
 /// The search for one coalition from \p start (the conditional random dictatorship): an
 /// attempt, then restarts while none is verified, then the ε-stage. The result's status is
 /// success iff verified; else the monitor's stop reason, or the failed LP's status, or
@@ -205,7 +250,44 @@ inline coalition_solution solve_coalition(const nps_context& c, const mechanism<
     best.message = fmt::format("{} start(s) after the random dictatorship; ", tried) + best.message;
   }
   best.restarts = tried;
-  if (!best.verified && !best.interim.empty() && !monitor.stopped()) {
+  bool classified = false;
+  if (!best.verified && !c.g.money() && c.opt.simplicial_evaluations > 0 && !monitor.stopped()) {
+    // Merrill's restart algorithm on the weights: the refinement ends at a fixed point whose
+    // plan step A nearly supports, or whose own scales give an ε far below the certificate
+    // slack (a degenerate limit within reach); local searches start from the last points.
+    incentive_primal dual(c.g, c.opt.primal);
+    auto accept = [&](const simplicial_point& p) {
+      const scale_step fit = step_a(c, p.plan);
+      if (fit.supported() && fit.residual <= c.opt.tolerance * c.utility_scale) return true;
+      const primal_result r = dual.solve(p.lambda);
+      if (!r.ok()) return false;
+      const type_vectors<double> u = interim_utilities(c.g, p.plan, c.opt.tolerance);
+      return epsilon_at(c, u, p.lambda, r.alpha) <= 1e-2 * certificate_slack(c, u);
+    };
+    const simplicial_path path = simplicial_stage(c, monitor, accept);
+    const std::size_t tail = std::min<std::size_t>(path.points.size(), 2);
+    for (std::size_t k = path.points.size(); k > path.points.size() - tail && !best.verified; --k) {
+      if (monitor.stopped()) break;
+      coalition_solution next = attempt(c, path.points[k - 1].plan, monitor);
+      if (next.verified || score(next) < score(best)) best = std::move(next);
+    }
+    best.message = fmt::format("simplicial stage: {} fixed point(s), {} primal solves{}{}; ",
+                               path.points.size(), path.evaluations,
+                               path.message.empty() ? "" : ", ", path.message) +
+                   best.message;
+    if (!best.verified && !path.points.empty() && !monitor.stopped()) {
+      // the last fixed point's plan as it is: a degenerate limit is approached by the path
+      coalition_solution last = classify_simplicial(c, path);
+      best = epsilon_stage(c, std::move(best), monitor);
+      if (stronger(last, best)) {
+        last.message = best.message + "; classified at the last simplicial fixed point: " +
+                       last.message;
+        best = std::move(last);
+      }
+      classified = true;
+    }
+  }
+  if (!classified && !best.verified && !best.interim.empty() && !monitor.stopped()) {
     best = epsilon_stage(c, std::move(best), monitor);
   }
   best.dictator_outcomes = std::move(outcomes);
