@@ -67,12 +67,16 @@ TEST_CASE("on random games the independent check agrees with the solver",
     const nps_result r = neutral_procedural_solution(problem);
     const nps_check check = check_neutral_procedural(problem, r);
     INFO("seed " << seed << ": " << check.message);
-    CHECK(check.passed == r.ok());
+    CHECK(check.passed == r.verified);
+    CHECK(check.decided == r.decided);
+    CHECK(check.decided == r.ok());
     for (std::size_t k = 0; k < check.certificates.size(); ++k) {
       const coalition_solution& c = r.at(check.members[k]);
       INFO("coalition " << c.members.to_string() << ": " << c.message);
       if (c.interim.empty() || c.lambda.empty()) continue;  // a search LP failed: no scales
       CHECK(check.certificates[k].passed == c.verified_given_threats);
+      // every outcome, approximate ones included, is re-established from the data alone
+      CHECK(check.outcomes[k] == c.outcome);
       ++agreed;
     }
   }

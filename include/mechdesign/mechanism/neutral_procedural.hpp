@@ -38,15 +38,34 @@
 /// both blocks at the current point and one LP with a trust region (and the current support and
 /// binding pattern) proposes a move, accepted when it lowers the true residual; rounds of
 /// alternation and joint steps repeat while the residual falls.
-/// If every start fails, an ε-stage looks for the literal certificate of Definition 4 at the
-/// best plan: for floors φ on λ an LP bounds the warranted claims by the NPS2 targets (see
-/// epsilon_stage()), the claims are recomputed exactly and the ε at which NPS1–NPS2 hold is
-/// reported (coalition_solution::epsilon, with the path of (φ, ε) pairs). ε shrinking with φ is
-/// the signature of a degenerate solution (some λ_i(t) → 0), which Definition 4 admits but
-/// which no finite computation certifies for every ε > 0; the result then says so, with the
-/// ε reached, and is not marked verified. Every returned coalition is re-verified
-/// independently: Proposition 1 at (λ^S, α^S), (4.11) by warranted_claims(), NPS2, and the
-/// duality gap. A search LP that stalls (GLPK's iteration limit) ends its attempt with a report.
+/// If every start fails, games without money go to a simplicial stage with a convergence
+/// guarantee on the weights (mechanism/detail/nps_simplicial.hpp): Merrill's restart algorithm
+/// with vector labels finds approximate fixed points of the price map of Appendix A,
+/// x ↦ Π(x − τ e(x)) on the simplex of weights, on grids refined twice per restart; local
+/// searches start from the plans of the last fixed points (the vertices' primal optima mixed
+/// with the facet's weights). Then every coalition that is not certified is classified, each
+/// outcome with its own certificate (nps_outcome):
+///   - degenerate_certified: for the plan of the last fixed point, the scales of the path's
+///     points give ε-certificates whose ε falls with the smallest weight, and at the limit
+///     (the vanishing weights set to 0) the last claims satisfy (4.11) and NPS2 at ε = 0 — the
+///     closure Definition 4 admits (the remark after it);
+///   - epsilon_certified: NPS1–NPS2 at nps_options::epsilon with λ > 0 (the ε-stage: for
+///     floors φ on λ an LP bounds the warranted claims by the NPS2 targets, see epsilon_stage(),
+///     the claims are recomputed exactly and ε read off);
+///   - undecided otherwise, with the ε reached (coalition_solution::epsilon, the path of
+///     (min λ, ε) pairs in epsilon_path).
+/// A coalition's outcome is never stronger than its threats'. Threats that are not certified
+/// bring α^{S∖i} = 0 into the warrant equations, which satisfies (4.7) for any plan (Remark 4).
+/// Every returned coalition is re-verified independently: Proposition 1 at (λ^S, α^S), (4.11) by
+/// warranted_claims(), NPS2 and the duality gap; check_nps_approximation() re-derives the
+/// approximate outcomes. A search LP that stalls (GLPK's iteration limit) ends its attempt with
+/// a report.
+///
+/// Known limits: the simplicial stage needs a bounded primal at weights alone, so it does not
+/// run on games with money (their coalitions rely on the local search and the ε-stage). Its
+/// labels are vectors over λ while the dual α can jump at a fixed point; there the mixed plan
+/// need not satisfy the warrant equations and the refinement can stall at an ε > 0 (the result
+/// then says undecided, with that ε).
 ///
 /// Layout: this header holds the driver (coalitions by increasing size); the options and
 /// results are in mechanism/nps_result.hpp, the start in mechanism/random_dictatorship.hpp, the
@@ -117,7 +136,8 @@ inline coalition_solution singleton_solution(const bayesian_problem<double>& pro
 /// Decisions must be registered for every coalition.
 /// \param options the knobs of nps_options, each within its documented range; its progress
 /// callback is called at every stage of every coalition with |S| ≥ 2.
-/// \returns every coalition with its certificate; status success iff all are verified. If the
+/// \returns every coalition with its certificate and outcome; status success iff every coalition
+/// is decided (nps_result::decided; nps_result::verified says all are certified). If the
 /// start of a coalition cannot be computed (an LP of Γ_S^i failed), that coalition is the last
 /// entry (with the LP's status) and the larger ones are absent.
 /// \throws model_error (a coalition without decisions — checked for all 2^n − 1 coalitions

@@ -55,8 +55,9 @@ struct nps_options {
   /// "start" (step A at the random dictatorship), "alternation" (one step B + step A),
   /// "joint step" (one linearised joint step), "round" (end of a round of alternation and joint
   /// steps), "restart" (before each restart; residual: the start's step-A residual), "price
-  /// adjustment" (one step of (A.1a)), "epsilon stage" (one floor), "done" (the coalition's
-  /// final NPS2 residual). Returning false stops the search for that coalition: its best point
+  /// adjustment" (one step of (A.1a)), "simplicial" (one pivot of the simplicial stage;
+  /// residual: the grid), "epsilon stage" (one floor), "done" (the coalition's final NPS2
+  /// residual). Returning false stops the search for that coalition: its best point
   /// so far is certified and returned with status iteration_limit. Empty: no reports.
   nps_progress progress;
   /// Wall-clock budget of the search for one coalition, in seconds (> 0; default: none). When

@@ -258,7 +258,14 @@ inline coalition_solution solve_coalition(const nps_context& c, const mechanism<
     incentive_primal dual(c.g, c.opt.primal);
     auto accept = [&](const simplicial_point& p) {
       const scale_step fit = step_a(c, p.plan);
-      if (fit.supported() && fit.residual <= c.opt.tolerance * c.utility_scale) return true;
+      // (step A's residual can vanish at weights that reach zero: those do not certify)
+      if (fit.supported() && fit.residual <= c.opt.tolerance * c.utility_scale) {
+        const scale_step inner = interior_scales(c, p.plan, fit);
+        if (inner.supported() &&
+            min_weight(inner.scales.lambda) > 1e-3 / static_cast<double>(c.num_types_total)) {
+          return true;
+        }
+      }
       const primal_result r = dual.solve(p.lambda);
       if (!r.ok()) return false;
       const type_vectors<double> u = interim_utilities(c.g, p.plan, c.opt.tolerance);

@@ -48,6 +48,7 @@ struct simplicial_point {
   Eigen::VectorXd weights;      // x* ∈ Δ
   type_vectors<double> lambda;  // x* clipped at the run's floor, per member, Σ = 1
   mechanism<double> plan;       // Σ w_v μ(v)
+  type_matrices<double> alpha;  // Σ w_v α(v)
   long grid = 0;                // N of the run that found it
 };
 
@@ -105,6 +106,7 @@ class price_map {
   struct value {
     Eigen::VectorXd label;  // f(x) − x
     mechanism<double> plan;
+    type_matrices<double> alpha;  // the dual at x
   };
 
   // f(x) − x and the primal optimum at x (clipped at \p floor); nullopt if an LP failed or
@@ -125,6 +127,7 @@ class price_map {
     value out;
     out.label = project_to_shrunk_simplex(x - tau_ * step, delta) - x;
     out.plan = r.optimal_mechanism;
+    out.alpha = r.alpha;
     return out;
   }
 
@@ -289,6 +292,13 @@ inline std::optional<simplicial_point> merrill_run(const nps_context& c, price_m
         const point& v = facet[static_cast<std::size_t>(j)];
         out.weights += wj * weights_of(v);
         const auto& plan = cache.at(v).plan;
+        const auto& alpha = cache.at(v).alpha;
+        if (j == 0) {
+          out.alpha = alpha;
+          for (auto& a : out.alpha) a *= wj;
+        } else {
+          for (std::size_t k = 0; k < alpha.size(); ++k) out.alpha[k] += wj * alpha[k];
+        }
         if (j == 0) {
           out.plan = plan;
           out.plan.probabilities *= wj;
