@@ -41,7 +41,8 @@ namespace mechdesign {
 
 /// \brief The consistent NTU value of a game with complete information (every player has one
 /// type), as its neutral procedural value (003 Theorem 4, eq. (5.3)); one entry per player.
-/// status and message are the solution's: ok() iff every coalition was verified.
+/// status and message are the solution's: ok() iff every coalition is decided (see
+/// nps_outcome; solution.verified iff all are certified at ε = 0).
 struct consistent_value_result : result_base {
   Eigen::VectorXd value;  ///< U_i of the grand coalition's threat (empty if not computed)
   nps_result solution;    ///< the full solution with its certificates

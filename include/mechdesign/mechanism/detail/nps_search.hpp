@@ -230,9 +230,11 @@ inline bool stronger(const coalition_solution& a, const coalition_solution& b) {
 }
 
 /// The search for one coalition from \p start (the conditional random dictatorship): an
-/// attempt, then restarts while none is verified, then the ε-stage. The result's status is
-/// success iff verified; else the monitor's stop reason, or the failed LP's status, or
-/// numerical_issue (the search ended without a certificate).
+/// attempt, then restarts while none is verified, then (games without money) the simplicial
+/// stage and local searches from its last fixed points, then the classification of what was
+/// reached (classify_path: degenerate or ε-certificates). The result's status is success iff
+/// verified; else the monitor's stop reason, or the failed LP's status, or numerical_issue (the
+/// driver then makes a decided outcome a success).
 inline coalition_solution solve_coalition(const nps_context& c, const mechanism<double>& start,
                                           std::vector<std::string> outcomes, nps_monitor& monitor) {
   coalition_solution best = attempt(c, start, monitor);
@@ -290,6 +292,7 @@ inline coalition_solution solve_coalition(const nps_context& c, const mechanism<
         last.message = best.message + "; classified at the last simplicial fixed point: " +
                        last.message;
         best = std::move(last);
+        best.restarts = tried;
       }
       classified = true;
     }
