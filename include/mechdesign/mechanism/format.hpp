@@ -43,6 +43,9 @@ Out format_message(Out out, const std::string& message) {
 
 // How many of \p items have each nps_outcome (\p outcome_of gives an item's), indexed by the
 // enum's value: [0] undecided, [1] epsilon_certified, [2] degenerate_certified, [3] certified.
+static_assert(static_cast<int>(nps_outcome::undecided) == 0 &&
+                  static_cast<int>(nps_outcome::certified) == 3,
+              "count_outcomes indexes by nps_outcome's value: undecided 0 ... certified 3");
 template <class Range, class Outcome>
 std::array<int, 4> count_outcomes(const Range& items, Outcome outcome_of) {
   std::array<int, 4> counts{};
