@@ -5,24 +5,33 @@
 // `decisions` random decisions (each member's utility uniform in [-10, 10] at every type profile),
 // and D_S is the status quo (0 for everyone) plus the decisions owned by the coalitions inside S,
 // capped at `decisions` for the grand coalition's own list. Types are independent with random
-// marginals. For every size the table gives the wall time of neutral_procedural_solution(), the
-// number of coalitions certified, the largest ε of the uncertified ones (Definition 4 holds at that
-// ε with the returned scales), and the number of restarts the search needed.
+// marginals. For every size the table gives the processor and wall time of
+// neutral_procedural_solution(), and how many coalitions (|S| >= 2) end with each outcome
+// (coalition_solution::outcome, its chain of threats included): certified (NPS1-NPS2 at ε = 0
+// with λ > 0), degenerate_certified (the limit of a path of ε-certificates with λ → 0 on some
+// type), epsilon_certified (NPS1-NPS2 at the --epsilon target with λ > 0) and undecided; then
+// the restarts the search needed and the largest ε of Definition 4 that an undecided coalition
+// reached with its returned scales.
 //
 // Progress (coalition, stage, residual) goes to stderr through nps_options::progress: the start
 // and the end of every coalition's search, each restart, and otherwise at most one line a second.
 //
-// Usage: nps_benchmark [--json] [--full] [--seeds N]
-//   default  a quick table (2-3 players, 2-3 types, up to 10 decisions; about a second)
-//   --full   players 2-4, types 2-4 per player, decisions 10 and 50 per coalition (minutes)
-//   --seeds  games per size (default 2, with --full 3)
+// Usage: nps_benchmark [--json] [--full] [--seeds N] [--epsilon X]
+//   default    a quick table (2-3 players, 2-3 types, up to 10 decisions; about a second)
+//   --full     players 2-4, types 2-4 per player, decisions 10 and 50 per coalition (minutes)
+//   --seeds    games per size (default 2, with --full 3)
+//   --epsilon  nps_options::epsilon, the relative ε of an epsilon_certified outcome (default
+//              1e-6; 0 disables that outcome)
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
+#include <cstddef>
 #include <cstdlib>
 #include <ctime>
+#include <limits>
 #include <mechdesign/mechdesign.hpp>
 #include <memory>
 #include <random>
@@ -106,14 +115,19 @@ struct row {
   index_t profiles = 0;
   double seconds_mean = 0.0, seconds_max = 0.0;  // wall clock
   double cpu_mean = 0.0;                         // processor time of this process
-  int certified = 0, coalitions = 0, restarts = 0;
-  int given_threats = 0;       // certified relative to the threats as returned
-  double worst_epsilon = 0.0;  // over uncertified coalitions whose threats are certified
+  int coalitions = 0, restarts = 0;
+  std::array<int, 4> outcomes{};  // coalitions per nps_outcome, indexed by its value
+  // the largest ε over undecided coalitions; NaN when none is undecided
+  double worst_epsilon = std::numeric_limits<double>::quiet_NaN();
+
+  // The coalitions whose outcome is o.
+  int count(nps_outcome o) const { return outcomes[static_cast<std::size_t>(o)]; }
 };
 
 // Options whose progress callback reports to stderr (stdout keeps the table or the JSON).
-nps_options progress_to_stderr(const size_spec& size, int game) {
+nps_options progress_to_stderr(const size_spec& size, int game, double epsilon) {
   nps_options options;
+  options.epsilon = epsilon;
   auto last =
       std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::now());
   options.progress = [size, game, last](const coalition& s, std::string_view stage,
@@ -130,7 +144,7 @@ nps_options progress_to_stderr(const size_spec& size, int game) {
   return options;
 }
 
-row run(const size_spec& size, int seeds) {
+row run(const size_spec& size, int seeds, double epsilon) {
   row r;
   r.size = size;
   for (int k = 0; k < seeds; ++k) {
@@ -140,7 +154,8 @@ row run(const size_spec& size, int seeds) {
     r.profiles = problem.types().num_profiles();
     const auto start = std::chrono::steady_clock::now();
     const std::clock_t cpu_start = std::clock();
-    const nps_result solution = neutral_procedural_solution(problem, progress_to_stderr(size, k));
+    const nps_result solution =
+        neutral_procedural_solution(problem, progress_to_stderr(size, k, epsilon));
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     r.cpu_mean += static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC / seeds;
@@ -150,11 +165,10 @@ row run(const size_spec& size, int seeds) {
       if (c.members.size() < 2) continue;
       ++r.coalitions;
       r.restarts += c.restarts;
-      if (c.verified_given_threats) ++r.given_threats;
-      if (c.verified) {
-        ++r.certified;
-      } else if (c.message.find("threat") == std::string::npos) {
-        r.worst_epsilon = std::max(r.worst_epsilon, c.epsilon);
+      ++r.outcomes[static_cast<std::size_t>(c.outcome)];
+      if (c.outcome == nps_outcome::undecided) {
+        r.worst_epsilon =
+            std::isnan(r.worst_epsilon) ? c.epsilon : std::max(r.worst_epsilon, c.epsilon);
       }
     }
   }
@@ -162,10 +176,11 @@ row run(const size_spec& size, int seeds) {
 }
 
 // The table as JSON (support/json.hpp), one object per size.
-void print_json(const std::vector<row>& rows, long seeds) {
+void print_json(const std::vector<row>& rows, long seeds, double epsilon) {
   using example_json::number;
   example_json::json results;
   results["seeds"] = seeds;
+  results["epsilon"] = number(epsilon);
   results["rows"] = example_json::json::array();
   for (const row& r : rows) {
     example_json::json item;
@@ -176,11 +191,13 @@ void print_json(const std::vector<row>& rows, long seeds) {
     item["cpu_seconds_mean"] = number(r.cpu_mean);
     item["seconds_mean"] = number(r.seconds_mean);
     item["seconds_max"] = number(r.seconds_max);
-    item["certified"] = r.certified;
+    item["certified"] = r.count(nps_outcome::certified);
+    item["degenerate_certified"] = r.count(nps_outcome::degenerate_certified);
+    item["epsilon_certified"] = r.count(nps_outcome::epsilon_certified);
+    item["undecided"] = r.count(nps_outcome::undecided);
     item["coalitions"] = r.coalitions;
-    item["local"] = r.given_threats;
     item["restarts"] = r.restarts;
-    item["worst_epsilon"] = number(r.worst_epsilon);
+    item["worst_epsilon"] = number(r.worst_epsilon);  // null: no undecided coalition
     results["rows"].push_back(std::move(item));
   }
   example_json::print(example_json::document("003_c8f96a2253701fcb.txt Definition 4",
@@ -193,13 +210,20 @@ void print_json(const std::vector<row>& rows, long seeds) {
 int main(int argc, char** argv) {
   bool json = false, full = false;
   long seeds = 0;
+  double epsilon = nps_options{}.epsilon;
   example::command_line cli("nps_benchmark",
                             "003 Definition 4: the neutral procedural solution on random games");
   cli.flag("--json", json, "print the table as JSON")
       .flag("--full", full, "every size up to 4 players (default: the small sizes)")
       .option("--seeds", seeds, "N", "games per size (1 to 1000; default 2, or 3 with --full)", 1,
-              1000);
+              1000)
+      .option("--epsilon", epsilon, "X",
+              "relative epsilon of an epsilon_certified outcome, in [0, 1] (default 1e-6)");
   if (const auto exit_code = cli.parse(argc, argv)) return *exit_code;
+  if (!(epsilon >= 0.0 && epsilon <= 1.0)) {
+    fmt::print(stderr, "nps_benchmark: --epsilon must be in [0, 1], not {}\n", epsilon);
+    return 2;
+  }
   if (seeds == 0) seeds = full ? 3 : 2;
   std::vector<size_spec> sizes;
   if (full) {
@@ -214,20 +238,27 @@ int main(int argc, char** argv) {
   std::vector<row> rows;
   try {
     for (const auto& s : sizes) {
-      rows.push_back(run(s, seeds));
+      rows.push_back(run(s, static_cast<int>(seeds), epsilon));
       if (!json) {
         const row& r = rows.back();
         if (rows.size() == 1) {
-          fmt::print("Neutral procedural solution on random games ({} per size)\n\n", seeds);
-          fmt::print("{:>7} {:>5} {:>9} {:>8} {:>9} {:>9} {:>9} {:>12} {:>8} {:>8} {:>10}\n",
-                     "players", "types", "decisions", "profiles", "cpu s", "mean s", "max s",
-                     "certified", "local", "restarts", "worst eps");
+          fmt::print("Neutral procedural solution on random games ({} per size, epsilon {:g})\n\n",
+                     seeds, epsilon);
+          fmt::print(
+              "{:>7} {:>5} {:>9} {:>8} {:>8} {:>8} {:>9} {:>10} {:>7} {:>9} {:>10} {:>8} "
+              "{:>10}\n",
+              "players", "types", "decisions", "profiles", "cpu s", "max s", "certified",
+              "degenerate", "epsilon", "undecided", "coalitions", "restarts", "worst eps");
         }
+        const std::string worst =
+            std::isnan(r.worst_epsilon) ? "-" : fmt::format("{:.3g}", r.worst_epsilon);
         fmt::print(
-            "{:>7} {:>5} {:>9} {:>8} {:>9.3f} {:>9.3f} {:>9.3f} {:>7}/{:<4} {:>8} {:>8} "
-            "{:>10.3g}\n",
-            r.size.players, r.size.types, r.size.decisions, r.profiles, r.cpu_mean, r.seconds_mean,
-            r.seconds_max, r.certified, r.coalitions, r.given_threats, r.restarts, r.worst_epsilon);
+            "{:>7} {:>5} {:>9} {:>8} {:>8.3f} {:>8.3f} {:>9} {:>10} {:>7} {:>9} {:>10} {:>8} "
+            "{:>10}\n",
+            r.size.players, r.size.types, r.size.decisions, r.profiles, r.cpu_mean, r.seconds_max,
+            r.count(nps_outcome::certified), r.count(nps_outcome::degenerate_certified),
+            r.count(nps_outcome::epsilon_certified), r.count(nps_outcome::undecided), r.coalitions,
+            r.restarts, worst);
         std::fflush(stdout);
       }
     }
@@ -236,16 +267,17 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (json) {
-    print_json(rows, seeds);
+    print_json(rows, seeds, epsilon);
   } else {
     fmt::print(
-        "\ncpu s: mean processor time per game; mean s, max s: wall clock per game (other load on "
-        "the machine inflates these);\ncertified: coalitions with a non-degenerate certificate "
-        "(NPS1-NPS2 at epsilon = 0, "
-        "lambda > 0) with certified threats;\nlocal: coalitions whose own conditions hold relative "
-        "to their threats as returned;\nworst eps: the largest epsilon of Definition 4 reached by "
-        "an uncertified "
-        "coalition whose threats are certified.\n");
+        "\ncpu s: mean processor time per game; max s: the longest wall clock of a game (other "
+        "load\non the machine inflates it); certified, degenerate, epsilon, undecided: "
+        "coalitions (|S| >= 2, all\ngames) by outcome, their threats' included: certified "
+        "(NPS1-NPS2 at epsilon = 0, lambda > 0),\ndegenerate_certified (the limit of "
+        "epsilon-certificates as some lambda -> 0), epsilon_certified\n(NPS1-NPS2 at the "
+        "epsilon above, relative to max(1, max |u|)), undecided;\nworst eps: the largest "
+        "epsilon of Definition 4 reached by an undecided coalition with its\nreturned scales "
+        "(-: none undecided; inf: singular warrant equations).\n");
   }
   return 0;
 }

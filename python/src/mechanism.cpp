@@ -133,6 +133,11 @@ void bind_mechanism(py::module_& m) {
   with_repr(wr);
   m.def("warranted_claims", &warranted_claims, py::arg("problem"), py::arg("player"),
         py::arg("lambda_"), py::arg("alpha"), py::arg("threat"));
+  m.def("warrant_equation_residual", &warrant_equation_residual, py::arg("problem"),
+        py::arg("player"), py::arg("lambda_"), py::arg("alpha"), py::arg("threat"),
+        py::arg("claims"),
+        "max_t |(A ω − r)(t)| of the warrant equations (4.11) for given claims ω; weights may "
+        "have zeros (the limit of a degenerate solution).");
 
   py::class_<selection_feasibility> sf(m, "SelectionFeasibility");
   sf.def_readonly("passed", &selection_feasibility::passed)

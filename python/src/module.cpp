@@ -122,7 +122,9 @@ void bind_common(py::module_& m) {
       .value("iteration_limit", status::iteration_limit)
       .value("time_limit", status::time_limit)
       .value("numerical_issue", status::numerical_issue)
-      .def("__str__", [](status s) { return std::string(to_string(s)); });
+      // py::prepend: enum_'s own __str__ accepts any object and would shadow this overload
+      .def(
+          "__str__", [](status s) { return std::string(to_string(s)); }, py::prepend());
 
   py::class_<result_base>(m, "Result", "Base of every solver result: status, message, ok().")
       .def_readonly("status", &result_base::status)

@@ -26,11 +26,38 @@ void bind_nps(py::module_& m) {
       .def_readwrite("progress", &nps_options::progress,
                      "Callable (coalition, stage: str, residual: float) -> bool; False stops. "
                      "An exception it raises propagates out of the solve.")
-      .def_readwrite("coalition_time_limit", &nps_options::coalition_time_limit);
+      .def_readwrite("coalition_time_limit", &nps_options::coalition_time_limit)
+      .def_readwrite("epsilon", &nps_options::epsilon,
+                     "ε of an approximate certificate, relative to max(1, max |u|); in [0, 1] "
+                     "(checked by the solve), 0 disables epsilon_certified.");
+
+  py::enum_<nps_outcome>(m, "NpsOutcome",
+                         "What the search established for a coalition (003 Definition 4), "
+                         "weakest first; str() is the C++ to_string.")
+      .value("undecided", nps_outcome::undecided)
+      .value("epsilon_certified", nps_outcome::epsilon_certified)
+      .value("degenerate_certified", nps_outcome::degenerate_certified)
+      .value("certified", nps_outcome::certified)
+      // py::prepend: enum_'s own __str__ accepts any object and would shadow this overload
+      .def(
+          "__str__", [](nps_outcome o) { return std::string(to_string(o)); }, py::prepend());
+
+  py::class_<nps_approximation>(m, "NpsApproximation",
+                                "The approximate part of a coalition's certificate: ε target and "
+                                "the degenerate limit (003 Definition 4 with ε > 0).")
+      .def_readonly("epsilon_target", &nps_approximation::epsilon_target)
+      .def_readonly("limit_lambda", &nps_approximation::limit_lambda)
+      .def_readonly("limit_alpha", &nps_approximation::limit_alpha)
+      .def_readonly("limit_claims", &nps_approximation::limit_claims)
+      .def_readonly("limit_warrant_residual", &nps_approximation::limit_warrant_residual)
+      .def_readonly("limit_tolerance", &nps_approximation::limit_tolerance);
 
   py::class_<coalition_solution, result_base> cs(m, "CoalitionSolution",
                                                  "μ_S with its certificate (003 Definition 4).");
-  cs.def_readonly("members", &coalition_solution::members)
+  cs.def_readonly("outcome", &coalition_solution::outcome)
+      .def_readonly("local_outcome", &coalition_solution::local_outcome)
+      .def_readonly("approximation", &coalition_solution::approximation)
+      .def_readonly("members", &coalition_solution::members)
       .def_readonly("problem", &coalition_solution::problem)
       .def_readonly("plan", &coalition_solution::plan)
       .def_readonly("interim", &coalition_solution::interim)
@@ -54,6 +81,7 @@ void bind_nps(py::module_& m) {
   py::class_<nps_result, result_base> nr(m, "NpsResult", "One solution per coalition |S| ≥ 2.");
   nr.def_readonly("coalitions", &nps_result::coalitions)
       .def_readonly("verified", &nps_result::verified)
+      .def_readonly("decided", &nps_result::decided)
       .def("at", &nps_result::at, py::arg("coalition"),
            py::return_value_policy::reference_internal);
   with_repr(nr);
@@ -81,16 +109,36 @@ void bind_nps(py::module_& m) {
   with_repr(nc);
   m.def("check_nps_coalition", &check_nps_coalition, py::arg("problem"), py::arg("threats"),
         py::arg("plan"), py::arg("lambda_"), py::arg("alpha"), py::arg("tol") = 1e-7);
+  py::class_<nps_approximation_check> ac(m, "NpsApproximationCheck",
+                                         "Re-check of an epsilon or degenerate certificate.");
+  ac.def_readonly("passed", &nps_approximation_check::passed)
+      .def_readonly("outcome", &nps_approximation_check::outcome)
+      .def_readonly("epsilon", &nps_approximation_check::epsilon)
+      .def_readonly("min_weight", &nps_approximation_check::min_weight)
+      .def_readonly("incentive_efficient", &nps_approximation_check::incentive_efficient)
+      .def_readonly("converging", &nps_approximation_check::converging)
+      .def_readonly("limit_min_weight", &nps_approximation_check::limit_min_weight)
+      .def_readonly("limit_warrant_residual", &nps_approximation_check::limit_warrant_residual)
+      .def_readonly("message", &nps_approximation_check::message);
+  with_repr(ac);
+  m.def("check_nps_approximation", &check_nps_approximation, py::arg("problem"), py::arg("threats"),
+        py::arg("entry"), py::arg("tol") = 1e-7, py::arg("options") = primal_options{},
+        "Re-check an entry's epsilon_certified or degenerate_certified claim against the threats "
+        "μ_{S\\i} (one CoalitionThreat per member, in member order).");
   py::class_<nps_check> ck(m, "NpsCheck");
   ck.def_readonly("passed", &nps_check::passed)
+      .def_readonly("decided", &nps_check::decided)
       .def_readonly("members", &nps_check::members)
       .def_readonly("certificates", &nps_check::certificates)
+      .def_readonly("outcomes", &nps_check::outcomes)
+      .def_readonly("approximations", &nps_check::approximations)
       .def_readonly("singleton_shortfall", &nps_check::singleton_shortfall)
       .def_readonly("message", &nps_check::message);
   with_repr(ck);
   m.def("check_neutral_procedural", &check_neutral_procedural, py::arg("problem"),
-        py::arg("solution"), py::arg("tol") = 1e-7,
-        "Independent re-check of every coalition's certificate.");
+        py::arg("solution"), py::arg("tol") = 1e-7, py::arg("options") = primal_options{},
+        "Independent re-check of every coalition's certificate (options: LP settings of the "
+        "incentive-efficiency tests of approximate claims).");
 
   py::class_<random_dictatorship_result, result_base> rd(m, "RandomDictatorshipResult");
   rd.def_readonly("plan", &random_dictatorship_result::plan)

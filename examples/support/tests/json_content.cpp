@@ -613,14 +613,34 @@ const std::map<std::string, check_list>& checks_for() {
       {"nps_benchmark",
        [](checker& c) {
          // Every column that does not depend on the clock, under its own name: a field that
-         // carries another column (e.g. restarts <- local, worst_epsilon <- restarts) fails.
+         // carries another column (e.g. undecided <- epsilon_certified, restarts <- coalitions)
+         // fails. worst eps prints "-" (no undecided coalition) or "inf" for JSON null.
          c.rows("/results/rows",
-                R"(\n +(\d+) +(\d+) +(\d+) +(\d+) +)" + number_re + " +" + number_re + " +" +
-                    number_re + R"( +(\d+)/(\d+) +(\d+) +(\d+) +)" + num() + "(?=\n)",
-                {"players", "types", "decisions", "profiles", "certified", "coalitions", "local",
-                 "restarts", "worst_epsilon#3"});
-         c.text("/results/seeds", R"(random games \(()" + number_re + R"() per size\))");
+                R"(\n +(\d+) +(\d+) +(\d+) +(\d+) +)" + number_re + " +" + number_re +
+                    R"( +(\d+) +(\d+) +(\d+) +(\d+) +(\d+) +(\d+) +()" + number_re +
+                    "|-|inf)(?=\n)",
+                {"players", "types", "decisions", "profiles", "certified", "degenerate_certified",
+                 "epsilon_certified", "undecided", "coalitions", "restarts", "worst_epsilon#3"});
+         c.text("/results/seeds", R"(random games \(()" + number_re + R"() per size, epsilon)");
+         c.text("/results/epsilon", R"(per size, epsilon ()" + number_re + R"()\))");
+         c.equals("/results/epsilon", 1e-6);  // nps_options' default
          c.size("/results/rows", 3);
+         // Each coalition has exactly one outcome; worst_epsilon is undefined (null) when no
+         // coalition is undecided.
+         bool partition = true, undefined_without_undecided = true;
+         for (const auto& r : c.document().at("results").at("rows")) {
+           const int sum = r.at("certified").get<int>() + r.at("degenerate_certified").get<int>() +
+                           r.at("epsilon_certified").get<int>() + r.at("undecided").get<int>();
+           partition = partition && sum == r.at("coalitions").get<int>();
+           if (r.at("undecided").get<int>() == 0) {
+             undefined_without_undecided =
+                 undefined_without_undecided && r.at("worst_epsilon").is_null();
+           }
+         }
+         c.holds("certified + degenerate + epsilon + undecided = coalitions in every row",
+                 partition);
+         c.holds("worst_epsilon is null in rows without an undecided coalition",
+                 undefined_without_undecided);
        }},
       // --- 000 §1: the electoral campaign ---
       {"persuasion_electoral_campaign",

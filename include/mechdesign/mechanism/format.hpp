@@ -7,6 +7,10 @@
 
 #include <fmt/format.h>
 
+#include <array>
+#include <cstddef>
+#include <string>
+
 #include "mechdesign/core/detail/plain_formatter.hpp"
 #include "mechdesign/core/format.hpp"
 #include "mechdesign/lp/format.hpp"
@@ -35,6 +39,27 @@ template <class Out>
 Out format_message(Out out, const std::string& message) {
   if (message.empty()) return out;
   return fmt::format_to(out, "; {}", message);
+}
+
+// How many of \p items have each nps_outcome (\p outcome_of gives an item's), indexed by the
+// enum's value: [0] undecided, [1] epsilon_certified, [2] degenerate_certified, [3] certified.
+static_assert(static_cast<int>(nps_outcome::undecided) == 0 &&
+                  static_cast<int>(nps_outcome::certified) == 3,
+              "count_outcomes indexes by nps_outcome's value: undecided 0 ... certified 3");
+template <class Range, class Outcome>
+std::array<int, 4> count_outcomes(const Range& items, Outcome outcome_of) {
+  std::array<int, 4> counts{};
+  for (const auto& x : items) ++counts[static_cast<std::size_t>(outcome_of(x))];
+  return counts;
+}
+
+// "3 certified, 0 degenerate_certified, 0 epsilon_certified, 0 undecided": strongest first.
+template <class Out>
+Out format_outcome_counts(Out out, const std::array<int, 4>& counts) {
+  return fmt::format_to(
+      out, "{} {}, {} {}, {} {}, {} {}", counts[3], to_string(nps_outcome::certified), counts[2],
+      to_string(nps_outcome::degenerate_certified), counts[1],
+      to_string(nps_outcome::epsilon_certified), counts[0], to_string(nps_outcome::undecided));
 }
 
 }  // namespace mechdesign::detail
@@ -151,11 +176,23 @@ struct fmt::formatter<mechdesign::random_dictatorship_result>
 };
 
 template <>
+struct fmt::formatter<mechdesign::nps_outcome> : mechdesign::detail::plain_formatter {
+  template <class Ctx>
+  auto format(mechdesign::nps_outcome o, Ctx& ctx) const {
+    return fmt::format_to(ctx.out(), "{}", mechdesign::to_string(o));
+  }
+};
+
+template <>
 struct fmt::formatter<mechdesign::coalition_solution> : mechdesign::detail::plain_formatter {
   template <class Ctx>
   auto format(const mechdesign::coalition_solution& c, Ctx& ctx) const {
-    auto out = fmt::format_to(ctx.out(), "coalition {}: {}{}", c.members.to_string(),
-                              mechdesign::to_string(c.status), c.verified ? ", verified" : "");
+    using mechdesign::nps_outcome;
+    auto out = fmt::format_to(ctx.out(), "coalition {}: {}, {}", c.members.to_string(),
+                              mechdesign::to_string(c.status), mechdesign::to_string(c.outcome));
+    if (c.local_outcome != c.outcome) {
+      out = fmt::format_to(out, " (own conditions {})", mechdesign::to_string(c.local_outcome));
+    }
     if (c.interim.empty()) return mechdesign::detail::format_message(out, c.message);
     out = fmt::format_to(out, "; U");
     for (const auto& u : c.interim) {
@@ -164,6 +201,13 @@ struct fmt::formatter<mechdesign::coalition_solution> : mechdesign::detail::plai
     }
     out = fmt::format_to(out, "; NPS2 residual {:.3g}, warrant {:.3g}, gap {:.3g}, epsilon {:.3g}",
                          c.nps2_residual, c.warrant_residual, c.duality_gap, c.epsilon);
+    if (c.local_outcome == nps_outcome::epsilon_certified) {
+      out = fmt::format_to(out, " (target {:.3g})", c.approximation.epsilon_target);
+    } else if (c.local_outcome == nps_outcome::degenerate_certified) {
+      out = fmt::format_to(out, "; limit warrant {:.3g} (accepted {:.3g}), {} path points",
+                           c.approximation.limit_warrant_residual, c.approximation.limit_tolerance,
+                           c.epsilon_path.size());
+    }
     return mechdesign::detail::format_message(out, c.message);
   }
 };
@@ -175,9 +219,32 @@ struct fmt::formatter<mechdesign::nps_result> : mechdesign::detail::plain_format
     int verified = 0;
     for (const auto& c : r.coalitions) verified += c.verified ? 1 : 0;
     auto out =
-        fmt::format_to(ctx.out(), "neutral procedural solution {}: {} of {} coalitions verified",
+        fmt::format_to(ctx.out(), "neutral procedural solution {}: {} of {} coalitions verified (",
                        mechdesign::to_string(r.status), verified, r.coalitions.size());
+    out = mechdesign::detail::format_outcome_counts(
+        out, mechdesign::detail::count_outcomes(
+                 r.coalitions, [](const mechdesign::coalition_solution& c) { return c.outcome; }));
+    out = fmt::format_to(out, ")");
     return mechdesign::detail::format_message(out, r.message);
+  }
+};
+
+template <>
+struct fmt::formatter<mechdesign::nps_approximation_check> : mechdesign::detail::plain_formatter {
+  template <class Ctx>
+  auto format(const mechdesign::nps_approximation_check& c, Ctx& ctx) const {
+    auto out = fmt::format_to(
+        ctx.out(),
+        "NPS approximation check {}: {}, epsilon {:.3g}, min "
+        "lambda {:.3g}, {}",
+        c.passed ? "passed" : "FAILED", mechdesign::to_string(c.outcome), c.epsilon, c.min_weight,
+        c.incentive_efficient ? "incentive efficient" : "not incentive efficient");
+    if (c.outcome == mechdesign::nps_outcome::degenerate_certified) {
+      out = fmt::format_to(out, "; path {}, limit min lambda {:.3g}, limit warrant {:.3g}",
+                           c.converging ? "converging" : "NOT converging", c.limit_min_weight,
+                           c.limit_warrant_residual);
+    }
+    return mechdesign::detail::format_message(out, c.message);
   }
 };
 
@@ -203,9 +270,13 @@ struct fmt::formatter<mechdesign::nps_check> : mechdesign::detail::plain_formatt
     for (const auto& x : c.certificates) passed += x.passed ? 1 : 0;
     auto out = fmt::format_to(ctx.out(),
                               "neutral procedural check {}: {} of {} coalitions pass, singleton "
-                              "shortfall {:.3g}",
+                              "shortfall {:.3g}; {} (re-checked: ",
                               c.passed ? "passed" : "FAILED", passed, c.certificates.size(),
-                              c.singleton_shortfall);
+                              c.singleton_shortfall, c.decided ? "decided" : "NOT decided");
+    out = mechdesign::detail::format_outcome_counts(
+        out, mechdesign::detail::count_outcomes(c.outcomes,
+                                                [](mechdesign::nps_outcome o) { return o; }));
+    out = fmt::format_to(out, ")");
     return mechdesign::detail::format_message(out, c.message);
   }
 };
