@@ -35,7 +35,8 @@ inline void print_table(const mechdesign::nps_result& r) {
     }
     fmt::print("{:<10} {:<34} {:<30} {}\n", c.members.to_string(),
                fmt::format("{}", fmt::join(u, " ")), fmt::format("{}", fmt::join(w, " ")),
-               c.verified ? "yes" : "NO: " + c.message);
+               c.verified ? "yes"
+                          : fmt::format("NO ({}): {}", mechdesign::to_string(c.outcome), c.message));
   }
 }
 
@@ -62,6 +63,7 @@ inline example_json::json coalition_json(const mechdesign::coalition_solution& c
   example_json::json out;
   out["coalition"] = c.members.to_string();
   out["certified"] = c.verified;
+  out["outcome"] = std::string(mechdesign::to_string(c.outcome));
   out["nps2_residual"] = number(c.nps2_residual);
   out["warrant_residual"] = number(c.warrant_residual);
   out["duality_gap"] = number(c.duality_gap);

@@ -29,7 +29,10 @@ void bind_nps(py::module_& m) {
       .def_readwrite("coalition_time_limit", &nps_options::coalition_time_limit)
       .def_readwrite("epsilon", &nps_options::epsilon,
                      "ε of an approximate certificate, relative to max(1, max |u|); in [0, 1] "
-                     "(checked by the solve), 0 disables epsilon_certified.");
+                     "(checked by the solve), 0 disables epsilon_certified.")
+      .def_readwrite("simplicial_evaluations", &nps_options::simplicial_evaluations,
+                     "Primal solves of the simplicial stage (games without money); >= 0, 0 "
+                     "switches it off.");
 
   py::enum_<nps_outcome>(m, "NpsOutcome",
                          "What the search established for a coalition (003 Definition 4), "
@@ -50,6 +53,7 @@ void bind_nps(py::module_& m) {
       .def_readonly("limit_alpha", &nps_approximation::limit_alpha)
       .def_readonly("limit_claims", &nps_approximation::limit_claims)
       .def_readonly("limit_warrant_residual", &nps_approximation::limit_warrant_residual)
+      .def_readonly("limit_shortfall", &nps_approximation::limit_shortfall)
       .def_readonly("limit_tolerance", &nps_approximation::limit_tolerance);
 
   py::class_<coalition_solution, result_base> cs(m, "CoalitionSolution",
@@ -119,6 +123,7 @@ void bind_nps(py::module_& m) {
       .def_readonly("converging", &nps_approximation_check::converging)
       .def_readonly("limit_min_weight", &nps_approximation_check::limit_min_weight)
       .def_readonly("limit_warrant_residual", &nps_approximation_check::limit_warrant_residual)
+      .def_readonly("limit_shortfall", &nps_approximation_check::limit_shortfall)
       .def_readonly("message", &nps_approximation_check::message);
   with_repr(ac);
   m.def("check_nps_approximation", &check_nps_approximation, py::arg("problem"), py::arg("threats"),
