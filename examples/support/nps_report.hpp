@@ -35,8 +35,9 @@ inline void print_table(const mechdesign::nps_result& r) {
     }
     fmt::print("{:<10} {:<34} {:<30} {}\n", c.members.to_string(),
                fmt::format("{}", fmt::join(u, " ")), fmt::format("{}", fmt::join(w, " ")),
-               c.verified ? "yes"
-                          : fmt::format("NO ({}): {}", mechdesign::to_string(c.outcome), c.message));
+               c.verified
+                   ? "yes"
+                   : fmt::format("NO ({}): {}", mechdesign::to_string(c.outcome), c.message));
   }
 }
 

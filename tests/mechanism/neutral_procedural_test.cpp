@@ -248,7 +248,8 @@ TEST_CASE("random Bayesian games: every coalition's outcome is established and r
             CHECK(path.back().second < path.front().second);
             CHECK(c.epsilon <= 1e-4);
             double least = HUGE_VAL;
-            for (const auto& l : c.approximation.limit_lambda) least = std::min(least, l.minCoeff());
+            for (const auto& l : c.approximation.limit_lambda)
+              least = std::min(least, l.minCoeff());
             CHECK(least == 0.0);
             CHECK(c.approximation.limit_warrant_residual <= c.approximation.limit_tolerance);
             CHECK(c.approximation.limit_shortfall <= c.approximation.limit_tolerance);
@@ -355,9 +356,9 @@ TEST_CASE("the progress callback reports every stage and leaves the answer uncha
   const nps_result r = neutral_procedural_solution(problem, options);
   REQUIRE(r.ok());
   CHECK(r.status == status::success);
-  const std::vector<std::string> known{"start",         "alternation", "joint step",
-                                       "round",         "restart",     "price adjustment",
-                                       "simplicial",    "epsilon stage", "done"};
+  const std::vector<std::string> known{"start",      "alternation",   "joint step",
+                                       "round",      "restart",       "price adjustment",
+                                       "simplicial", "epsilon stage", "done"};
   REQUIRE_FALSE(calls.empty());
   for (const auto& c : calls) {
     INFO(c.members.to_string() << ": " << c.stage);
@@ -502,9 +503,9 @@ TEST_CASE("neutral procedural options are validated before any LP", "[mechanism]
   CHECK_THROWS_AS(
       neutral_procedural_solution(problem, with([](nps_options& o) { o.epsilon = 2.0; })),
       invalid_argument);
-  CHECK_THROWS_AS(neutral_procedural_solution(
-                      problem, with([](nps_options& o) { o.epsilon = std::nan(""); })),
-                  non_finite_error);
+  CHECK_THROWS_AS(
+      neutral_procedural_solution(problem, with([](nps_options& o) { o.epsilon = std::nan(""); })),
+      non_finite_error);
   const nps_result r = neutral_procedural_solution(problem);
   CHECK_THROWS_AS(
       certify_neutral_procedural(problem, r, coalition{0, 1}, r.at(coalition{0, 1}).plan,

@@ -207,8 +207,8 @@ inline coalition_solution singleton_solution(const bayesian_problem<double>& pro
       plain.push_back(threats.back().threat);
       threat_outcome = std::min(threat_outcome, th.outcome);
       if (!th.verified) {
-        unverified += fmt::format("its threat {} is {}; ", th.members.to_string(),
-                                  to_string(th.outcome));
+        unverified +=
+            fmt::format("its threat {} is {}; ", th.members.to_string(), to_string(th.outcome));
       }
     }
     // start: the conditional random dictatorship over strong (or undominated) solutions

@@ -179,8 +179,7 @@ inline type_vectors<double> nps2_targets(const coalition_problem<double>& g,
 // A path of (min λ, ε) pairs converges to a degenerate limit: at least three points, and over
 // the last two steps both the smallest weight and ε fall (by factors 0.7 and 0.9), or ε is
 // already at most \p negligible.
-inline bool degenerate_path(const std::vector<std::pair<double, double>>& path,
-                            double negligible) {
+inline bool degenerate_path(const std::vector<std::pair<double, double>>& path, double negligible) {
   if (path.size() < 3) return false;
   for (std::size_t k = path.size() - 2; k < path.size(); ++k) {
     const auto& [w0, e0] = path[k - 1];
@@ -197,16 +196,16 @@ inline bool degenerate_path(const std::vector<std::pair<double, double>>& path,
 /// \brief Report of check_nps_approximation(): an approximate or degenerate certificate of one
 /// coalition, recomputed from the data.
 struct nps_approximation_check {
-  bool passed = false;                     ///< the claimed outcome is re-established
+  bool passed = false;                           ///< the claimed outcome is re-established
   nps_outcome outcome = nps_outcome::undecided;  ///< the outcome that was checked
-  double epsilon = lp::inf;                ///< ε of Definition 4 at the entry's (λ^S, α^S)
-  double min_weight = 0.0;                 ///< min λ^S of the entry (must be > 0)
-  bool incentive_efficient = false;        ///< test_incentive_efficiency on μ_S
-  bool converging = false;                 ///< degenerate: the path's ε and weights fall
-  double limit_min_weight = lp::inf;       ///< degenerate: min λ^S at the limit
+  double epsilon = lp::inf;                      ///< ε of Definition 4 at the entry's (λ^S, α^S)
+  double min_weight = 0.0;                       ///< min λ^S of the entry (must be > 0)
+  bool incentive_efficient = false;              ///< test_incentive_efficiency on μ_S
+  bool converging = false;                       ///< degenerate: the path's ε and weights fall
+  double limit_min_weight = lp::inf;             ///< degenerate: min λ^S at the limit
   double limit_warrant_residual = lp::inf;  ///< degenerate: (4.11) residual of the limit claims
-  double limit_shortfall = lp::inf;        ///< degenerate: NPS2 shortfall of the limit claims
-  std::string message;                     ///< what failed (empty if passed)
+  double limit_shortfall = lp::inf;         ///< degenerate: NPS2 shortfall of the limit claims
+  std::string message;                      ///< what failed (empty if passed)
 };
 
 /// \brief Check the approximate certificate of coalition S (game \p g = Γ_S, |S| ≥ 2) stated
@@ -297,13 +296,12 @@ struct nps_approximation_check {
         for (int i = 0; i < g.num_members(); ++i) {
           const auto ui = static_cast<std::size_t>(i);
           const int player = g.members().members()[ui];
-          out.limit_warrant_residual = std::max(
-              out.limit_warrant_residual,
-              warrant_equation_residual(g, player, a.limit_lambda, a.limit_alpha, threats[ui],
-                                        a.limit_claims[ui]));
-          out.limit_shortfall =
-              std::max(out.limit_shortfall,
-                       (a.limit_claims[ui] - targets[ui]).maxCoeff() / g.num_members());
+          out.limit_warrant_residual =
+              std::max(out.limit_warrant_residual,
+                       warrant_equation_residual(g, player, a.limit_lambda, a.limit_alpha,
+                                                 threats[ui], a.limit_claims[ui]));
+          out.limit_shortfall = std::max(
+              out.limit_shortfall, (a.limit_claims[ui] - targets[ui]).maxCoeff() / g.num_members());
         }
         const double accepted = std::min(std::max(a.limit_tolerance, slack), 100.0 * slack);
         if (!(out.limit_warrant_residual <= accepted)) {
@@ -393,8 +391,8 @@ inline nps_check check_neutral_procedural(const bayesian_problem<double>& proble
     nps_outcome outcome = nps_outcome::certified;
     for (int i : s.members()) {
       const coalition_solution& th = solution.at(s.without(i));
-      threats.push_back(coalition_threat{problem.restrict_to(s.without(i)), th.plan,
-                                         detail::threat_alpha(th)});
+      threats.push_back(
+          coalition_threat{problem.restrict_to(s.without(i)), th.plan, detail::threat_alpha(th)});
       outcome = std::min(outcome, established.at(s.without(i).mask()));
     }
     const coalition_problem<double> g = problem.restrict_to(s);

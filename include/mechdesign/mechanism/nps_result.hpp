@@ -105,7 +105,7 @@ inline std::string_view to_string(nps_outcome o) {
 /// closure); the ε reached with λ^S > 0 and the path of certificates are
 /// coalition_solution::epsilon and coalition_solution::epsilon_path.
 struct nps_approximation {
-  double epsilon_target = 0.0;  ///< nps_options::epsilon × the game's utility scale
+  double epsilon_target = 0.0;        ///< nps_options::epsilon × the game's utility scale
   type_vectors<double> limit_lambda;  ///< λ^S ≥ 0 at the limit (degenerate only; Σ = 1)
   type_matrices<double> limit_alpha;  ///< α^S at the limit (degenerate only)
   /// ω^S at the limit: claims warranted at the limit scales (4.11) that satisfy NPS2 at ε = 0

@@ -206,8 +206,7 @@ struct warrant_result : result_base {
                                                       const type_matrices<double>& alpha,
                                                       const coalition_threat& threat,
                                                       const Eigen::VectorXd& claims) {
-  const int i =
-      detail::check_dictator_and_threat(g, player, threat, "warrant_equation_residual");
+  const int i = detail::check_dictator_and_threat(g, player, threat, "warrant_equation_residual");
   detail::with_entry("warrant_equation_residual", [&] {
     detail::check_type_vectors(g, lambda, "lambda", true);
     detail::check_alpha(g, alpha);

@@ -121,10 +121,10 @@ inline void degenerate_limit(const nps_context& c, const type_vectors<double>& i
     const int player = c.g.members().members()[ui];
     // ω = |S| U − Σ threats − e
     a.limit_claims.push_back(c.n * interim[ui] - c.threat_sum[ui] - (*e)[ui]);
-    a.limit_warrant_residual = std::max(
-        a.limit_warrant_residual,
-        warrant_equation_residual(c.g, player, a.limit_lambda, a.limit_alpha,
-                                  c.threats[ui].threat, a.limit_claims.back()));
+    a.limit_warrant_residual =
+        std::max(a.limit_warrant_residual,
+                 warrant_equation_residual(c.g, player, a.limit_lambda, a.limit_alpha,
+                                           c.threats[ui].threat, a.limit_claims.back()));
     a.limit_shortfall = std::max(a.limit_shortfall, -(*e)[ui].minCoeff() / c.n);
   }
   if (c.g.money() && transfer_imbalance(c.g, a.limit_lambda, a.limit_alpha) > a.limit_tolerance) {

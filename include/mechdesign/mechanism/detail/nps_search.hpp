@@ -289,8 +289,8 @@ inline coalition_solution solve_coalition(const nps_context& c, const mechanism<
       coalition_solution last = classify_simplicial(c, path);
       best = epsilon_stage(c, std::move(best), monitor);
       if (stronger(last, best)) {
-        last.message = best.message + "; classified at the last simplicial fixed point: " +
-                       last.message;
+        last.message =
+            best.message + "; classified at the last simplicial fixed point: " + last.message;
         best = std::move(last);
         best.restarts = tried;
       }

@@ -25,13 +25,16 @@
 /// becomes the centre of the next run on a grid twice as fine (the restart). Every step costs at
 /// most one warm primal solve (values are cached per vertex).
 
+#include <fmt/format.h>
+
 #include <Eigen/Core>
 #include <Eigen/LU>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
-#include <numeric>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -232,9 +235,16 @@ inline std::optional<simplicial_point> merrill_run(const nps_context& c, price_m
   }
   Eigen::MatrixXd inverse = lu.inverse();
   const int start_evaluations = map.evaluations;
-  for (;;) {
+  // every pivot that needs no evaluation enters a bottom vertex; the lexicographic rule never
+  // cycles, and this cap only guards against rounding making it do so
+  const long pivot_cap = 64L * (static_cast<long>(budget) + 1) * static_cast<long>(m);
+  for (long pivots = 0;; ++pivots) {
     if (map.evaluations - start_evaluations > budget) {
       why = "evaluation budget";
+      return std::nullopt;
+    }
+    if (pivots > pivot_cap) {
+      why = "pivot limit (the path cycles)";
       return std::nullopt;
     }
     const Eigen::VectorXd a = label(entering);
@@ -256,12 +266,16 @@ inline std::optional<simplicial_point> merrill_run(const nps_context& c, price_m
       const index_t r = leave;
       int verdict = 0;  // < 0: i is smaller
       const double di = w(i) / y(i), dr = w(r) / y(r);
-      if (di < dr - eps * (1.0 + std::abs(dr))) verdict = -1;
-      else if (di > dr + eps * (1.0 + std::abs(dr))) verdict = 1;
+      if (di < dr - eps * (1.0 + std::abs(dr)))
+        verdict = -1;
+      else if (di > dr + eps * (1.0 + std::abs(dr)))
+        verdict = 1;
       for (index_t col = 0; verdict == 0 && col < m; ++col) {
         const double ci = inverse(i, col) / y(i), cr = inverse(r, col) / y(r);
-        if (ci < cr - eps * (1.0 + std::abs(cr))) verdict = -1;
-        else if (ci > cr + eps * (1.0 + std::abs(cr))) verdict = 1;
+        if (ci < cr - eps * (1.0 + std::abs(cr)))
+          verdict = -1;
+        else if (ci > cr + eps * (1.0 + std::abs(cr)))
+          verdict = 1;
       }
       if (verdict < 0) leave = static_cast<int>(i);
     }
