@@ -128,8 +128,8 @@ inline nps_certificate check_nps_coalition(const coalition_problem<double>& g,
         problems.empty() ? "" : ";" + problems);
     if (out.conditions.min_weight <= 0.0) {
       out.message +=
-          " (the weights reach zero: a degenerate solution, epsilon > 0, which this "
-          "solver does not construct)";
+          " (the weights reach zero: no certificate at epsilon = 0; a degenerate solution "
+          "is certified by its epsilon path, see check_nps_approximation)";
     }
   }
   return out;
