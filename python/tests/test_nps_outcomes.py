@@ -143,8 +143,9 @@ def test_epsilon_option_range():
         assert r.decided and r.at([0, 1]).outcome == md.NpsOutcome.certified
 
 
-# seeds 0-7 mix certified and undecided coalitions; at commit 7bf1e38 seed 11's is
-# epsilon_certified (epsilon 1e-9 with lambda > 0), which exercises the approximate re-check
+# seeds 0-7 mix certified and undecided coalitions (the undecided ones: games with money, where
+# the simplicial stage does not run); seed 11's is epsilon_certified (epsilon 1e-9 with
+# lambda > 0), which exercises the approximate re-check
 @pytest.mark.parametrize("seed", list(range(8)) + [11])
 def test_random_games_outcomes_agree_with_the_recheck(seed):
     # Whatever the search returns, its outcome is re-established by the independent check

@@ -53,6 +53,33 @@ struct nps_certificate {
   std::string message;         ///< what failed (empty if passed)
 };
 
+namespace detail {
+
+// Σ_{j≠i} U_i(μ_{S∖j} | ·) for every member i of S, from the threats' plans (threats[k]: the
+// threat of S ∖ k-th member).
+inline type_vectors<double> threat_sums(const coalition_problem<double>& g,
+                                        const std::vector<coalition_threat>& threats, double tol) {
+  const int n = g.num_members();
+  std::vector<type_vectors<double>> threat_interim;
+  for (const auto& th : threats)
+    threat_interim.push_back(interim_utilities(th.problem, th.plan, tol));
+  type_vectors<double> out;
+  for (int i = 0; i < n; ++i) {
+    const int player = g.members().members()[static_cast<std::size_t>(i)];
+    Eigen::VectorXd sum = Eigen::VectorXd::Zero(g.num_types(i));
+    for (int j = 0; j < n; ++j) {
+      if (j == i) continue;
+      const auto& th = threats[static_cast<std::size_t>(j)];
+      sum += threat_interim[static_cast<std::size_t>(j)]
+                           [static_cast<std::size_t>(th.problem.members().position(player))];
+    }
+    out.push_back(std::move(sum));
+  }
+  return out;
+}
+
+}  // namespace detail
+
 /// \brief Check Definition 4 (ε = 0) for coalition S (game \p g = Γ_S, |S| ≥ 2) with plan
 /// \p plan, scales \p lambda, \p alpha and threats \p threats (threats[k] = μ_{S∖k-th member},
 /// with its game and α) (003 Def. 4, eqs. (4.11), (5.1), Proposition 1).
@@ -80,21 +107,12 @@ inline nps_certificate check_nps_coalition(const coalition_problem<double>& g,
     weighted += lambda[static_cast<std::size_t>(k)].dot(out.interim[static_cast<std::size_t>(k)]);
   }
   out.duality_gap = std::abs(weighted - dual_objective(g, lambda, alpha));
-  std::vector<type_vectors<double>> threat_interim;
-  for (const auto& th : threats)
-    threat_interim.push_back(interim_utilities(th.problem, th.plan, tol));
+  const type_vectors<double> sums = detail::threat_sums(g, threats, tol);
   std::string problems;
   double shortfall = 0.0;
   for (int i = 0; i < n; ++i) {
     const int player = g.members().members()[static_cast<std::size_t>(i)];
-    // Σ_{j≠i} U_i(μ_{S∖j} | ·)
-    Eigen::VectorXd threat_sum = Eigen::VectorXd::Zero(g.num_types(i));
-    for (int j = 0; j < n; ++j) {
-      if (j == i) continue;
-      const auto& th = threats[static_cast<std::size_t>(j)];
-      threat_sum += threat_interim[static_cast<std::size_t>(j)]
-                                  [static_cast<std::size_t>(th.problem.members().position(player))];
-    }
+    const Eigen::VectorXd& threat_sum = sums[static_cast<std::size_t>(i)];
     const warrant_result w =
         warranted_claims(g, player, lambda, alpha, threats[static_cast<std::size_t>(i)]);
     if (!w.ok()) {
@@ -150,30 +168,6 @@ inline type_matrices<double> threat_alpha(const coalition_solution& entry) {
     zero.push_back(Eigen::MatrixXd::Zero(nk, nk));
   }
   return zero;
-}
-
-// The NPS2 targets ω̂_i = |S| U_i(μ_S) − Σ_{j≠i} U_i(μ_{S∖j}) of every member (NPS2 with
-// equality), from interim utilities of the plan and of the threats.
-inline type_vectors<double> nps2_targets(const coalition_problem<double>& g,
-                                         const std::vector<coalition_threat>& threats,
-                                         const type_vectors<double>& interim, double tol) {
-  const int n = g.num_members();
-  std::vector<type_vectors<double>> threat_interim;
-  for (const auto& th : threats)
-    threat_interim.push_back(interim_utilities(th.problem, th.plan, tol));
-  type_vectors<double> out;
-  for (int i = 0; i < n; ++i) {
-    const int player = g.members().members()[static_cast<std::size_t>(i)];
-    Eigen::VectorXd t = static_cast<double>(n) * interim[static_cast<std::size_t>(i)];
-    for (int j = 0; j < n; ++j) {
-      if (j == i) continue;
-      const auto& th = threats[static_cast<std::size_t>(j)];
-      t -= threat_interim[static_cast<std::size_t>(j)]
-                         [static_cast<std::size_t>(th.problem.members().position(player))];
-    }
-    out.push_back(std::move(t));
-  }
-  return out;
 }
 
 // A path of (min λ, ε) pairs converges to a degenerate limit: at least three points, and over
@@ -287,7 +281,8 @@ struct nps_approximation_check {
       for (const auto& l : a.limit_lambda) total += l.sum();
       if (std::abs(total - 1.0) > slack) why += " the limit weights do not sum to 1;";
       if (out.limit_min_weight != 0.0) why += " no weight vanishes at the limit;";
-      const type_vectors<double> targets = detail::nps2_targets(g, threats, cert.interim, tol);
+      // the NPS2 targets |S| U_i(μ_S) − Σ_{j≠i} U_i(μ_{S∖j}) (NPS2 with equality)
+      const type_vectors<double> sums = detail::threat_sums(g, threats, tol);
       if (static_cast<int>(a.limit_claims.size()) != g.num_members()) {
         why += " no limit claims;";
       } else {
@@ -300,8 +295,11 @@ struct nps_approximation_check {
               std::max(out.limit_warrant_residual,
                        warrant_equation_residual(g, player, a.limit_lambda, a.limit_alpha,
                                                  threats[ui], a.limit_claims[ui]));
-          out.limit_shortfall = std::max(
-              out.limit_shortfall, (a.limit_claims[ui] - targets[ui]).maxCoeff() / g.num_members());
+          // ω − ω̂ with ω̂ = |S| U_i(μ_S) − Σ_{j≠i} U_i(μ_{S∖j}), over |S|
+          const Eigen::VectorXd excess_claim =
+              a.limit_claims[ui] + sums[ui] - g.num_members() * cert.interim[ui];
+          out.limit_shortfall =
+              std::max(out.limit_shortfall, excess_claim.maxCoeff() / g.num_members());
         }
         const double accepted = std::min(std::max(a.limit_tolerance, slack), 100.0 * slack);
         if (!(out.limit_warrant_residual <= accepted)) {

@@ -86,7 +86,7 @@ struct nps_options {
 enum class nps_outcome { undecided, epsilon_certified, degenerate_certified, certified };
 
 /// \brief The name of an outcome ("certified", "degenerate_certified", "epsilon_certified",
-/// "undecided").
+/// "undecided") (003 Definition 4); every value of nps_outcome is accepted.
 inline std::string_view to_string(nps_outcome o) {
   switch (o) {
     case nps_outcome::certified:

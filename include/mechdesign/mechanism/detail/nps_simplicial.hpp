@@ -60,8 +60,7 @@ struct simplicial_point {
 struct simplicial_path {
   std::vector<simplicial_point> points;
   int evaluations = 0;
-  bool exhausted = false;  // the evaluation budget ran out
-  std::string message;     // why it stopped early, if it did
+  std::string message;  // why it stopped early, if it did
 };
 
 // Euclidean projection of y onto {x : x ≥ δ, Σ x = 1} (δ·size < 1).
@@ -371,7 +370,6 @@ simplicial_path simplicial_stage(const nps_context& c, nps_monitor& monitor, Acc
         merrill_run(c, map, centre, grid, budget - map.evaluations, monitor, why);
     if (!p) {
       out.message = fmt::format("the run on grid {} ended: {}", grid, why);
-      out.exhausted = why == "evaluation budget";
       break;
     }
     // the next centre: the fixed point, kept off the grid's faces
